@@ -1,0 +1,41 @@
+# The two commands of the README: `make demo` serves the demo, `make test` runs every gate.
+# Each installs what it needs: uv (from PyPI, into .tools/) and the locked environment (.venv/).
+SHELL := /bin/bash
+UV_VERSION := 0.13.9
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := .venv
+UV := .tools/bin/uv
+VENV := .venv/bin
+
+.PHONY: demo test lint typecheck pytest openapi clean
+
+$(UV):
+	@py=$$(command -v python3.12 python3.11 python3 | while read -r p; do \
+		"$$p" -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 12))' 2>/dev/null && { echo "$$p"; break; }; done); \
+	test -n "$$py" || { echo "MotCua needs Python 3.11 or 3.12 on PATH" >&2; exit 1; }; \
+	"$$py" -m venv .tools && .tools/bin/pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+
+.venv/.synced: $(UV) pyproject.toml uv.lock
+	$(UV) sync --locked --all-extras --python "$$(.tools/bin/python -c 'import sys; print(sys.executable)')"
+	@touch $@
+
+demo: .venv/.synced
+	$(VENV)/motcua serve --demo --host 127.0.0.1 --port 8000
+
+lint: .venv/.synced
+	$(VENV)/ruff check .
+	$(VENV)/ruff format --check .
+
+typecheck: .venv/.synced
+	$(VENV)/mypy app
+
+pytest: .venv/.synced
+	$(VENV)/pytest -q -p no:cacheprovider
+
+test: lint typecheck pytest
+
+openapi: .venv/.synced
+	$(VENV)/motcua openapi
+
+clean:
+	rm -rf .tools .venv .motcua

@@ -1,0 +1,1 @@
+"""MotCua: backend of Vietnam's one-stop administrative procedure system."""

@@ -1,0 +1,82 @@
+"""Engine, session factory and the one-transaction-per-request unit of work.
+
+Habit: a request's session is committed by ``TransactionalRoute`` after the endpoint returned and
+before the response is sent, and rolled back on any exception; services only ``flush()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from fastapi import Request, Response
+from fastapi.routing import APIRoute
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+
+from app.config import Settings
+
+SessionFactory = async_sessionmaker[AsyncSession]
+
+_SESSION_KEY = "db_session"
+
+
+def create_engine(url: str, settings: Settings) -> AsyncEngine:
+    return create_async_engine(
+        url,
+        pool_size=settings.db_pool_size,
+        max_overflow=settings.db_max_overflow,
+        pool_pre_ping=True,
+        connect_args={"server_settings": {"application_name": "motcua", "timezone": "UTC"}},
+    )
+
+
+def create_session_factory(bind: Any) -> SessionFactory:
+    return async_sessionmaker(bind=bind, expire_on_commit=False, autoflush=False)
+
+
+async def get_session(request: Request) -> AsyncSession:
+    """The request's session, opened lazily; ``TransactionalRoute`` commits or rolls it back."""
+    session: AsyncSession | None = getattr(request.state, _SESSION_KEY, None)
+    if session is None:
+        factory: SessionFactory = request.app.state.session_factory
+        session = factory()
+        setattr(request.state, _SESSION_KEY, session)
+    return session
+
+
+class TransactionalRoute(APIRoute):
+    """Commits the request's session before the response leaves; rolls back on any error.
+
+    A plain ``yield`` dependency may run its exit code after the response was sent, so a failed commit
+    would hide behind a 200. Here the commit happens first and a failure becomes the response.
+    """
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def transactional_handler(request: Request) -> Response:
+            try:
+                response = await handler(request)
+            except BaseException:
+                session = getattr(request.state, _SESSION_KEY, None)
+                if session is not None:
+                    await session.rollback()
+                    await session.close()
+                raise
+            session = getattr(request.state, _SESSION_KEY, None)
+            if session is not None:
+                try:
+                    await session.commit()
+                except BaseException:
+                    await session.rollback()
+                    raise
+                finally:
+                    await session.close()
+            return response
+
+        return transactional_handler

@@ -1,0 +1,1 @@
+"""Demo data: a fictional province (code H99) for the demo start and tests. Not real agencies."""

@@ -1,0 +1,323 @@
+"""Domain exceptions and their one rendering: ``application/problem+json`` (RFC 9457).
+
+Titles and details are Vietnamese (they reach citizens and officers); ``code`` is a stable English
+machine code. Nothing internal (stack traces, SQL, driver messages) ever reaches a response body.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app.observability import current_request_id
+
+log = logging.getLogger(__name__)
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+
+
+class DomainError(Exception):
+    """Base of every error a service may raise; each subclass fixes status, code and title."""
+
+    status: ClassVar[int] = 400
+    code: ClassVar[str] = "bad_request"
+    title: ClassVar[str] = "Yêu cầu không hợp lệ"
+
+    def __init__(
+        self,
+        detail: str | None = None,
+        *,
+        code: str | None = None,
+        errors: Sequence[Mapping[str, Any]] | None = None,
+        headers: Mapping[str, str] | None = None,
+        extra: Mapping[str, Any] | None = None,
+    ) -> None:
+        super().__init__(detail or self.title)
+        self.detail = detail or self.title
+        self.instance_code = code or self.code
+        self.errors = list(errors) if errors else None
+        self.headers = dict(headers) if headers else None
+        self.extra = dict(extra) if extra else None
+
+
+class BadRequest(DomainError):
+    pass
+
+
+class Unauthorized(DomainError):
+    status = 401
+    code = "unauthorized"
+    title = "Chưa xác thực"
+
+    def __init__(self, detail: str | None = None, **kwargs: Any) -> None:
+        kwargs.setdefault("headers", {"WWW-Authenticate": "Bearer"})
+        super().__init__(detail, **kwargs)
+
+
+class Forbidden(DomainError):
+    status = 403
+    code = "forbidden"
+    title = "Không có quyền"
+
+
+class NotFound(DomainError):
+    status = 404
+    code = "not_found"
+    title = "Không tìm thấy"
+
+
+class Conflict(DomainError):
+    status = 409
+    code = "conflict"
+    title = "Xung đột trạng thái"
+
+
+class PreconditionFailed(DomainError):
+    status = 412
+    code = "precondition_failed"
+    title = "Điều kiện tiên quyết không thỏa mãn"
+
+
+class PayloadTooLarge(DomainError):
+    status = 413
+    code = "payload_too_large"
+    title = "Dữ liệu gửi lên quá lớn"
+
+
+class UnsupportedMediaType(DomainError):
+    status = 415
+    code = "unsupported_media_type"
+    title = "Định dạng không được hỗ trợ"
+
+
+class ValidationFailed(DomainError):
+    status = 422
+    code = "validation_failed"
+    title = "Dữ liệu không hợp lệ"
+
+
+class TooManyRequests(DomainError):
+    status = 429
+    code = "too_many_requests"
+    title = "Quá nhiều yêu cầu"
+
+    def __init__(self, detail: str | None = None, *, retry_after: int, **kwargs: Any) -> None:
+        kwargs.setdefault("headers", {"Retry-After": str(max(1, retry_after))})
+        super().__init__(detail, **kwargs)
+
+
+# Vietnamese wording of the pydantic error types clients hit most; anything else gets the generic one.
+_VALIDATION_MESSAGES: dict[str, str] = {
+    "missing": "Thiếu trường bắt buộc",
+    "extra_forbidden": "Trường không được phép",
+    "string_type": "Phải là chuỗi ký tự",
+    "string_too_short": "Chuỗi quá ngắn",
+    "string_too_long": "Chuỗi quá dài",
+    "string_pattern_mismatch": "Không đúng định dạng",
+    "int_type": "Phải là số nguyên",
+    "int_parsing": "Phải là số nguyên",
+    "int_from_float": "Phải là số nguyên",
+    "float_type": "Phải là số",
+    "float_parsing": "Phải là số",
+    "decimal_parsing": "Phải là số",
+    "bool_type": "Phải là true hoặc false",
+    "bool_parsing": "Phải là true hoặc false",
+    "greater_than": "Giá trị quá nhỏ",
+    "greater_than_equal": "Giá trị quá nhỏ",
+    "less_than": "Giá trị quá lớn",
+    "less_than_equal": "Giá trị quá lớn",
+    "enum": "Giá trị không nằm trong danh sách cho phép",
+    "literal_error": "Giá trị không nằm trong danh sách cho phép",
+    "list_type": "Phải là một danh sách",
+    "dict_type": "Phải là một đối tượng",
+    "model_type": "Phải là một đối tượng",
+    "date_parsing": "Ngày không hợp lệ (định dạng YYYY-MM-DD)",
+    "date_from_datetime_parsing": "Ngày không hợp lệ (định dạng YYYY-MM-DD)",
+    "datetime_parsing": "Thời điểm không hợp lệ (định dạng ISO 8601)",
+    "datetime_from_date_parsing": "Thời điểm không hợp lệ (định dạng ISO 8601)",
+    "timezone_aware": "Thời điểm phải có múi giờ",
+    "uuid_parsing": "Mã định danh (UUID) không hợp lệ",
+    "uuid_type": "Mã định danh (UUID) không hợp lệ",
+    "value_error": "Giá trị không hợp lệ",
+    "too_short": "Danh sách quá ngắn",
+    "too_long": "Danh sách quá dài",
+}
+
+
+def problem_body(
+    *,
+    status: int,
+    code: str,
+    title: str,
+    detail: str,
+    errors: Sequence[Mapping[str, Any]] | None = None,
+    extra: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "type": f"urn:motcua:problem:{code}",
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "code": code,
+    }
+    request_id = current_request_id()
+    if request_id:
+        body["request_id"] = request_id
+    if errors:
+        body["errors"] = list(errors)
+    if extra:
+        body.update(extra)
+    return body
+
+
+def problem_response(
+    *,
+    status: int,
+    code: str,
+    title: str,
+    detail: str,
+    errors: Sequence[Mapping[str, Any]] | None = None,
+    extra: Mapping[str, Any] | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> JSONResponse:
+    return JSONResponse(
+        problem_body(
+            status=status, code=code, title=title, detail=detail, errors=errors, extra=extra
+        ),
+        status_code=status,
+        media_type=PROBLEM_CONTENT_TYPE,
+        headers=dict(headers) if headers else None,
+    )
+
+
+def validation_errors(raw: Sequence[Any]) -> list[dict[str, Any]]:
+    """Pydantic errors as ``{field, location, code, message}`` without echoing the input."""
+    out: list[dict[str, Any]] = []
+    for err in raw:
+        loc = [str(part) for part in err.get("loc", ())]
+        location = loc[0] if loc and loc[0] in {"body", "query", "path", "header", "cookie"} else ""
+        field_parts = loc[1:] if location else loc
+        err_type = str(err.get("type", "value_error"))
+        message = _VALIDATION_MESSAGES.get(err_type, "Giá trị không hợp lệ")
+        ctx = err.get("ctx") or {}
+        if err_type == "value_error" and isinstance(ctx.get("error"), ValueError):
+            # our own validators raise ValueError with a Vietnamese message meant for the caller
+            message = str(ctx["error"])
+        out.append(
+            {
+                "field": ".".join(field_parts),
+                "location": location or "body",
+                "code": err_type,
+                "message": message,
+            }
+        )
+    return out
+
+
+async def _domain_error_handler(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, DomainError)
+    return problem_response(
+        status=exc.status,
+        code=exc.instance_code,
+        title=exc.title,
+        detail=exc.detail,
+        errors=exc.errors,
+        extra=exc.extra,
+        headers=exc.headers,
+    )
+
+
+async def _request_validation_handler(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    raw = exc.errors()
+    if any(err.get("type") == "json_invalid" for err in raw):
+        return problem_response(
+            status=400,
+            code="malformed_json",
+            title="JSON không hợp lệ",
+            detail="Nội dung gửi lên không phải JSON hợp lệ.",
+        )
+    return problem_response(
+        status=422,
+        code=ValidationFailed.code,
+        title=ValidationFailed.title,
+        detail="Một hoặc nhiều trường không hợp lệ; xem danh sách errors.",
+        errors=validation_errors(raw),
+    )
+
+
+_HTTP_STATUS_PROBLEMS: dict[int, tuple[str, str, str]] = {
+    400: ("bad_request", "Yêu cầu không hợp lệ", "Yêu cầu không hợp lệ."),
+    401: ("unauthorized", "Chưa xác thực", "Cần đăng nhập để thực hiện thao tác này."),
+    403: ("forbidden", "Không có quyền", "Bạn không có quyền thực hiện thao tác này."),
+    404: ("not_found", "Không tìm thấy", "Không tìm thấy tài nguyên được yêu cầu."),
+    405: (
+        "method_not_allowed",
+        "Phương thức không được hỗ trợ",
+        "Phương thức HTTP này không được hỗ trợ cho đường dẫn này.",
+    ),
+    406: ("not_acceptable", "Không chấp nhận", "Không thể trả về định dạng được yêu cầu."),
+    413: ("payload_too_large", "Dữ liệu gửi lên quá lớn", "Dữ liệu gửi lên vượt quá giới hạn."),
+    415: ("unsupported_media_type", "Định dạng không được hỗ trợ", "Định dạng không được hỗ trợ."),
+}
+
+
+async def _http_exception_handler(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    code, title, detail = _HTTP_STATUS_PROBLEMS.get(
+        exc.status_code, ("http_error", "Lỗi yêu cầu", "Yêu cầu không thể xử lý.")
+    )
+    return problem_response(
+        status=exc.status_code,
+        code=code,
+        title=title,
+        detail=detail,
+        headers=getattr(exc, "headers", None),
+    )
+
+
+async def _unhandled_handler(request: Request, exc: Exception) -> JSONResponse:
+    log.exception("unhandled_error", extra={"path": request.url.path})
+    return problem_response(
+        status=500,
+        code="internal_error",
+        title="Lỗi hệ thống",
+        detail="Đã xảy ra lỗi không mong muốn. Vui lòng thử lại sau hoặc liên hệ bộ phận hỗ trợ "
+        "kèm mã yêu cầu (request_id).",
+    )
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(DomainError, _domain_error_handler)
+    app.add_exception_handler(RequestValidationError, _request_validation_handler)
+    app.add_exception_handler(StarletteHTTPException, _http_exception_handler)
+    app.add_exception_handler(Exception, _unhandled_handler)
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """``responses=`` entries so OpenAPI and generated clients know our problem documents."""
+    descriptions = {
+        400: "Yêu cầu không hợp lệ",
+        401: "Chưa xác thực",
+        403: "Không có quyền",
+        404: "Không tìm thấy",
+        409: "Xung đột trạng thái",
+        412: "Phiên bản không khớp",
+        413: "Dữ liệu quá lớn",
+        415: "Định dạng không được hỗ trợ",
+        422: "Dữ liệu không hợp lệ",
+        429: "Quá nhiều yêu cầu",
+    }
+    return {
+        status: {
+            "description": descriptions.get(status, "Lỗi"),
+            "content": {PROBLEM_CONTENT_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
+        for status in statuses
+    }

@@ -1,0 +1,105 @@
+"""Application factory: settings, lifespan (engine made here, never at import), routers, handlers."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.utils import get_openapi
+
+from app import __doc__ as app_doc
+from app.config import Settings, get_settings
+from app.db import create_engine, create_session_factory
+from app.errors import install_error_handlers
+from app.observability import RequestContextMiddleware, configure_logging
+from app.routers import auth, health, users
+from app.schemas.common import FieldError, Problem
+from app.security import TokenService
+from app.services.health import alembic_heads
+
+API_DESCRIPTION = """
+MotCua — hệ thống thông tin giải quyết thủ tục hành chính một cửa.
+
+Backend of Vietnam's one-stop administrative procedure system: procedure catalog, dossiers and their
+lifecycle, public lookup, payments and national-portal synchronisation.
+
+* Errors are `application/problem+json` (RFC 9457) with a stable `code`; titles and details are in
+  Vietnamese.
+* Officers authenticate with `POST /api/v1/auth/token` (the **Authorize** button above).
+"""
+
+TAGS = [
+    {"name": "health", "description": "Liveness and readiness probes."},
+    {"name": "auth", "description": "Officer authentication (OAuth2 password flow, JWT)."},
+    {"name": "admin: users", "description": "Officer accounts and their (agency, role) pairs."},
+]
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    configure_logging(settings.log_level, json_logs=settings.log_json)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if settings.database_url is None:
+            raise RuntimeError("MOTCUA_DATABASE_URL is not set (use `motcua serve --demo`)")
+        if not hasattr(app.state, "engine"):  # tests may hand in their own
+            app.state.engine = create_engine(settings.database_url.get_secret_value(), settings)
+            app.state.session_factory = create_session_factory(app.state.engine)
+        app.state.alembic_heads = alembic_heads()
+        try:
+            yield
+        finally:
+            await app.state.engine.dispose()
+
+    app = FastAPI(
+        title="MotCua API",
+        version="0.1.0",
+        summary=(app_doc or "").strip(),
+        description=API_DESCRIPTION,
+        openapi_tags=TAGS,
+        lifespan=lifespan,
+        swagger_ui_parameters={"persistAuthorization": True},
+    )
+    app.state.settings = settings
+    app.state.token_service = TokenService(settings)
+
+    install_error_handlers(app)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+            allow_headers=["Authorization", "Content-Type", "Idempotency-Key", "If-Match"],
+            expose_headers=["X-Request-ID", "ETag", "Retry-After"],
+            max_age=600,
+        )
+    app.add_middleware(RequestContextMiddleware)
+
+    for module in (health, auth, users):
+        app.include_router(module.router)
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = get_openapi(
+                title=app.title,
+                version=app.version,
+                summary=app.summary,
+                description=app.description,
+                routes=app.routes,
+                tags=app.openapi_tags,
+            )
+            components = schema.setdefault("components", {}).setdefault("schemas", {})
+            components["Problem"] = Problem.model_json_schema(
+                ref_template="#/components/schemas/{model}"
+            )
+            components["Problem"].pop("$defs", None)
+            components["FieldError"] = FieldError.model_json_schema()
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    return app

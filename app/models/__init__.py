@@ -1,0 +1,7 @@
+"""Every model module, imported so ``Base.metadata`` is complete for Alembic and tests."""
+
+from app.models.base import Base
+from app.models.throttle import ThrottleCounter
+from app.models.user import Role, User, UserRole
+
+__all__ = ["Base", "Role", "ThrottleCounter", "User", "UserRole"]

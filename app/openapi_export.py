@@ -1,0 +1,20 @@
+"""Renders the OpenAPI document without a database (used by `motcua openapi` and its test)."""
+
+from __future__ import annotations
+
+import json
+
+from pydantic import SecretStr
+
+from app.config import Environment, Settings
+
+
+def render() -> str:
+    settings = Settings(
+        env=Environment.development,
+        database_url=SecretStr("postgresql+asyncpg://unused@localhost/unused"),
+    )
+    from app.main import create_app
+
+    app = create_app(settings)
+    return json.dumps(app.openapi(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"

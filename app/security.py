@@ -1,0 +1,238 @@
+"""Passwords, tokens and principals.
+
+Officer tokens are JWTs we issue (HS256 under ``MOTCUA_SECRET_KEY``). Verification reads the unverified
+``iss`` only to choose a verifier; each verifier has its own key and an explicit algorithm allow-list, and
+checks ``exp``, ``iss`` and ``aud``; officer tokens issued before the user's ``tokens_valid_after`` are
+refused. Later issuers (the citizens' OIDC provider, verified with its JWKS) register the same way.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import uuid
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from fastapi import Depends, Request
+from fastapi.security import OAuth2PasswordBearer
+from jose import JWTError, jwt
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.db import get_session
+from app.errors import Forbidden, Unauthorized
+from app.models.user import Role
+
+_hasher = PasswordHasher()
+# Verifying against this keeps the time of "unknown user" equal to "wrong password".
+_DUMMY_HASH = _hasher.hash("motcua-timing-equaliser")
+
+OFFICER_ALGORITHMS = ("HS256",)
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(password: str, password_hash: str | None) -> bool:
+    try:
+        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+@dataclass(frozen=True)
+class OfficerPrincipal:
+    """An authenticated officer and the (agency, role) pairs the token carries."""
+
+    user_id: uuid.UUID
+    username: str
+    roles: frozenset[tuple[str, Role]]
+    issued_at: datetime
+
+    def has_role(self, agency_code: str, *roles: Role) -> bool:
+        return any((agency_code, role) in self.roles for role in roles)
+
+    def agencies_with(self, *roles: Role) -> set[str]:
+        return {agency for agency, role in self.roles if role in roles}
+
+
+@dataclass(frozen=True)
+class TokenVerifier:
+    """How tokens of one issuer are checked: key, algorithm allow-list, audience."""
+
+    issuer: str
+    key: str | dict[str, Any]
+    algorithms: tuple[str, ...]
+    audience: str
+
+    def decode(self, token: str) -> dict[str, Any]:
+        header = jwt.get_unverified_header(token)
+        if header.get("alg") not in self.algorithms:
+            raise JWTError("algorithm not allowed for this issuer")
+        claims: dict[str, Any] = jwt.decode(
+            token,
+            self.key,
+            algorithms=list(self.algorithms),
+            audience=self.audience,
+            issuer=self.issuer,
+            options={"require_exp": True, "require_iat": True, "require_sub": True},
+        )
+        return claims
+
+
+@dataclass
+class TokenService:
+    settings: Settings
+    verifiers: dict[str, TokenVerifier] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.officer_verifier = TokenVerifier(
+            issuer=self.settings.jwt_issuer,
+            key=self.settings.secret_key.get_secret_value(),
+            algorithms=OFFICER_ALGORITHMS,
+            audience=self.settings.jwt_audience,
+        )
+        self.register(self.officer_verifier)
+
+    def register(self, verifier: TokenVerifier) -> None:
+        self.verifiers[verifier.issuer] = verifier
+
+    def issue_officer_token(
+        self, user_id: uuid.UUID, username: str, roles: Iterable[tuple[str, Role]]
+    ) -> tuple[str, int]:
+        now = datetime.now(UTC)
+        lifetime = timedelta(minutes=self.settings.access_token_minutes)
+        claims = {
+            "sub": str(user_id),
+            "preferred_username": username,
+            "roles": [{"agency": agency, "role": str(role)} for agency, role in sorted(roles)],
+            "iss": self.settings.jwt_issuer,
+            "aud": self.settings.jwt_audience,
+            "iat": int(now.timestamp()),
+            "exp": int((now + lifetime).timestamp()),
+            "jti": uuid.uuid4().hex,
+        }
+        token = jwt.encode(claims, self.settings.secret_key.get_secret_value(), algorithm="HS256")
+        return token, int(lifetime.total_seconds())
+
+    def verify(self, token: str) -> tuple[TokenVerifier, dict[str, Any]]:
+        """Pick the verifier by the token's issuer, then verify everything with it."""
+        try:
+            issuer = jwt.get_unverified_claims(token).get("iss")
+        except JWTError as exc:
+            raise Unauthorized("Mã truy cập không hợp lệ.", code="invalid_token") from exc
+        verifier = self.verifiers.get(issuer) if isinstance(issuer, str) else None
+        if verifier is None:
+            raise Unauthorized("Mã truy cập không do bên được tin cậy cấp.", code="invalid_token")
+        try:
+            return verifier, verifier.decode(token)
+        except JWTError as exc:
+            raise Unauthorized(
+                "Mã truy cập không hợp lệ hoặc đã hết hạn.", code="invalid_token"
+            ) from exc
+
+
+oauth2_scheme = OAuth2PasswordBearer(
+    tokenUrl="/api/v1/auth/token",
+    auto_error=False,
+    description="Cán bộ đăng nhập bằng tên đăng nhập và mật khẩu để nhận mã truy cập (JWT).",
+)
+
+
+def get_token_service(request: Request) -> TokenService:
+    service: TokenService = request.app.state.token_service
+    return service
+
+
+async def _principal_from_claims(session: AsyncSession, claims: dict[str, Any]) -> OfficerPrincipal:
+    # Imported here to keep security importable from services without a cycle.
+    from app.services import users as users_service
+
+    try:
+        user_id = uuid.UUID(str(claims["sub"]))
+        issued_at = datetime.fromtimestamp(int(claims["iat"]), UTC)
+        roles = frozenset((str(r["agency"]), Role(r["role"])) for r in claims.get("roles", []))
+    except (KeyError, ValueError, TypeError) as exc:
+        raise Unauthorized("Mã truy cập không hợp lệ.", code="invalid_token") from exc
+    user = await users_service.get_active_user(session, user_id)
+    # JWT iat has one-second resolution; revocation sets tokens_valid_after to the next whole second
+    # (users_service.revoke_tokens), so every token issued before it has iat < tokens_valid_after.
+    if user is None or issued_at < user.tokens_valid_after:
+        raise Unauthorized("Mã truy cập đã bị thu hồi.", code="token_revoked")
+    return OfficerPrincipal(
+        user_id=user.id, username=user.username, roles=roles, issued_at=issued_at
+    )
+
+
+async def get_officer(
+    request: Request,
+    token: str | None = Depends(oauth2_scheme),
+    session: AsyncSession = Depends(get_session),
+) -> OfficerPrincipal:
+    """The authenticated officer, or 401."""
+    if not token:
+        raise Unauthorized("Cần đăng nhập để thực hiện thao tác này.")
+    tokens = get_token_service(request)
+    verifier, claims = tokens.verify(token)
+    if verifier is not tokens.officer_verifier:
+        raise Unauthorized("Mã truy cập không phải của cán bộ.", code="invalid_token")
+    return await _principal_from_claims(session, claims)
+
+
+def require_role(*roles: Role) -> Callable[..., Awaitable[OfficerPrincipal]]:
+    """Dependency: the officer holds one of ``roles`` at some agency (403 otherwise)."""
+
+    async def dependency(officer: OfficerPrincipal = Depends(get_officer)) -> OfficerPrincipal:
+        if not officer.agencies_with(*roles):
+            raise Forbidden("Tài khoản không có vai trò cần thiết cho thao tác này.")
+        return officer
+
+    return dependency
+
+
+def require_agency_role(
+    *roles: Role, param: str = "agency_code"
+) -> Callable[..., Awaitable[OfficerPrincipal]]:
+    """Dependency: the officer holds one of ``roles`` at the agency named by path/query ``param``."""
+
+    async def dependency(
+        request: Request, officer: OfficerPrincipal = Depends(get_officer)
+    ) -> OfficerPrincipal:
+        agency_code = request.path_params.get(param) or request.query_params.get(param)
+        if not agency_code or not officer.has_role(agency_code, *roles):
+            raise Forbidden("Tài khoản không có vai trò cần thiết tại cơ quan này.")
+        return officer
+
+    return dependency
+
+
+def client_address(request: Request, trusted_proxies: list[str]) -> str:
+    """The caller's address: ``X-Forwarded-For`` is believed only when the peer is a trusted proxy.
+
+    Walks the chain from the right, skipping trusted proxies, and returns the first untrusted hop.
+    """
+    peer = request.client.host if request.client else "unknown"
+    if not trusted_proxies:
+        return peer
+    networks = [ipaddress.ip_network(p, strict=False) for p in trusted_proxies]
+
+    def trusted(address: str) -> bool:
+        try:
+            ip = ipaddress.ip_address(address)
+        except ValueError:
+            return False
+        return any(ip in net for net in networks)
+
+    if not trusted(peer):
+        return peer
+    forwarded = request.headers.get("x-forwarded-for", "")
+    hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+    for hop in reversed(hops):
+        if not trusted(hop):
+            return hop
+    return hops[0] if hops else peer
