@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import getpass
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -64,6 +65,9 @@ def serve(demo: bool, host: str, port: int, workers: int) -> None:
         click.echo(f"MotCua demo: http://{host}:{port}/docs", err=True)
     else:
         _settings()  # fail fast on unsafe settings, before uvicorn starts
+    # uvicorn shuts down gracefully on SIGTERM, then re-raises the signal: turn that into a normal exit
+    # so the embedded database below is stopped and the exit status is 0.
+    signal.signal(signal.SIGTERM, _exit_on_signal)
     try:
         uvicorn.run(
             "app.main:create_app",
@@ -78,6 +82,10 @@ def serve(demo: bool, host: str, port: int, workers: int) -> None:
     finally:
         if embedded is not None:
             embedded.stop()  # type: ignore[attr-defined]
+
+
+def _exit_on_signal(signum: int, frame: object) -> None:
+    raise SystemExit(0)
 
 
 @main.command()

@@ -14,6 +14,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.observability import current_request_id
 
@@ -282,22 +283,48 @@ async def _http_exception_handler(request: Request, exc: Exception) -> JSONRespo
     )
 
 
-async def _unhandled_handler(request: Request, exc: Exception) -> JSONResponse:
-    log.exception("unhandled_error", extra={"path": request.url.path})
-    return problem_response(
-        status=500,
-        code="internal_error",
-        title="Lỗi hệ thống",
-        detail="Đã xảy ra lỗi không mong muốn. Vui lòng thử lại sau hoặc liên hệ bộ phận hỗ trợ "
-        "kèm mã yêu cầu (request_id).",
-    )
+class InternalErrorMiddleware:
+    """Turns any unhandled exception into a 500 problem that carries the request id.
+
+    Sits inside ``RequestContextMiddleware`` so the id is known; the exception is logged (scrubbed) and
+    not re-raised, so nothing of it reaches the body: no stack trace, no SQL, no driver message.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception:
+            log.exception("unhandled_error", extra={"path": scope.get("path")})
+            if started:
+                return
+            response = problem_response(
+                status=500,
+                code="internal_error",
+                title="Lỗi hệ thống",
+                detail="Đã xảy ra lỗi không mong muốn. Vui lòng thử lại sau hoặc liên hệ bộ phận "
+                "hỗ trợ kèm mã yêu cầu (request_id).",
+            )
+            await response(scope, receive, send)
 
 
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(DomainError, _domain_error_handler)
     app.add_exception_handler(RequestValidationError, _request_validation_handler)
     app.add_exception_handler(StarletteHTTPException, _http_exception_handler)
-    app.add_exception_handler(Exception, _unhandled_handler)
 
 
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:

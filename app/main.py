@@ -13,7 +13,7 @@ from fastapi.openapi.utils import get_openapi
 from app import __doc__ as app_doc
 from app.config import Settings, get_settings
 from app.db import create_engine, create_session_factory
-from app.errors import install_error_handlers
+from app.errors import InternalErrorMiddleware, install_error_handlers
 from app.observability import RequestContextMiddleware, configure_logging
 from app.routers import auth, health, users
 from app.schemas.common import FieldError, Problem
@@ -68,6 +68,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.token_service = TokenService(settings)
 
     install_error_handlers(app)
+    # Middleware added later wraps what was added before: errors, then CORS (so even a 500 carries
+    # CORS headers), then the request context outermost (a request id for everything inside).
+    app.add_middleware(InternalErrorMiddleware)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -50,7 +50,7 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "event": scrub(record.getMessage()),
         }
-        request_id = _request_id.get()
+        request_id = getattr(record, "request_id", None) or _request_id.get()
         if request_id:
             payload["request_id"] = request_id
         for key, value in record.__dict__.items():
@@ -112,6 +112,7 @@ class RequestContextMiddleware:
             self.log.info(
                 "request",
                 extra={
+                    "request_id": request_id,
                     "method": scope.get("method"),
                     "path": scope.get("path"),
                     "status": status,

@@ -16,6 +16,7 @@ import os
 import secrets
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,7 +73,9 @@ class PgServer:
             finally:
                 await conn.close()
 
-        asyncio.run(run())
+        # a thread of its own, so this works from sync fixtures and from inside async tests alike
+        with ThreadPoolExecutor(1) as pool:
+            pool.submit(asyncio.run, run()).result()
 
     def create_from_template(self, name: str) -> str:
         self.admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import ProgrammingError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
@@ -32,9 +32,10 @@ class Readiness:
 async def readiness(engine: AsyncEngine, heads: frozenset[str]) -> Readiness:
     try:
         async with asyncio.timeout(3), engine.connect() as conn:
-            versions = set(
-                (await conn.execute(text("SELECT version_num FROM alembic_version"))).scalars()
-            )
+            result = await conn.execute(text("SELECT version_num FROM alembic_version"))
+            versions = set(result.scalars())
+    except ProgrammingError:  # reachable, but never migrated
+        return Readiness(False, {"database": "ok", "migrations": "missing"})
     except (SQLAlchemyError, OSError, TimeoutError):
         return Readiness(False, {"database": "unreachable", "migrations": "unknown"})
     at_head = versions == set(heads)
