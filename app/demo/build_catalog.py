@@ -605,6 +605,15 @@ def _procedure(record: dict[str, Any]) -> dict[str, Any]:
     fees_due, due_why = FEES_DUE.get(code, ("on_submission", ""))
     if due_why:
         notes.append(f"Fees due {fees_due} in the demo: {due_why}.")
+    inter_agency = record.get("inter_agency") or {}
+    if inter_agency.get("kind") or inter_agency.get("note"):
+        partners = "; ".join(inter_agency.get("with") or [])
+        notes.append(
+            f"Inter-agency (seed): {inter_agency.get('kind') or 'none stated'}"
+            + (f" with {partners}" if partners else "")
+            + (f" ({inter_agency['note']})" if inter_agency.get("note") else "")
+            + "."
+        )
     notes.append(f"Published by decision {record['published_by_decision']}.")
     return {
         "code": code,
