@@ -10,7 +10,11 @@ from typing import Annotated
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from app.services.calendar import VIETNAM_TZ_NAME, OfficeHours
+
 PLACEHOLDER_SECRET = "change-me"  # noqa: S105 - the value we refuse outside development
+# Instants are stored in UTC and presented in this zone; dossier codes use its date (DESIGN.md 5).
+CALENDAR_TIME_ZONE = VIETNAM_TZ_NAME
 
 
 class Environment(StrEnum):
@@ -50,12 +54,24 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     log_json: bool = True
 
+    # Daily office periods of the receiving offices, local time of Asia/Ho_Chi_Minh (the only time zone
+    # of the service: CALENDAR_TIME_ZONE). Invalid text refuses to start.
+    office_hours: str = "07:30-11:30,13:00-17:00"
+
     @field_validator("trusted_proxies", "cors_origins", mode="before")
     @classmethod
     def _split_csv(cls, value: object) -> object:
         if isinstance(value, str):
             return [item.strip() for item in value.split(",") if item.strip()]
         return value
+
+    @field_validator("office_hours")
+    @classmethod
+    def _parse_office_hours(cls, value: str) -> str:
+        try:
+            return str(OfficeHours.parse(value))
+        except ValueError as exc:
+            raise ValueError(f"MOTCUA_OFFICE_HOURS: {exc}") from None
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Settings:
@@ -69,6 +85,10 @@ class Settings(BaseSettings):
             if problems:
                 raise ValueError("; ".join(problems))
         return self
+
+    @property
+    def calendar_office_hours(self) -> OfficeHours:
+        return OfficeHours.parse(self.office_hours)
 
     @property
     def is_production(self) -> bool:

@@ -15,7 +15,7 @@ from app.config import Settings, get_settings
 from app.db import create_engine, create_session_factory
 from app.errors import InternalErrorMiddleware, install_error_handlers
 from app.observability import RequestContextMiddleware, configure_logging
-from app.routers import auth, health, users
+from app.routers import auth, calendar, health, users
 from app.schemas.common import FieldError, Problem
 from app.security import TokenService
 from app.services.health import alembic_heads
@@ -35,6 +35,15 @@ TAGS = [
     {"name": "health", "description": "Liveness and readiness probes."},
     {"name": "auth", "description": "Officer authentication (OAuth2 password flow, JWT)."},
     {"name": "admin: users", "description": "Officer accounts and their (agency, role) pairs."},
+    {
+        "name": "calendar",
+        "description": "Working calendar: preview of an appointment date in working days or hours.",
+    },
+    {
+        "name": "admin: calendar",
+        "description": "Public holidays of a year and administrator overrides (extra days off, "
+        "compensatory working days).",
+    },
 ]
 
 
@@ -82,8 +91,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     app.add_middleware(RequestContextMiddleware)
 
-    for module in (health, auth, users):
+    for module in (health, auth, users, calendar):
         app.include_router(module.router)
+    app.include_router(calendar.admin_router)
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

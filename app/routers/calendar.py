@@ -1,0 +1,136 @@
+"""Working calendar: public due-date preview, administrator overrides of days off and working days."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from pydantic import AwareDatetime
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import CALENDAR_TIME_ZONE, Settings
+from app.db import TransactionalRoute, get_session
+from app.errors import problem_responses
+from app.models.user import Role
+from app.schemas.calendar import (
+    CalendarDay,
+    CalendarOverrideRead,
+    CalendarOverrideWrite,
+    DueDateRead,
+    YearCalendarRead,
+)
+from app.security import OfficerPrincipal, require_role
+from app.services import calendar_overrides as calendar_service
+from app.services.calendar import DurationUnit
+
+router = APIRouter(prefix="/api/v1/calendar", tags=["calendar"], route_class=TransactionalRoute)
+admin_router = APIRouter(
+    prefix="/api/v1/admin/calendar", tags=["admin: calendar"], route_class=TransactionalRoute
+)
+
+
+def _settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+@router.get(
+    "/due-date",
+    operation_id="preview_due_date",
+    summary="Tính thử ngày hẹn trả theo ngày, giờ làm việc",
+    response_model=DueDateRead,
+    responses=problem_responses(422),
+)
+async def preview_due_date(
+    amount: Decimal = Query(
+        gt=0, le=1000, max_digits=12, decimal_places=6, description="Thời hạn", examples=["1"]
+    ),
+    unit: DurationUnit = Query(description="Đơn vị thời hạn", examples=["working_days"]),
+    start: AwareDatetime | None = Query(
+        default=None,
+        description="Thời điểm bắt đầu, ISO 8601 kèm múi giờ (mặc định: hiện tại)",
+        examples=["2026-11-23T16:00:00+07:00"],
+    ),
+    settings: Settings = Depends(_settings),
+    session: AsyncSession = Depends(get_session),
+) -> DueDateRead:
+    preview = await calendar_service.due_date(
+        session, settings, start or datetime.now(UTC), amount, unit
+    )
+    zone = calendar_service.time_zone()
+    return DueDateRead(
+        start=preview.start,
+        effective_start=preview.effective_start,
+        effective_start_local=preview.effective_start.astimezone(zone),
+        due_at=preview.due_at,
+        due_at_local=preview.due_at.astimezone(zone),
+        amount=preview.amount,
+        unit=preview.unit,
+        time_zone=CALENDAR_TIME_ZONE,
+        office_hours=preview.office_hours,
+        non_working_days=[CalendarDay.model_validate(d) for d in preview.non_working_days],
+        weekend_working_days=[CalendarDay.model_validate(d) for d in preview.weekend_working_days],
+    )
+
+
+@admin_router.get(
+    "",
+    operation_id="admin_get_calendar_year",
+    summary="Lịch làm việc của một năm: ngày lễ, ngày làm bù, điều chỉnh của quản trị",
+    response_model=YearCalendarRead,
+    responses=problem_responses(401, 403, 422),
+)
+async def get_year(
+    year: int = Query(ge=calendar_service.MIN_YEAR, le=calendar_service.MAX_YEAR, examples=[2026]),
+    officer: OfficerPrincipal = Depends(require_role(Role.admin)),
+    settings: Settings = Depends(_settings),
+    session: AsyncSession = Depends(get_session),
+) -> YearCalendarRead:
+    return YearCalendarRead.model_validate(
+        await calendar_service.list_year(session, settings, year)
+    )
+
+
+_DAY = Path(description="Ngày (YYYY-MM-DD)", examples=["2026-12-31"])
+
+
+@admin_router.put(
+    "/{day}",
+    operation_id="admin_set_calendar_override",
+    summary="Thêm hoặc thay điều chỉnh lịch: ngày nghỉ thêm hoặc ngày làm việc bù",
+    response_model=CalendarOverrideRead,
+    responses={
+        201: {"description": "Đã tạo điều chỉnh", "model": CalendarOverrideRead},
+        **problem_responses(401, 403, 422),
+    },
+)
+async def set_override(
+    body: CalendarOverrideWrite,
+    response: Response,
+    day: date = _DAY,
+    officer: OfficerPrincipal = Depends(require_role(Role.admin)),
+    settings: Settings = Depends(_settings),
+    session: AsyncSession = Depends(get_session),
+) -> CalendarOverrideRead:
+    override, created = await calendar_service.set_override(
+        session, settings, day, body.kind, body.reason, officer.user_id
+    )
+    response.status_code = 201 if created else 200
+    return CalendarOverrideRead.model_validate(override)
+
+
+@admin_router.delete(
+    "/{day}",
+    operation_id="admin_delete_calendar_override",
+    summary="Xóa điều chỉnh lịch của một ngày (áp dụng lại lịch nghỉ lễ chuẩn)",
+    status_code=204,
+    responses=problem_responses(401, 403, 404, 422),
+)
+async def delete_override(
+    day: date = _DAY,
+    officer: OfficerPrincipal = Depends(require_role(Role.admin)),
+    session: AsyncSession = Depends(get_session),
+) -> Response:
+    await calendar_service.delete_override(session, day)
+    return Response(status_code=204)
