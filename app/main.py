@@ -16,7 +16,7 @@ from app.db import create_engine, create_session_factory
 from app.errors import install_error_handlers
 from app.jwks import HttpJwksSource, JwksVerifier
 from app.observability import RequestContextMiddleware, configure_logging
-from app.routers import auth, citizens, dev, health, users
+from app.routers import auth, citizens, dev, health, uploads, users
 from app.schemas.common import FieldError, Problem
 from app.security import TokenService
 from app.services.dev_issuer import DevCitizenIssuer
@@ -111,7 +111,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     app.add_middleware(RequestContextMiddleware)
 
-    for module in (health, auth, citizens, users):
+    for module in (health, auth, citizens, users, uploads):
         app.include_router(module.router)
     _register_citizen_issuers(app, settings)
 

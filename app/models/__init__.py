@@ -2,6 +2,16 @@
 
 from app.models.base import Base
 from app.models.throttle import ThrottleCounter
+from app.models.upload import OwnerKind, Upload, UploadPurpose
 from app.models.user import Role, User, UserRole
 
-__all__ = ["Base", "Role", "ThrottleCounter", "User", "UserRole"]
+__all__ = [
+    "Base",
+    "OwnerKind",
+    "Role",
+    "ThrottleCounter",
+    "Upload",
+    "UploadPurpose",
+    "User",
+    "UserRole",
+]
