@@ -159,6 +159,35 @@ async def _create_user(url: str, new: NewUser) -> None:
         await engine.dispose()
 
 
+@main.command("purge-uploads")
+def purge_uploads() -> None:
+    """Delete unattached uploads past their expiry, rows and files (until the worker runs it)."""
+    settings = _settings()
+    assert settings.database_url is not None
+    purged = asyncio.run(_purge_uploads(settings))
+    click.echo(f"purged {purged} expired uploads", err=True)
+
+
+async def _purge_uploads(settings: Settings) -> int:
+    from app.db import create_engine, create_session_factory
+    from app.services import uploads as uploads_service
+    from app.services.storage import LocalStorage
+
+    assert settings.database_url is not None
+    engine = create_engine(settings.database_url.get_secret_value(), settings)
+    storage = LocalStorage(settings.upload_root)
+    total = 0
+    try:
+        while True:  # batches, each in its own transaction
+            async with create_session_factory(engine)() as session, session.begin():
+                purged = await uploads_service.purge_expired_uploads(session, storage)
+            total += purged
+            if purged == 0:
+                return total
+    finally:
+        await engine.dispose()
+
+
 @main.command()
 @click.option(
     "--output", type=click.Path(path_type=Path), default=ROOT / "openapi" / "openapi.json"

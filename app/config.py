@@ -15,6 +15,10 @@ from app.services.calendar import VIETNAM_TZ_NAME, OfficeHours
 PLACEHOLDER_SECRET = "change-me"  # noqa: S105 - the value we refuse outside development
 # Instants are stored in UTC and presented in this zone; dossier codes use its date (DESIGN.md 5).
 CALENDAR_TIME_ZONE = VIETNAM_TZ_NAME
+# The built-in development issuer of citizen tokens (demo, development, test only).
+DEV_CITIZEN_ISSUER = "motcua-dev-citizen"
+# Citizen tokens are verified with the issuer's public keys only: never HMAC, never "none".
+ASYMMETRIC_ALGORITHMS = frozenset({"RS256", "RS384", "RS512", "ES256", "ES384", "ES512"})
 
 
 class Environment(StrEnum):
@@ -43,6 +47,22 @@ class Settings(BaseSettings):
     jwt_audience: str = "motcua-api"
     access_token_minutes: int = Field(default=60, ge=1, le=24 * 60)
 
+    # Citizens' identity provider (VNeID-style OIDC): tokens verified with its JWKS.
+    citizen_issuer: str | None = None
+    citizen_audience: str = "motcua-api"
+    citizen_jwks_url: str | None = None
+    citizen_algorithms: Annotated[list[str], NoDecode] = ["RS256", "ES256"]
+    citizen_personal_id_claim: str = "personal_id"
+    citizen_jwks_cache_seconds: int = Field(default=3600, ge=1)
+    # An unknown ``kid`` triggers at most one JWKS refetch per this many seconds.
+    citizen_jwks_refetch_seconds: int = Field(default=60, ge=0)
+    citizen_token_minutes: int = Field(default=60, ge=1, le=24 * 60)  # development issuer only
+
+    # Uploads: a size limit enforced while streaming, a local folder (default <data_dir>/uploads).
+    upload_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1)
+    upload_dir: Path | None = None
+    upload_ttl_hours: float = Field(default=24, gt=0)
+
     login_max_failures: int = Field(default=5, ge=1)
     login_window_seconds: int = Field(default=900, ge=1)
     login_block_seconds: int = Field(default=900, ge=1)
@@ -58,7 +78,7 @@ class Settings(BaseSettings):
     # of the service: CALENDAR_TIME_ZONE). Invalid text refuses to start.
     office_hours: str = "07:30-11:30,13:00-17:00"
 
-    @field_validator("trusted_proxies", "cors_origins", mode="before")
+    @field_validator("trusted_proxies", "cors_origins", "citizen_algorithms", mode="before")
     @classmethod
     def _split_csv(cls, value: object) -> object:
         if isinstance(value, str):
@@ -73,6 +93,35 @@ class Settings(BaseSettings):
         except ValueError as exc:
             raise ValueError(f"MOTCUA_OFFICE_HOURS: {exc}") from None
 
+    @field_validator("citizen_issuer", "citizen_jwks_url", "upload_dir", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("citizen_algorithms")
+    @classmethod
+    def _asymmetric_only(cls, value: list[str]) -> list[str]:
+        refused = [alg for alg in value if alg not in ASYMMETRIC_ALGORITHMS]
+        if refused or not value:
+            raise ValueError(
+                "MOTCUA_CITIZEN_ALGORITHMS accepts only asymmetric algorithms "
+                f"({', '.join(sorted(ASYMMETRIC_ALGORITHMS))}); refused: {', '.join(refused) or '-'}"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _citizen_issuer_complete(self) -> Settings:
+        if (self.citizen_issuer is None) != (self.citizen_jwks_url is None):
+            raise ValueError("MOTCUA_CITIZEN_ISSUER and MOTCUA_CITIZEN_JWKS_URL go together")
+        if self.citizen_issuer is not None and self.citizen_issuer in {
+            self.jwt_issuer,
+            DEV_CITIZEN_ISSUER,
+        }:
+            raise ValueError(
+                "MOTCUA_CITIZEN_ISSUER must differ from MOTCUA_JWT_ISSUER and the development issuer"
+            )
+        return self
+
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Settings:
         if self.env is Environment.production:
@@ -82,6 +131,10 @@ class Settings(BaseSettings):
             secret = self.secret_key.get_secret_value()
             if secret == PLACEHOLDER_SECRET or len(secret) < 32:
                 problems.append("MOTCUA_SECRET_KEY must be a real secret of at least 32 characters")
+            if self.citizen_jwks_url is not None and not self.citizen_jwks_url.startswith(
+                "https://"
+            ):
+                problems.append("MOTCUA_CITIZEN_JWKS_URL must use https in production")
             if problems:
                 raise ValueError("; ".join(problems))
         return self
@@ -93,6 +146,15 @@ class Settings(BaseSettings):
     @property
     def is_production(self) -> bool:
         return self.env is Environment.production
+
+    @property
+    def upload_root(self) -> Path:
+        return self.upload_dir if self.upload_dir is not None else self.data_dir / "uploads"
+
+    @property
+    def dev_issuer_enabled(self) -> bool:
+        """The development issuer of citizen tokens exists only outside production."""
+        return self.env is not Environment.production
 
     @property
     def uses_embedded_database(self) -> bool:

@@ -14,11 +14,14 @@ from app import __doc__ as app_doc
 from app.config import Settings, get_settings
 from app.db import create_engine, create_session_factory
 from app.errors import InternalErrorMiddleware, install_error_handlers
+from app.jwks import HttpJwksSource, JwksVerifier
 from app.observability import RequestContextMiddleware, configure_logging
-from app.routers import auth, calendar, health, users
+from app.routers import auth, calendar, citizens, dev, health, uploads, users
 from app.schemas.common import FieldError, Problem
 from app.security import TokenService
+from app.services.dev_issuer import DevCitizenIssuer
 from app.services.health import alembic_heads
+from app.services.storage import LocalStorage
 
 API_DESCRIPTION = """
 MotCua — hệ thống thông tin giải quyết thủ tục hành chính một cửa.
@@ -44,7 +47,35 @@ TAGS = [
         "description": "Public holidays of a year and administrator overrides (extra days off, "
         "compensatory working days).",
     },
+    {
+        "name": "uploads",
+        "description": "Files uploaded first (PDF, JPEG, PNG checked by content) and referenced by id.",
+    },
+    {
+        "name": "dev",
+        "description": "Development issuer of citizen tokens (demo and tests only; absent in production).",
+    },
 ]
+
+
+def _register_citizen_issuers(app: FastAPI, settings: Settings) -> None:
+    """The citizens' identity provider (JWKS) and, outside production only, the development issuer."""
+    tokens: TokenService = app.state.token_service
+    if settings.citizen_issuer is not None and settings.citizen_jwks_url is not None:
+        tokens.register(
+            JwksVerifier(
+                issuer=settings.citizen_issuer,
+                audience=settings.citizen_audience,
+                algorithms=tuple(settings.citizen_algorithms),
+                source=HttpJwksSource(settings.citizen_jwks_url),
+                cache_seconds=settings.citizen_jwks_cache_seconds,
+                refetch_seconds=settings.citizen_jwks_refetch_seconds,
+            )
+        )
+    if settings.dev_issuer_enabled:
+        app.state.dev_issuer = DevCitizenIssuer(settings)
+        tokens.register(app.state.dev_issuer.verifier())
+        app.include_router(dev.router)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -75,6 +106,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.token_service = TokenService(settings)
+    app.state.storage = LocalStorage(settings.upload_root)
 
     install_error_handlers(app)
     # Middleware added later wraps what was added before: errors, then CORS (so even a 500 carries
@@ -91,9 +123,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     app.add_middleware(RequestContextMiddleware)
 
-    for module in (health, auth, users, calendar):
+    for module in (health, auth, citizens, users, calendar, uploads):
         app.include_router(module.router)
     app.include_router(calendar.admin_router)
+    _register_citizen_issuers(app, settings)
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

@@ -3,7 +3,10 @@
 Officer tokens are JWTs we issue (HS256 under ``MOTCUA_SECRET_KEY``). Verification reads the unverified
 ``iss`` only to choose a verifier; each verifier has its own key and an explicit algorithm allow-list, and
 checks ``exp``, ``iss`` and ``aud``; officer tokens issued before the user's ``tokens_valid_after`` are
-refused. Later issuers (the citizens' OIDC provider, verified with its JWKS) register the same way.
+refused. Citizen tokens come from the citizens' identity provider (verified with its JWKS, asymmetric
+algorithms only: ``app.jwks``) or, outside production, from the built-in development issuer; they
+register the same way. A valid token of the wrong kind (an officer's where a citizen is required, or
+the reverse) is a 403: the caller is authenticated, just not the kind of caller this operation is for.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ import uuid
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from enum import StrEnum
+from typing import Any, Protocol
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -61,6 +65,41 @@ class OfficerPrincipal:
         return {agency for agency, role in self.roles if role in roles}
 
 
+class PrincipalKind(StrEnum):
+    officer = "officer"
+    citizen = "citizen"
+
+
+@dataclass(frozen=True)
+class CitizenPrincipal:
+    """An authenticated citizen (or business representative) as their identity provider names them.
+
+    ``subject`` is unique only within ``issuer`` (OIDC), so ownership is recorded as the pair.
+    """
+
+    issuer: str
+    subject: str
+    name: str | None
+    personal_id: str | None
+
+
+Principal = OfficerPrincipal | CitizenPrincipal
+
+
+class Verifier(Protocol):
+    """Verifies the tokens of one issuer, with one algorithm family, and says whose tokens they are."""
+
+    @property
+    def issuer(self) -> str: ...
+
+    @property
+    def kind(self) -> PrincipalKind: ...
+
+    async def verify_claims(self, token: str) -> dict[str, Any]:
+        """The verified claims, or ``JWTError``."""
+        ...
+
+
 @dataclass(frozen=True)
 class TokenVerifier:
     """How tokens of one issuer are checked: key, algorithm allow-list, audience."""
@@ -69,6 +108,10 @@ class TokenVerifier:
     key: str | dict[str, Any]
     algorithms: tuple[str, ...]
     audience: str
+    kind: PrincipalKind = PrincipalKind.officer
+
+    async def verify_claims(self, token: str) -> dict[str, Any]:
+        return self.decode(token)
 
     def decode(self, token: str) -> dict[str, Any]:
         header = jwt.get_unverified_header(token)
@@ -88,7 +131,7 @@ class TokenVerifier:
 @dataclass
 class TokenService:
     settings: Settings
-    verifiers: dict[str, TokenVerifier] = field(default_factory=dict)
+    verifiers: dict[str, Verifier] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.officer_verifier = TokenVerifier(
@@ -99,7 +142,7 @@ class TokenService:
         )
         self.register(self.officer_verifier)
 
-    def register(self, verifier: TokenVerifier) -> None:
+    def register(self, verifier: Verifier) -> None:
         self.verifiers[verifier.issuer] = verifier
 
     def issue_officer_token(
@@ -120,7 +163,7 @@ class TokenService:
         token = jwt.encode(claims, self.settings.secret_key.get_secret_value(), algorithm="HS256")
         return token, int(lifetime.total_seconds())
 
-    def verify(self, token: str) -> tuple[TokenVerifier, dict[str, Any]]:
+    async def verify(self, token: str) -> tuple[Verifier, dict[str, Any]]:
         """Pick the verifier by the token's issuer, then verify everything with it."""
         try:
             issuer = jwt.get_unverified_claims(token).get("iss")
@@ -130,7 +173,7 @@ class TokenService:
         if verifier is None:
             raise Unauthorized("Mã truy cập không do bên được tin cậy cấp.", code="invalid_token")
         try:
-            return verifier, verifier.decode(token)
+            return verifier, await verifier.verify_claims(token)
         except JWTError as exc:
             raise Unauthorized(
                 "Mã truy cập không hợp lệ hoặc đã hết hạn.", code="invalid_token"
@@ -169,19 +212,50 @@ async def _principal_from_claims(session: AsyncSession, claims: dict[str, Any]) 
     )
 
 
-async def get_officer(
+def _citizen_from_claims(request: Request, issuer: str, claims: dict[str, Any]) -> CitizenPrincipal:
+    settings: Settings = request.app.state.settings
+    subject = claims.get("sub")
+    if not isinstance(subject, str) or not subject:
+        raise Unauthorized("Mã truy cập không hợp lệ.", code="invalid_token")
+    name = claims.get("name")
+    personal_id = claims.get(settings.citizen_personal_id_claim)
+    return CitizenPrincipal(
+        issuer=issuer,
+        subject=subject,
+        name=name if isinstance(name, str) else None,
+        personal_id=personal_id if isinstance(personal_id, str) else None,
+    )
+
+
+async def get_caller(
     request: Request,
     token: str | None = Depends(oauth2_scheme),
     session: AsyncSession = Depends(get_session),
-) -> OfficerPrincipal:
-    """The authenticated officer, or 401."""
+) -> Principal:
+    """The authenticated officer or citizen, or 401."""
     if not token:
         raise Unauthorized("Cần đăng nhập để thực hiện thao tác này.")
     tokens = get_token_service(request)
-    verifier, claims = tokens.verify(token)
-    if verifier is not tokens.officer_verifier:
-        raise Unauthorized("Mã truy cập không phải của cán bộ.", code="invalid_token")
-    return await _principal_from_claims(session, claims)
+    verifier, claims = await tokens.verify(token)
+    if verifier is tokens.officer_verifier:
+        return await _principal_from_claims(session, claims)
+    if verifier.kind is PrincipalKind.citizen:
+        return _citizen_from_claims(request, verifier.issuer, claims)
+    raise Unauthorized("Mã truy cập không hợp lệ.", code="invalid_token")
+
+
+async def get_officer(caller: Principal = Depends(get_caller)) -> OfficerPrincipal:
+    """The authenticated officer; 401 without a valid token, 403 for a citizen's token."""
+    if not isinstance(caller, OfficerPrincipal):
+        raise Forbidden("Thao tác này chỉ dành cho cán bộ.", code="officer_required")
+    return caller
+
+
+async def get_citizen(caller: Principal = Depends(get_caller)) -> CitizenPrincipal:
+    """The authenticated citizen; 401 without a valid token, 403 for an officer's token."""
+    if not isinstance(caller, CitizenPrincipal):
+        raise Forbidden("Thao tác này chỉ dành cho công dân, tổ chức.", code="citizen_required")
+    return caller
 
 
 def require_role(*roles: Role) -> Callable[..., Awaitable[OfficerPrincipal]]:

@@ -3,14 +3,18 @@
 from app.models.base import Base
 from app.models.calendar import CalendarOverride, OverrideKind
 from app.models.throttle import ThrottleCounter
+from app.models.upload import OwnerKind, Upload, UploadPurpose
 from app.models.user import Role, User, UserRole
 
 __all__ = [
     "Base",
     "CalendarOverride",
     "OverrideKind",
+    "OwnerKind",
     "Role",
     "ThrottleCounter",
+    "Upload",
+    "UploadPurpose",
     "User",
     "UserRole",
 ]

@@ -1,0 +1,135 @@
+"""Files uploaded first, referenced by id when a dossier is created or supplemented."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import StreamingResponse
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.db import TransactionalRoute, get_session
+from app.errors import problem_responses
+from app.schemas.uploads import UploadRead
+from app.security import Principal, get_caller
+from app.services import uploads as uploads_service
+from app.services.file_types import FILE_TYPES, content_disposition
+from app.services.multipart import MultipartReader
+from app.services.storage import Storage
+
+router = APIRouter(prefix="/api/v1/uploads", tags=["uploads"], route_class=TransactionalRoute)
+
+_MULTIPART_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["file"],
+                    "properties": {
+                        "file": {
+                            "type": "string",
+                            "format": "binary",
+                            "description": "Tệp PDF, JPEG hoặc PNG (kiểm tra theo nội dung)",
+                        },
+                        "purpose": {
+                            "type": "string",
+                            "enum": ["submitted", "supplement", "result"],
+                            "description": "Mục đích sử dụng (không bắt buộc)",
+                        },
+                    },
+                }
+            }
+        },
+    }
+}
+
+
+def _storage(request: Request) -> Storage:
+    storage: Storage = request.app.state.storage
+    return storage
+
+
+@router.post(
+    "",
+    operation_id="upload_create",
+    summary="Tải tệp lên (PDF, JPEG, PNG) để đính kèm hồ sơ; tệp tự xóa sau 24 giờ nếu chưa dùng",
+    status_code=201,
+    response_model=UploadRead,
+    responses=problem_responses(400, 401, 413, 415, 422),
+    openapi_extra=_MULTIPART_BODY,
+)
+async def create_upload(
+    request: Request,
+    caller: Principal = Depends(get_caller),
+    session: AsyncSession = Depends(get_session),
+) -> UploadRead:
+    settings: Settings = request.app.state.settings
+    reader = MultipartReader.for_request(
+        request.headers, request.stream(), settings.upload_max_bytes
+    )
+    upload = await uploads_service.receive(
+        session,
+        _storage(request),
+        uploads_service.UploadPolicy(ttl=timedelta(hours=settings.upload_ttl_hours)),
+        caller,
+        reader,
+    )
+    return UploadRead.model_validate(upload)
+
+
+@router.get(
+    "/{upload_id}",
+    operation_id="upload_get",
+    summary="Thông tin tệp đã tải lên (chỉ người tải lên)",
+    response_model=UploadRead,
+    responses=problem_responses(401, 404, 422),
+)
+async def get_upload(
+    upload_id: uuid.UUID,
+    caller: Principal = Depends(get_caller),
+    session: AsyncSession = Depends(get_session),
+) -> UploadRead:
+    return UploadRead.model_validate(await uploads_service.get_upload(session, caller, upload_id))
+
+
+@router.get(
+    "/{upload_id}/content",
+    operation_id="upload_download",
+    summary="Tải về nội dung tệp (dạng tệp đính kèm)",
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "description": "Nội dung tệp",
+            "content": {
+                t.content_type: {"schema": {"type": "string", "format": "binary"}}
+                for t in FILE_TYPES
+            },
+        },
+        **problem_responses(401, 404, 422),
+    },
+)
+async def download_upload(
+    upload_id: uuid.UUID,
+    request: Request,
+    caller: Principal = Depends(get_caller),
+    session: AsyncSession = Depends(get_session),
+) -> StreamingResponse:
+    upload, content = await uploads_service.open_content(
+        session, _storage(request), caller, upload_id
+    )
+    return StreamingResponse(
+        content,
+        media_type=upload.content_type,
+        headers={
+            "Content-Disposition": content_disposition(upload.file_name),
+            "Content-Length": str(upload.size),
+            "X-Content-Type-Options": "nosniff",
+            "Content-Security-Policy": "default-src 'none'; sandbox",
+            "Cache-Control": "private, no-store",
+            "ETag": f'"{upload.sha256}"',
+        },
+    )

@@ -1,0 +1,39 @@
+"""Uploaded files as the API shows them."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.models.upload import UploadPurpose
+
+
+class UploadRead(BaseModel):
+    model_config = ConfigDict(
+        from_attributes=True,
+        json_schema_extra={
+            "example": {
+                "id": "0b9d6f5e-5f7a-4f43-9a57-2f1d1c7a9e11",
+                "file_name": "giay-chung-nhan.pdf",
+                "content_type": "application/pdf",
+                "size": 48213,
+                "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                "purpose": None,
+                "created_at": "2026-11-23T02:15:00Z",
+                "expires_at": "2026-11-24T02:15:00Z",
+                "attached_at": None,
+            }
+        },
+    )
+
+    id: uuid.UUID
+    file_name: str = Field(description="Tên tệp (đã làm sạch)")
+    content_type: str = Field(description="Định dạng xác định theo nội dung tệp")
+    size: int = Field(description="Kích thước, tính bằng byte")
+    sha256: str = Field(description="Mã băm SHA-256 (hex) của nội dung")
+    purpose: UploadPurpose | None = Field(default=None, description="Mục đích sử dụng, nếu đã biết")
+    created_at: datetime
+    expires_at: datetime = Field(description="Thời điểm tệp bị xóa nếu chưa được đính kèm hồ sơ")
+    attached_at: datetime | None = Field(default=None, description="Thời điểm đính kèm vào hồ sơ")
