@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -15,7 +16,7 @@ from app.config import Settings, get_settings
 from app.db import create_engine, create_session_factory
 from app.errors import install_error_handlers
 from app.observability import RequestContextMiddleware, configure_logging
-from app.routers import auth, health, users
+from app.routers import auth, health, outbox, users
 from app.schemas.common import FieldError, Problem
 from app.security import TokenService
 from app.services.health import alembic_heads
@@ -35,6 +36,10 @@ TAGS = [
     {"name": "health", "description": "Liveness and readiness probes."},
     {"name": "auth", "description": "Officer authentication (OAuth2 password flow, JWT)."},
     {"name": "admin: users", "description": "Officer accounts and their (agency, role) pairs."},
+    {
+        "name": "admin: outbox",
+        "description": "Durable side effects: outbox delivery state, dead letters, periodic jobs.",
+    },
 ]
 
 
@@ -50,9 +55,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.state.engine = create_engine(settings.database_url.get_secret_value(), settings)
             app.state.session_factory = create_session_factory(app.state.engine)
         app.state.alembic_heads = alembic_heads()
+        worker_stop = asyncio.Event()
+        worker_task = None
+        if settings.worker_in_process:  # demo mode: one command runs everything
+            from app.workers.runner import Worker
+
+            worker_task = asyncio.create_task(Worker(settings).run(worker_stop))
         try:
             yield
         finally:
+            if worker_task is not None:
+                worker_stop.set()
+                await worker_task
             await app.state.engine.dispose()
 
     app = FastAPI(
@@ -79,7 +93,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     app.add_middleware(RequestContextMiddleware)
 
-    for module in (health, auth, users):
+    for module in (health, auth, users, outbox):
         app.include_router(module.router)
 
     def openapi() -> dict[str, Any]:
