@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from app.models.user import User
@@ -70,7 +70,7 @@ async def resolve_user(ref: dict[str, Any], ctx: WorkerContext) -> dict[str, Any
 
 
 @periodic_job("throttle.purge_expired", every=timedelta(hours=1))
-async def purge_throttle_counters(ctx: WorkerContext) -> int:
+async def purge_throttle_counters(ctx: WorkerContext, period: datetime) -> int:
     """Drop login / look-up throttle counters whose window and block are both over."""
     settings = ctx.settings
     older_than = timedelta(seconds=max(settings.login_window_seconds, settings.login_block_seconds))
@@ -78,7 +78,7 @@ async def purge_throttle_counters(ctx: WorkerContext) -> int:
 
 
 @periodic_job("outbox.purge_delivered", cron="17 2 * * *")
-async def purge_delivered_messages(ctx: WorkerContext) -> int:
+async def purge_delivered_messages(ctx: WorkerContext, period: datetime) -> int:
     """Nightly: delete delivered outbox messages past the retention period."""
     async with ctx.session_factory() as session, session.begin():
         return await outbox_service.purge_delivered(session, ctx.settings.outbox_retention_days)

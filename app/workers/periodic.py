@@ -96,7 +96,7 @@ async def run_job(job: PeriodicJob, period: datetime, ctx: WorkerContext) -> boo
     started = time.monotonic()
     error: str | None = None
     try:
-        await job.func(ctx)
+        await job.func(ctx, period)
     except Exception as exc:  # a failing job is recorded, never a crashed worker
         error = f"{type(exc).__name__}: {exc}"[:MAX_ERROR_LENGTH]
     async with ctx.engine.begin() as conn:

@@ -49,7 +49,8 @@ class Envelope:
 
 Handler = Callable[[Envelope, WorkerContext], Awaitable[None]]
 Resolver = Callable[[dict[str, Any], WorkerContext], Awaitable[dict[str, Any]]]
-JobFunction = Callable[[WorkerContext], Awaitable[object]]
+# A job receives the context and the start of the period it runs for.
+JobFunction = Callable[[WorkerContext, datetime], Awaitable[object]]
 
 _handlers: dict[str, Handler] = {}
 _resolvers: dict[str, Resolver] = {}
