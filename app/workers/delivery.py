@@ -9,7 +9,9 @@ One claim is one short transaction that lives exactly as long as the delivery:
    due blocks the later messages of its key, so order per key holds across retries);
 4. the handler runs (bounded by ``MOTCUA_OUTBOX_DELIVERY_TIMEOUT_SECONDS``);
 5. the row is marked delivered, or gets its next attempt after exponential back-off with jitter, or
-   becomes a dead letter after ``MOTCUA_OUTBOX_MAX_ATTEMPTS``; then commit.
+   becomes a dead letter after ``MOTCUA_OUTBOX_MAX_ATTEMPTS``;
+6. while the key is held, steps 3-5 repeat for its next due messages, up to
+   ``MOTCUA_OUTBOX_BATCH_PER_KEY`` (fewer round trips per message); then commit.
 
 A crash anywhere before the commit leaves the message undelivered: it is delivered again (at least
 once), so handlers and receivers must be idempotent (receivers dedupe by the message id). A dead letter
@@ -21,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import text
@@ -93,67 +96,87 @@ class DeliveryStats:
 
 
 async def claim_and_deliver(
-    conn: AsyncConnection, ctx: WorkerContext, stats: DeliveryStats, *, candidates: int
-) -> bool:
-    """Deliver at most one message on ``conn``; True when a message was handled (either way).
+    conn: AsyncConnection,
+    ctx: WorkerContext,
+    stats: DeliveryStats,
+    *,
+    candidates: int,
+    batch: int = 1,
+    keep_going: Callable[[], bool] = lambda: True,
+) -> int:
+    """Claim one ordering key and deliver up to ``batch`` of its due messages, in id order, in one
+    transaction on ``conn``; returns how many messages were handled (delivered or failed).
 
-    Runs in one transaction on ``conn`` (begun and ended here).
+    The batch stops at the first failure (later messages wait for its retry) and when ``keep_going``
+    turns false (shutdown: the message in hand is finished and committed, no new one is started).
+    A crash before the commit makes the whole batch undelivered again: at least once, never lost.
     """
-    settings = ctx.settings
     async with conn.begin() as transaction:
         keys = list((await conn.execute(_CANDIDATES, {"limit": candidates})).scalars())
         random.shuffle(keys)  # spread concurrent slots over keys; order within a key is kept below
         for key in keys:
             if not (await conn.execute(_LOCK_KEY, {"key": key})).scalar():
                 continue
-            row = (await conn.execute(_HEAD_OF_KEY, {"key": key})).first()
-            if row is None or not row.due:
-                continue
-            envelope = Envelope(
-                id=row.id,
-                topic=row.topic,
-                ordering_key=row.ordering_key,
-                payload=row.payload,
-                attempt=row.attempts + 1,
-                created_at=row.created_at,
-            )
-            error = await _run_handler(envelope, ctx)
-            if error is None:
-                await conn.execute(_MARK_DELIVERED, {"id": envelope.id})
-                stats.delivered += 1
-            else:
-                attempts = envelope.attempt
-                dead = attempts >= settings.outbox_max_attempts
-                delay = backoff_seconds(
-                    attempts,
-                    base=settings.outbox_backoff_base_seconds,
-                    cap=settings.outbox_backoff_cap_seconds,
+            handled = 0
+            while handled < batch and (handled == 0 or keep_going()):
+                row = (await conn.execute(_HEAD_OF_KEY, {"key": key})).first()
+                if row is None or not row.due:
+                    break
+                handled += 1
+                envelope = Envelope(
+                    id=row.id,
+                    topic=row.topic,
+                    ordering_key=row.ordering_key,
+                    payload=row.payload,
+                    attempt=row.attempts + 1,
+                    created_at=row.created_at,
                 )
-                await conn.execute(
-                    _MARK_FAILED,
-                    {
-                        "id": envelope.id,
-                        "attempts": attempts,
-                        "error": error[:MAX_ERROR_LENGTH],
-                        "delay": 0.0 if dead else delay,
-                        "dead": dead,
-                    },
-                )
-                stats.failed += 1
-                stats.dead += int(dead)
-                log.warning(
-                    "outbox_delivery_failed",
-                    extra={
-                        "message_id": envelope.id,
-                        "topic": envelope.topic,
-                        "attempt": attempts,
-                        "dead": dead,
-                        "retry_in_seconds": None if dead else round(delay, 3),
-                        "error": error[:300],
-                    },
-                )
-            await transaction.commit()
-            return True
+                if not await _deliver_one(conn, envelope, ctx, stats):
+                    break
+            if handled:
+                await transaction.commit()
+                return handled
+    return 0
+
+
+async def _deliver_one(
+    conn: AsyncConnection, envelope: Envelope, ctx: WorkerContext, stats: DeliveryStats
+) -> bool:
+    """Run the handler and record the outcome on ``conn`` (not committed); True when delivered."""
+    settings = ctx.settings
+    error = await _run_handler(envelope, ctx)
+    if error is None:
+        await conn.execute(_MARK_DELIVERED, {"id": envelope.id})
+        stats.delivered += 1
+        return True
+    attempts = envelope.attempt
+    dead = attempts >= settings.outbox_max_attempts
+    delay = backoff_seconds(
+        attempts, base=settings.outbox_backoff_base_seconds, cap=settings.outbox_backoff_cap_seconds
+    )
+    await conn.execute(
+        _MARK_FAILED,
+        {
+            "id": envelope.id,
+            "attempts": attempts,
+            "error": error[:MAX_ERROR_LENGTH],
+            "delay": 0.0 if dead else delay,
+            "dead": dead,
+        },
+    )
+    stats.failed += 1
+    stats.dead += int(dead)
+    log.warning(
+        "outbox_delivery_failed",
+        extra={
+            "message_id": envelope.id,
+            "topic": envelope.topic,
+            "attempt": attempts,
+            "dead": dead,
+            "retry_in_seconds": None if dead else round(delay, 3),
+            "error": error[:300],
+        },
+    )
     return False
 
 

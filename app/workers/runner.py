@@ -31,6 +31,7 @@ log = logging.getLogger("motcua.worker")
 
 SHUTDOWN_GRACE_EXTRA_SECONDS = 5.0
 SCHEDULER_TICK_MAX_SECONDS = 1.0
+SCHEDULER_TICK_MIN_SECONDS = 0.05
 
 
 async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
@@ -92,15 +93,25 @@ class Worker:
                 log.error("worker_task_failed", exc_info=task.exception())
 
     async def _slot(self, ctx: registry.WorkerContext, stop: asyncio.Event) -> None:
+        """One delivery at a time on one connection, kept across claims (reopened after errors)."""
         candidates = max(8, self.slots * 2)
+        batch = self.settings.outbox_batch_per_key
         while not stop.is_set():
             try:
                 async with ctx.engine.connect() as conn:
-                    handled = await claim_and_deliver(conn, ctx, self.stats, candidates=candidates)
-            except Exception:  # database away, connection lost: log, wait, try again
+                    while not stop.is_set():
+                        handled = await claim_and_deliver(
+                            conn,
+                            ctx,
+                            self.stats,
+                            candidates=candidates,
+                            batch=batch,
+                            keep_going=lambda: not stop.is_set(),
+                        )
+                        if not handled:
+                            await _sleep_or_stop(stop, self.settings.worker_poll_seconds)
+            except Exception:  # database away, connection lost: log, wait, reconnect
                 log.exception("outbox_claim_failed")
-                handled = False
-            if not handled:
                 await _sleep_or_stop(stop, self.settings.worker_poll_seconds)
 
     async def _scheduler(
@@ -109,7 +120,11 @@ class Worker:
         jobs: dict[str, registry.PeriodicJob],
         stop: asyncio.Event,
     ) -> None:
-        tick = min(SCHEDULER_TICK_MAX_SECONDS, self.settings.worker_poll_seconds)
+        shortest = min(
+            (job.every.total_seconds() for job in jobs.values() if job.every is not None),
+            default=60.0,
+        )
+        tick = max(SCHEDULER_TICK_MIN_SECONDS, min(SCHEDULER_TICK_MAX_SECONDS, shortest / 10))
         while jobs and not stop.is_set():
             try:
                 for job, period in await claim_due(ctx.engine, jobs):
