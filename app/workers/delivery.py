@@ -60,19 +60,21 @@ _HEAD_OF_KEY = text(
     FOR UPDATE SKIP LOCKED
     """
 )
+# clock_timestamp(), not now(): now() is the start of the transaction, before the delivery ran.
 _MARK_DELIVERED = text(
     """
     UPDATE outbox_messages
-    SET delivered_at = now(), last_attempt_at = now(), attempts = attempts + 1
+    SET delivered_at = clock_timestamp(), last_attempt_at = clock_timestamp(),
+        attempts = attempts + 1
     WHERE id = :id
     """
 )
 _MARK_FAILED = text(
     """
     UPDATE outbox_messages
-    SET attempts = :attempts, last_attempt_at = now(), last_error = :error,
-        next_attempt_at = now() + make_interval(secs => :delay),
-        dead_at = CASE WHEN :dead THEN now() END
+    SET attempts = :attempts, last_attempt_at = clock_timestamp(), last_error = :error,
+        next_attempt_at = clock_timestamp() + make_interval(secs => :delay),
+        dead_at = CASE WHEN :dead THEN clock_timestamp() END
     WHERE id = :id
     """
 )
