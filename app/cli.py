@@ -57,6 +57,8 @@ def serve(demo: bool, host: str, port: int, workers: int) -> None:
         settings = _settings()
         url, embedded = _prepare_demo_database(settings)
         os.environ["MOTCUA_DATABASE_URL"] = url
+        # one command, a working system: outbox delivery and periodic jobs run inside the API
+        os.environ.setdefault("MOTCUA_WORKER_IN_PROCESS", "true")
         from app import migrate
         from app.services import demo as demo_service
 
@@ -186,6 +188,20 @@ async def _purge_uploads(settings: Settings) -> int:
                 return total
     finally:
         await engine.dispose()
+
+
+@main.command()
+@click.option("--slots", type=click.IntRange(1, 64), default=None, help="concurrent deliveries")
+def worker(slots: int | None) -> None:
+    """Deliver outbox messages and run periodic jobs until SIGTERM (run as many as needed)."""
+    from app.observability import configure_logging
+    from app.workers.runner import run_until_signalled
+
+    settings = _settings()
+    if settings.database_url is None or not settings.database_url.get_secret_value():
+        raise click.ClickException("the worker needs MOTCUA_DATABASE_URL")
+    configure_logging(settings.log_level, json_logs=settings.log_json)
+    asyncio.run(run_until_signalled(settings, slots=slots))
 
 
 @main.command()

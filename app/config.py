@@ -78,7 +78,28 @@ class Settings(BaseSettings):
     # of the service: CALENDAR_TIME_ZONE). Invalid text refuses to start.
     office_hours: str = "07:30-11:30,13:00-17:00"
 
-    @field_validator("trusted_proxies", "cors_origins", "citizen_algorithms", mode="before")
+    # Outbox delivery and periodic jobs (`motcua worker`; in-process in demo mode).
+    worker_in_process: bool = False
+    worker_slots: int = Field(default=4, ge=1, le=64)
+    worker_poll_seconds: float = Field(default=1.0, gt=0, le=60)
+    worker_metrics_seconds: float = Field(default=60.0, gt=0)
+    # Comma-separated modules imported at worker start; they register extra handlers and jobs.
+    worker_plugins: Annotated[list[str], NoDecode] = []
+    outbox_max_attempts: int = Field(default=10, ge=1, le=100)
+    outbox_backoff_base_seconds: float = Field(default=2.0, gt=0)
+    outbox_backoff_cap_seconds: float = Field(default=3600.0, gt=0)
+    # Due messages of one key delivered in one transaction (fewer round trips; a crash redelivers all).
+    outbox_batch_per_key: int = Field(default=10, ge=1, le=1000)
+    outbox_delivery_timeout_seconds: float = Field(default=10.0, gt=0, le=300)
+    outbox_retention_days: int = Field(default=30, ge=1)
+
+    # Notification webhook (a province plugs its SMS / Zalo ZNS gateway in here). Empty: log only.
+    notify_webhook_url: str | None = None
+    notify_webhook_secret: SecretStr = SecretStr(PLACEHOLDER_SECRET)
+
+    @field_validator(
+        "trusted_proxies", "cors_origins", "citizen_algorithms", "worker_plugins", mode="before"
+    )
     @classmethod
     def _split_csv(cls, value: object) -> object:
         if isinstance(value, str):
@@ -135,6 +156,14 @@ class Settings(BaseSettings):
                 "https://"
             ):
                 problems.append("MOTCUA_CITIZEN_JWKS_URL must use https in production")
+            webhook_secret = self.notify_webhook_secret.get_secret_value()
+            if self.notify_webhook_url and (
+                webhook_secret == PLACEHOLDER_SECRET or len(webhook_secret) < 32
+            ):
+                problems.append(
+                    "MOTCUA_NOTIFY_WEBHOOK_SECRET must be a real secret of at least 32 characters "
+                    "when MOTCUA_NOTIFY_WEBHOOK_URL is set"
+                )
             if problems:
                 raise ValueError("; ".join(problems))
         return self

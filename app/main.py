@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -16,7 +17,7 @@ from app.db import create_engine, create_session_factory
 from app.errors import InternalErrorMiddleware, install_error_handlers
 from app.jwks import HttpJwksSource, JwksVerifier
 from app.observability import RequestContextMiddleware, configure_logging
-from app.routers import auth, calendar, citizens, dev, health, uploads, users
+from app.routers import auth, calendar, citizens, dev, health, outbox, uploads, users
 from app.schemas.common import FieldError, Problem
 from app.security import TokenService
 from app.services.dev_issuer import DevCitizenIssuer
@@ -55,6 +56,10 @@ TAGS = [
         "name": "dev",
         "description": "Development issuer of citizen tokens (demo and tests only; absent in production).",
     },
+    {
+        "name": "admin: outbox",
+        "description": "Durable side effects: outbox delivery state, dead letters, periodic jobs.",
+    },
 ]
 
 
@@ -90,9 +95,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.state.engine = create_engine(settings.database_url.get_secret_value(), settings)
             app.state.session_factory = create_session_factory(app.state.engine)
         app.state.alembic_heads = alembic_heads()
+        worker_stop = asyncio.Event()
+        worker_task = None
+        if settings.worker_in_process:  # demo mode: one command runs everything
+            from app.workers.runner import Worker
+
+            worker_task = asyncio.create_task(Worker(settings).run(worker_stop))
         try:
             yield
         finally:
+            if worker_task is not None:
+                worker_stop.set()
+                await worker_task
             await app.state.engine.dispose()
 
     app = FastAPI(
@@ -123,7 +137,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     app.add_middleware(RequestContextMiddleware)
 
-    for module in (health, auth, citizens, users, calendar, uploads):
+    for module in (health, auth, citizens, users, calendar, uploads, outbox):
         app.include_router(module.router)
     app.include_router(calendar.admin_router)
     _register_citizen_issuers(app, settings)

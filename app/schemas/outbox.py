@@ -1,0 +1,117 @@
+"""Outbox administration: delivery state, dead letters, periodic jobs, replay."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class TopicCounts(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    topic: str = Field(examples=["notification.status_changed"])
+    pending: int = Field(description="Chưa gửi lần nào")
+    retrying: int = Field(description="Đã gửi lỗi, đang chờ gửi lại")
+    delivered: int = Field(description="Đã gửi thành công")
+    dead: int = Field(description="Gửi lỗi quá số lần cho phép (thư chết)")
+
+
+class DeadLetter(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int = Field(examples=[1042])
+    topic: str = Field(examples=["notification.status_changed"])
+    ordering_key: str = Field(examples=["000.00.01.H99-261123-0001"])
+    attempts: int = Field(examples=[10])
+    last_error: str | None = Field(examples=["WebhookRejected: webhook answered HTTP 503"])
+    created_at: datetime
+    last_attempt_at: datetime | None
+    dead_at: datetime
+
+
+class PeriodicJobRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    name: str = Field(examples=["throttle.purge_expired"])
+    schedule: str = Field(examples=["every 3600s"])
+    next_run_at: datetime
+    last_started_at: datetime | None
+    last_finished_at: datetime | None
+    last_outcome: str | None = Field(description="ok hoặc error", examples=["ok"])
+    last_error: str | None
+    run_count: int
+
+
+class OutboxStatus(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {
+                "topics": [
+                    {
+                        "topic": "notification.status_changed",
+                        "pending": 3,
+                        "retrying": 1,
+                        "delivered": 1520,
+                        "dead": 1,
+                    }
+                ],
+                "oldest_undelivered_age_seconds": 4.2,
+                "dead_letters": [
+                    {
+                        "id": 1042,
+                        "topic": "notification.status_changed",
+                        "ordering_key": "000.00.01.H99-261123-0001",
+                        "attempts": 10,
+                        "last_error": "WebhookRejected: webhook answered HTTP 503",
+                        "created_at": "2026-11-23T01:00:00Z",
+                        "last_attempt_at": "2026-11-23T03:10:00Z",
+                        "dead_at": "2026-11-23T03:10:00Z",
+                    }
+                ],
+                "jobs": [
+                    {
+                        "name": "throttle.purge_expired",
+                        "schedule": "every 3600s",
+                        "next_run_at": "2026-11-23T04:00:00Z",
+                        "last_started_at": "2026-11-23T03:00:00Z",
+                        "last_finished_at": "2026-11-23T03:00:00Z",
+                        "last_outcome": "ok",
+                        "last_error": None,
+                        "run_count": 27,
+                    }
+                ],
+            }
+        }
+    )
+
+    topics: list[TopicCounts]
+    oldest_undelivered_age_seconds: float | None = Field(
+        description="Tuổi (giây) của thông điệp chưa gửi cũ nhất; null khi không còn thông điệp chờ"
+    )
+    dead_letters: list[DeadLetter] = Field(description="Tối đa 100 thư chết gần nhất")
+    jobs: list[PeriodicJobRead]
+
+
+class ReplayRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"ids": [1042, 1043]}, {"topic": "notification.status_changed"}]
+        },
+    )
+
+    ids: list[int] | None = Field(default=None, min_length=1, max_length=1000)
+    topic: str | None = Field(default=None, min_length=1, max_length=100)
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> ReplayRequest:
+        if (self.ids is None) == (self.topic is None):
+            raise ValueError("Cần chỉ định đúng một trong hai: ids hoặc topic")
+        return self
+
+
+class ReplayResult(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"example": {"replayed": [1042, 1043]}})
+
+    replayed: list[int] = Field(description="Mã các thông điệp đã được xếp lại hàng đợi")

@@ -1,0 +1,141 @@
+"""The transactional outbox (DESIGN.md section 8): enqueue inside the caller's transaction, report, replay.
+
+``enqueue`` only adds a row to the caller's session and flushes: the message exists if and only if the
+caller's transaction commits, so a rolled-back change never sends anything and a committed one is never
+lost. ``motcua worker`` processes deliver the rows (app/workers/delivery.py).
+
+Payload convention: either the content itself, or a reference ``{"ref": {"kind": "dossier", "code":
+"..."}}`` that the topic's handler resolves at send time into the current state (so a retried or late
+message never carries stale data). Payloads are stored as JSONB; keep personal data out of them when a
+reference will do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select, text, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import ColumnElement
+
+from app.models.outbox import OutboxMessage, PeriodicJobState
+
+# Namespace of the advisory lock taken by ``enqueue`` (two-int form, so it never meets the workers'
+# one-bigint delivery locks).
+ENQUEUE_LOCK_NAMESPACE = 0x4D43_0001
+DEAD_LETTER_LIST_LIMIT = 100
+
+
+async def enqueue(
+    session: AsyncSession, topic: str, ordering_key: str, payload: dict[str, Any]
+) -> OutboxMessage:
+    """Queue a message in the caller's transaction (flush only; the caller commits).
+
+    Messages of one ordering key are delivered in id order. Concurrent transactions enqueueing for the
+    same key are serialised until commit by a transaction-level advisory lock, so id order is also
+    commit order and a worker can never deliver a later id before an earlier one becomes visible.
+    """
+    await session.execute(
+        select(func.pg_advisory_xact_lock(ENQUEUE_LOCK_NAMESPACE, func.hashtext(ordering_key)))
+    )
+    message = OutboxMessage(topic=topic, ordering_key=ordering_key, payload=payload)
+    session.add(message)
+    await session.flush()
+    return message
+
+
+@dataclass(frozen=True)
+class TopicCounts:
+    topic: str
+    pending: int
+    retrying: int
+    delivered: int
+    dead: int
+
+
+@dataclass(frozen=True)
+class OutboxStats:
+    topics: list[TopicCounts]
+    oldest_undelivered_age_seconds: float | None
+    dead_letters: list[OutboxMessage]
+    jobs: list[PeriodicJobState]
+
+
+_UNDELIVERED = (OutboxMessage.delivered_at.is_(None)) & (OutboxMessage.dead_at.is_(None))
+
+
+async def oldest_undelivered_age(session: AsyncSession) -> float | None:
+    """Seconds since the oldest message still waiting was enqueued (the delivery lag), or None."""
+    age = await session.scalar(
+        select(func.extract("epoch", func.now() - func.min(OutboxMessage.created_at))).where(
+            _UNDELIVERED
+        )
+    )
+    return float(age) if age is not None else None
+
+
+async def stats(session: AsyncSession) -> OutboxStats:
+    """Counts by topic and state, delivery lag, the latest dead letters, the periodic jobs."""
+    waiting = _UNDELIVERED
+    rows = await session.execute(
+        select(
+            OutboxMessage.topic,
+            func.count().filter(waiting & (OutboxMessage.attempts == 0)),
+            func.count().filter(waiting & (OutboxMessage.attempts > 0)),
+            func.count().filter(OutboxMessage.delivered_at.is_not(None)),
+            func.count().filter(OutboxMessage.dead_at.is_not(None)),
+        )
+        .group_by(OutboxMessage.topic)
+        .order_by(OutboxMessage.topic)
+    )
+    topics = [TopicCounts(t, int(p), int(r), int(d), int(x)) for t, p, r, d, x in rows]
+    dead = await session.scalars(
+        select(OutboxMessage)
+        .where(OutboxMessage.dead_at.is_not(None))
+        .order_by(OutboxMessage.dead_at.desc(), OutboxMessage.id.desc())
+        .limit(DEAD_LETTER_LIST_LIMIT)
+    )
+    jobs = await session.scalars(select(PeriodicJobState).order_by(PeriodicJobState.name))
+    return OutboxStats(
+        topics=topics,
+        oldest_undelivered_age_seconds=await oldest_undelivered_age(session),
+        dead_letters=list(dead),
+        jobs=list(jobs),
+    )
+
+
+async def replay(
+    session: AsyncSession, *, ids: Sequence[int] | None = None, topic: str | None = None
+) -> list[int]:
+    """Re-queue dead letters (by id or by topic) for immediate delivery; returns the ids re-queued.
+
+    Ids that are not dead letters (unknown, delivered or still retrying) are left alone. A replayed
+    message keeps its id, so it is again the oldest of its key and goes before later messages.
+    """
+    condition: ColumnElement[bool] = OutboxMessage.dead_at.is_not(None)
+    if ids is not None:
+        condition &= OutboxMessage.id.in_(list(ids))
+    if topic is not None:
+        condition &= OutboxMessage.topic == topic
+    result = await session.execute(
+        update(OutboxMessage)
+        .where(condition)
+        .values(dead_at=None, attempts=0, next_attempt_at=func.now())
+        .returning(OutboxMessage.id)
+    )
+    replayed = sorted(result.scalars())
+    await session.flush()
+    return replayed
+
+
+async def purge_delivered(session: AsyncSession, older_than_days: int) -> int:
+    """Delete messages delivered more than ``older_than_days`` ago (the table must not grow forever)."""
+    result = await session.execute(
+        text(
+            "DELETE FROM outbox_messages WHERE delivered_at < now() - make_interval(days => :days)"
+        ),
+        {"days": older_than_days},
+    )
+    return int(getattr(result, "rowcount", 0) or 0)

@@ -1,0 +1,18 @@
+"""Handler of the benchmark topic: POST to the local receiver, dedupe id in a header."""
+
+from __future__ import annotations
+
+import os
+
+from app.services.notifications import MESSAGE_ID_HEADER
+from app.workers.registry import Envelope, WorkerContext, outbox_handler
+
+
+@outbox_handler("bench.deliver")
+async def deliver(message: Envelope, ctx: WorkerContext) -> None:
+    response = await ctx.http.post(
+        os.environ["MOTCUA_BENCH_RECEIVER_URL"],
+        json={"id": message.id, "key": message.ordering_key},
+        headers={MESSAGE_ID_HEADER: str(message.id)},
+    )
+    response.raise_for_status()

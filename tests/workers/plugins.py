@@ -1,0 +1,62 @@
+"""Worker plug-in used by the tests (MOTCUA_WORKER_PLUGINS=tests.workers.plugins).
+
+Handlers POST to the test receiver named by MOTCUA_TEST_RECEIVER_URL, sending the message id as the
+idempotency id; the periodic job ``test.tick`` is registered only when MOTCUA_TEST_TICK=1.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timedelta
+
+from app.services.notifications import MESSAGE_ID_HEADER
+from app.workers.registry import (
+    Envelope,
+    WorkerContext,
+    outbox_handler,
+    periodic_job,
+    resolve_payload,
+)
+
+
+def _receiver() -> str:
+    return os.environ["MOTCUA_TEST_RECEIVER_URL"]
+
+
+async def _post(
+    ctx: WorkerContext, path: str, message_id: int | None, body: dict[str, object]
+) -> None:
+    headers = {MESSAGE_ID_HEADER: str(message_id)} if message_id is not None else {}
+    response = await ctx.http.post(_receiver() + path, json=body, headers=headers)
+    response.raise_for_status()
+
+
+@outbox_handler("test.deliver")
+async def deliver(message: Envelope, ctx: WorkerContext) -> None:
+    await _post(
+        ctx,
+        "/deliver",
+        message.id,
+        {
+            "id": message.id,
+            "key": message.ordering_key,
+            "seq": message.payload.get("seq"),
+            "attempt": message.attempt,
+            "pid": os.getpid(),
+        },
+    )
+
+
+@outbox_handler("test.user_ref")
+async def deliver_user(message: Envelope, ctx: WorkerContext) -> None:
+    data = await resolve_payload(message.payload, ctx)
+    await _post(
+        ctx, "/deliver", message.id, {"id": message.id, "key": message.ordering_key, **data}
+    )
+
+
+if os.environ.get("MOTCUA_TEST_TICK") == "1":
+
+    @periodic_job("test.tick", every=timedelta(seconds=1))
+    async def tick(ctx: WorkerContext, period: datetime) -> None:
+        await _post(ctx, "/tick", None, {"period": period.timestamp(), "pid": os.getpid()})
