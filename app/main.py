@@ -15,7 +15,7 @@ from app.config import Settings, get_settings
 from app.db import create_engine, create_session_factory
 from app.errors import install_error_handlers
 from app.observability import RequestContextMiddleware, configure_logging
-from app.routers import auth, health, users
+from app.routers import auth, catalog, catalog_admin, health, users
 from app.schemas.common import FieldError, Problem
 from app.security import TokenService
 from app.services.health import alembic_heads
@@ -35,6 +35,14 @@ TAGS = [
     {"name": "health", "description": "Liveness and readiness probes."},
     {"name": "auth", "description": "Officer authentication (OAuth2 password flow, JWT)."},
     {"name": "admin: users", "description": "Officer accounts and their (agency, role) pairs."},
+    {
+        "name": "catalog",
+        "description": "Public procedure catalog: units, agencies, fields, procedure search.",
+    },
+    {
+        "name": "admin: catalog",
+        "description": "Catalog administration: versioned procedures and applications, templates.",
+    },
 ]
 
 
@@ -79,7 +87,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     app.add_middleware(RequestContextMiddleware)
 
-    for module in (health, auth, users):
+    for module in (health, auth, users, catalog, catalog_admin):
         app.include_router(module.router)
 
     def openapi() -> dict[str, Any]:
