@@ -153,7 +153,7 @@ def count_rows(data: dict[str, Any]) -> int:
 async def import_catalog(
     session: AsyncSession,
     data: Any,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int], object] | None = None,
 ) -> ImportReport:
     """Apply a catalog document; the caller commits. Raises BadRequest for a wrong document."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
