@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from app.cli_catalog import catalog
 from app.config import Environment, Settings
 from app.services.users import NewUser
 
@@ -215,6 +216,9 @@ def openapi(output: Path) -> None:
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(render(), encoding="utf-8")
     click.echo(f"wrote {output}", err=True)
+
+
+main.add_command(catalog)
 
 
 if __name__ == "__main__":  # pragma: no cover

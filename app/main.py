@@ -17,7 +17,18 @@ from app.db import create_engine, create_session_factory
 from app.errors import InternalErrorMiddleware, install_error_handlers
 from app.jwks import HttpJwksSource, JwksVerifier
 from app.observability import RequestContextMiddleware, configure_logging
-from app.routers import auth, calendar, citizens, dev, health, outbox, uploads, users
+from app.routers import (
+    auth,
+    calendar,
+    catalog,
+    catalog_admin,
+    citizens,
+    dev,
+    health,
+    outbox,
+    uploads,
+    users,
+)
 from app.schemas.common import FieldError, Problem
 from app.security import TokenService
 from app.services.dev_issuer import DevCitizenIssuer
@@ -59,6 +70,14 @@ TAGS = [
     {
         "name": "admin: outbox",
         "description": "Durable side effects: outbox delivery state, dead letters, periodic jobs.",
+    },
+    {
+        "name": "catalog",
+        "description": "Public procedure catalog: units, agencies, fields, procedure search.",
+    },
+    {
+        "name": "admin: catalog",
+        "description": "Catalog administration: versioned procedures and applications, templates.",
     },
 ]
 
@@ -137,7 +156,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     app.add_middleware(RequestContextMiddleware)
 
-    for module in (health, auth, citizens, users, calendar, uploads, outbox):
+    for module in (
+        health,
+        auth,
+        citizens,
+        users,
+        catalog,
+        catalog_admin,
+        calendar,
+        uploads,
+        outbox,
+    ):
         app.include_router(module.router)
     app.include_router(calendar.admin_router)
     _register_citizen_issuers(app, settings)

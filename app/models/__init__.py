@@ -2,18 +2,32 @@
 
 from app.models.base import Base
 from app.models.calendar import CalendarOverride, OverrideKind
+from app.models.catalog import AdministrativeUnit, Agency, Field
 from app.models.outbox import OutboxMessage, PeriodicJobState
+from app.models.procedure import (
+    Procedure,
+    ProcedureApplication,
+    ProcessStep,
+    ProcessTemplate,
+)
 from app.models.throttle import ThrottleCounter
 from app.models.upload import OwnerKind, Upload, UploadPurpose
 from app.models.user import Role, User, UserRole
 
 __all__ = [
+    "AdministrativeUnit",
+    "Agency",
     "Base",
     "CalendarOverride",
+    "Field",
     "OutboxMessage",
     "OverrideKind",
     "OwnerKind",
     "PeriodicJobState",
+    "Procedure",
+    "ProcedureApplication",
+    "ProcessStep",
+    "ProcessTemplate",
     "Role",
     "ThrottleCounter",
     "Upload",

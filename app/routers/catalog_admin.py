@@ -1,0 +1,289 @@
+"""Catalog administration: units, agencies, fields, procedures, templates, applications.
+
+A change to a published procedure or application opens a new draft version; publishing and retiring
+are explicit actions. Applications are managed by administrators of the applying agency.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db import TransactionalRoute, get_session
+from app.errors import Forbidden, problem_responses
+from app.models.procedure import CatalogState
+from app.models.user import Role
+from app.schemas.catalog import (
+    AgencyData,
+    AgencyRow,
+    ApplicationCreate,
+    ApplicationData,
+    ApplicationRead,
+    FieldData,
+    FieldRow,
+    ProcedureCreate,
+    ProcedureData,
+    ProcedureRead,
+    TemplateCreate,
+    TemplateRow,
+    UnitData,
+    UnitRow,
+    application_read,
+    procedure_read,
+)
+from app.security import OfficerPrincipal, require_role
+from app.services import catalog_admin as admin_service
+
+router = APIRouter(prefix="/api/v1/admin", tags=["admin: catalog"], route_class=TransactionalRoute)
+admin = require_role(Role.admin)
+WRITE = problem_responses(401, 403, 404, 409, 422)
+
+
+def _check_agency_admin(officer: OfficerPrincipal, agency: str) -> None:
+    if not officer.has_role(agency, Role.admin):
+        raise Forbidden(
+            "Chỉ quản trị của cơ quan áp dụng mới quản lý được áp dụng thủ tục của cơ quan đó.",
+            code="agency_not_administered",
+        )
+
+
+@router.put(
+    "/units/{code}",
+    operation_id="admin_put_unit",
+    summary="Tạo hoặc sửa đơn vị hành chính",
+    response_model=UnitRow,
+    responses=WRITE,
+)
+async def put_unit(
+    code: str,
+    body: UnitData,
+    officer: OfficerPrincipal = Depends(admin),
+    session: AsyncSession = Depends(get_session),
+) -> UnitRow:
+    unit, _ = await admin_service.put_unit(session, code, body)
+    return UnitRow.model_validate(unit.content())
+
+
+@router.put(
+    "/agencies/{code}",
+    operation_id="admin_put_agency",
+    summary="Tạo hoặc sửa cơ quan",
+    response_model=AgencyRow,
+    responses=WRITE,
+)
+async def put_agency(
+    code: str,
+    body: AgencyData,
+    officer: OfficerPrincipal = Depends(admin),
+    session: AsyncSession = Depends(get_session),
+) -> AgencyRow:
+    agency, _ = await admin_service.put_agency(session, code, body)
+    return AgencyRow.model_validate(agency.content())
+
+
+@router.put(
+    "/fields/{code}",
+    operation_id="admin_put_field",
+    summary="Tạo hoặc sửa lĩnh vực",
+    response_model=FieldRow,
+    responses=WRITE,
+)
+async def put_field(
+    code: str,
+    body: FieldData,
+    officer: OfficerPrincipal = Depends(admin),
+    session: AsyncSession = Depends(get_session),
+) -> FieldRow:
+    field, _ = await admin_service.put_field(session, code, body)
+    return FieldRow.model_validate(field.content())
+
+
+@router.post(
+    "/procedures",
+    operation_id="admin_create_procedure",
+    summary="Tạo thủ tục mới (bản nháp phiên bản 1)",
+    status_code=201,
+    response_model=ProcedureRead,
+    responses=WRITE,
+)
+async def create_procedure(
+    body: ProcedureCreate,
+    officer: OfficerPrincipal = Depends(admin),
+    session: AsyncSession = Depends(get_session),
+) -> ProcedureRead:
+    return procedure_read(await admin_service.create_procedure(session, body))
+
+
+@router.put(
+    "/procedures/{code}",
+    operation_id="admin_change_procedure",
+    summary="Sửa thủ tục: sửa bản nháp, hoặc tạo phiên bản nháp mới nếu đã công bố",
+    response_model=ProcedureRead,
+    responses=WRITE,
+)
+async def change_procedure(
+    code: str,
+    body: ProcedureData,
+    officer: OfficerPrincipal = Depends(admin),
+    session: AsyncSession = Depends(get_session),
+) -> ProcedureRead:
+    procedure, _ = await admin_service.change_procedure(session, code, body)
+    return procedure_read(procedure)
+
+
+@router.get(
+    "/procedures/{code}/versions",
+    operation_id="admin_list_procedure_versions",
+    summary="Mọi phiên bản của một thủ tục (kể cả bản nháp)",
+    response_model=list[ProcedureRead],
+    responses=problem_responses(401, 403, 404),
+)
+async def list_procedure_versions(
+    code: str,
+    officer: OfficerPrincipal = Depends(admin),
+    session: AsyncSession = Depends(get_session),
+) -> list[ProcedureRead]:
+    return [procedure_read(p) for p in await admin_service.list_procedure_versions(session, code)]
+
+
+@router.post(
+    "/procedures/{code}/versions/{version}/{action}",
+    operation_id="admin_set_procedure_state",
+    summary="Công bố (publish) hoặc bãi bỏ (retire) một phiên bản thủ tục",
+    response_model=ProcedureRead,
+    responses=WRITE,
+)
+async def set_procedure_state(
+    code: str,
+    version: int,
+    action: admin_service.StateAction,
+    officer: OfficerPrincipal = Depends(admin),
+    session: AsyncSession = Depends(get_session),
+) -> ProcedureRead:
+    state = admin_service.ACTION_STATES[action]
+    return procedure_read(await admin_service.set_procedure_state(session, code, version, state))
+
+
+@router.get(
+    "/templates",
+    operation_id="admin_list_templates",
+    summary="Danh sách quy trình (mọi phiên bản)",
+    response_model=list[TemplateRow],
+    responses=problem_responses(401, 403),
+)
+async def list_templates(
+    officer: OfficerPrincipal = Depends(admin),
+    session: AsyncSession = Depends(get_session),
+) -> list[TemplateRow]:
+    templates = await admin_service.list_templates(session)
+    return [TemplateRow.model_validate(t.content()) for t in templates]
+
+
+@router.post(
+    "/templates",
+    operation_id="admin_create_template",
+    summary="Tạo quy trình hoặc phiên bản mới của quy trình",
+    status_code=201,
+    response_model=TemplateRow,
+    responses=WRITE,
+)
+async def create_template(
+    body: TemplateCreate,
+    officer: OfficerPrincipal = Depends(admin),
+    session: AsyncSession = Depends(get_session),
+) -> TemplateRow:
+    template = await admin_service.create_template(session, body)
+    return TemplateRow.model_validate(template.content())
+
+
+@router.get(
+    "/templates/{code}/versions/{version}",
+    operation_id="admin_get_template",
+    summary="Một phiên bản quy trình",
+    response_model=TemplateRow,
+    responses=problem_responses(401, 403, 404),
+)
+async def get_template(
+    code: str,
+    version: int,
+    officer: OfficerPrincipal = Depends(admin),
+    session: AsyncSession = Depends(get_session),
+) -> TemplateRow:
+    template = await admin_service.get_template(session, code, version)
+    return TemplateRow.model_validate(template.content())
+
+
+@router.post(
+    "/applications",
+    operation_id="admin_create_application",
+    summary="Áp dụng thủ tục tại một cơ quan (bản nháp phiên bản 1)",
+    status_code=201,
+    response_model=ApplicationRead,
+    responses=WRITE,
+)
+async def create_application(
+    body: ApplicationCreate,
+    officer: OfficerPrincipal = Depends(admin),
+    session: AsyncSession = Depends(get_session),
+) -> ApplicationRead:
+    _check_agency_admin(officer, body.agency)
+    return application_read(await admin_service.create_application(session, body))
+
+
+@router.put(
+    "/applications/{procedure}/{agency}",
+    operation_id="admin_change_application",
+    summary="Sửa áp dụng thủ tục: sửa bản nháp, hoặc tạo phiên bản nháp mới nếu đã công bố",
+    response_model=ApplicationRead,
+    responses=WRITE,
+)
+async def change_application(
+    procedure: str,
+    agency: str,
+    body: ApplicationData,
+    officer: OfficerPrincipal = Depends(admin),
+    session: AsyncSession = Depends(get_session),
+) -> ApplicationRead:
+    _check_agency_admin(officer, agency)
+    application, _ = await admin_service.change_application(session, procedure, agency, body)
+    return application_read(application)
+
+
+@router.get(
+    "/applications/{procedure}/{agency}/versions",
+    operation_id="admin_list_application_versions",
+    summary="Mọi phiên bản áp dụng thủ tục của một cơ quan",
+    response_model=list[ApplicationRead],
+    responses=problem_responses(401, 403, 404),
+)
+async def list_application_versions(
+    procedure: str,
+    agency: str,
+    officer: OfficerPrincipal = Depends(admin),
+    session: AsyncSession = Depends(get_session),
+) -> list[ApplicationRead]:
+    versions = await admin_service.list_application_versions(session, procedure, agency)
+    return [application_read(a) for a in versions]
+
+
+@router.post(
+    "/applications/{procedure}/{agency}/versions/{version}/{action}",
+    operation_id="admin_set_application_state",
+    summary="Công bố (publish) hoặc bãi bỏ (retire) một phiên bản áp dụng thủ tục",
+    response_model=ApplicationRead,
+    responses=WRITE,
+)
+async def set_application_state(
+    procedure: str,
+    agency: str,
+    version: int,
+    action: admin_service.StateAction,
+    officer: OfficerPrincipal = Depends(admin),
+    session: AsyncSession = Depends(get_session),
+) -> ApplicationRead:
+    _check_agency_admin(officer, agency)
+    state: CatalogState = admin_service.ACTION_STATES[action]
+    application = await admin_service.set_application_state(
+        session, procedure, agency, version, state
+    )
+    return application_read(application)

@@ -1,0 +1,346 @@
+"""Catalog rows in the ``motcua.catalog/v1`` file format, shared by the API and import/export.
+
+The same models validate an admin request body and an imported row, so both reject the same things
+with the same field names (docs/catalog-format.md describes the format).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from app.models.catalog import AgencyKind, UnitKind
+from app.models.procedure import (
+    CatalogState,
+    FeesDue,
+    OnlineLevel,
+    Procedure,
+    ProcedureApplication,
+    RunsAtKind,
+    StepRole,
+    TemplateKind,
+)
+from app.services.calendar import DurationUnit
+
+Code = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
+Amount = Annotated[Decimal, Field(ge=0, max_digits=10, decimal_places=3)]
+Money = Annotated[int, Field(ge=0, strict=True, description="Số tiền (đồng), số nguyên không âm")]
+T = TypeVar("T")
+
+
+class Row(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Duration(Row):
+    amount: Amount = Field(examples=["15"])
+    unit: DurationUnit
+
+
+class Fee(Row):
+    name: Name
+    kind: str = Field(pattern="^(charge|levy)$", description="charge: phí; levy: lệ phí")
+    amount: Money | None = Field(
+        description="null: do tỉnh quy định; khi đó áp dụng tại địa phương phải nêu số tiền"
+    )
+    condition: Text | None = None
+    requires_confirmation: bool = False
+
+
+class LocalFee(Fee):
+    amount: Money  # a local fee always states its amount
+
+
+class Document(Row):
+    code: Code
+    name: Name
+    originals: int = Field(default=1, ge=0)
+    copies: int = Field(default=0, ge=0)
+    mandatory: bool = True
+    form_url: str | None = None
+    condition: Text | None = None
+
+
+class Source(Row):
+    title: Name
+    url: str | None = None
+
+
+class UnitData(Row):
+    name: Name
+    kind: UnitKind
+    parent: Code | None = None
+    valid_from: date | None = None
+    valid_to: date | None = None
+    replaced_by: Code | None = None
+
+
+class UnitRow(UnitData):
+    code: Code
+
+
+class AgencyData(Row):
+    name: Name
+    kind: AgencyKind
+    parent: Code | None = None
+    unit: Code | None = None
+    receives_dossiers: bool = False
+    valid_from: date | None = None
+    valid_to: date | None = None
+    replaced_by: Code | None = None
+
+
+class AgencyRow(AgencyData):
+    code: Code
+
+
+class FieldData(Row):
+    name: Name
+
+
+class FieldRow(FieldData):
+    code: Code
+
+
+class ProcedureData(Row):
+    """The national record of a procedure (without its version and state)."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "example": {
+                "name": "Thủ tục đăng ký khai sinh",
+                "field": "HOTICH",
+                "processing_time": {"amount": "1", "unit": "working_days"},
+                "fees": [
+                    {"name": "Lệ phí đăng ký khai sinh", "kind": "levy", "amount": 0},
+                ],
+                "documents": [{"code": "TP01", "name": "Tờ khai đăng ký khai sinh"}],
+                "online_level": "full",
+                "levels": ["commune"],
+                "result": "Giấy khai sinh",
+            }
+        },
+    )
+
+    name: Name
+    field: Code
+    processing_time: Duration
+    online_processing_time: Duration | None = None
+    fees: list[Fee] = []
+    fees_due: FeesDue = FeesDue.on_submission
+    documents: list[Document] = []
+    online_level: OnlineLevel = OnlineLevel.none
+    levels: list[str] = []
+    legal_basis: list[Text] = []
+    result: Text | None = None
+    sources: list[Source] = []
+    verified: bool = False
+    notes: Text | None = None
+
+
+class ProcedureCreate(ProcedureData):
+    code: Code = Field(examples=["1.001193"])
+
+
+class ProcedureRow(ProcedureCreate):
+    version: int = Field(ge=1)
+    state: CatalogState = CatalogState.draft
+
+
+class RunsAt(Row):
+    kind: RunsAtKind
+    agency: Code | None = None
+    step: Code | None = None
+
+    @model_validator(mode="after")
+    def _target(self) -> RunsAt:
+        if self.kind is RunsAtKind.fixed and self.agency is None:
+            raise ValueError("Bước chạy tại cơ quan cố định phải nêu mã cơ quan (agency)")
+        if self.kind is RunsAtKind.same_as and self.step is None:
+            raise ValueError("Bước 'same_as' phải nêu mã bước (step)")
+        if self.kind is not RunsAtKind.fixed and self.agency is not None:
+            raise ValueError("Chỉ bước 'fixed' mới nêu mã cơ quan (agency)")
+        if self.kind is not RunsAtKind.same_as and self.step is not None:
+            raise ValueError("Chỉ bước 'same_as' mới nêu mã bước (step)")
+        return self
+
+
+class Step(Row):
+    code: Code
+    name: Name
+    runs_at: RunsAt
+    role: StepRole
+    duration: Duration
+
+
+class TemplateData(Row):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "example": {
+                "name": "Quy trình hộ tịch cấp xã",
+                "kind": "single_agency",
+                "steps": [
+                    {
+                        "code": "S1",
+                        "name": "Tiếp nhận hồ sơ",
+                        "runs_at": {"kind": "receiving_office"},
+                        "role": "receptionist",
+                        "duration": {"amount": "0.5", "unit": "working_days"},
+                    },
+                    {
+                        "code": "S2",
+                        "name": "Thẩm định và phê duyệt",
+                        "runs_at": {"kind": "competent_agency"},
+                        "role": "leader",
+                        "duration": {"amount": "0.5", "unit": "working_days"},
+                    },
+                ],
+            }
+        },
+    )
+
+    name: Name
+    kind: TemplateKind
+    steps: list[Step] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _step_references(self) -> TemplateData:
+        seen: set[str] = set()
+        for step in self.steps:
+            if step.code in seen:
+                raise ValueError(f"Mã bước {step.code} bị trùng")
+            if step.runs_at.step is not None and step.runs_at.step not in seen:
+                raise ValueError(
+                    f"Bước {step.code} tham chiếu bước {step.runs_at.step} không đứng trước nó"
+                )
+            seen.add(step.code)
+        return self
+
+
+class TemplateCreate(TemplateData):
+    code: Code = Field(examples=["QT-HOTICH-XA"])
+
+
+class TemplateRow(TemplateCreate):
+    version: int = Field(ge=1)
+
+
+class ApplicationData(Row):
+    """How the applying agency applies a procedure (without its version and state)."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "example": {
+                "receiving_offices": ["000.31.00.H99"],
+                "processing_time": None,
+                "fees": None,
+                "template": "QT-HOTICH-XA",
+                "template_version": 1,
+                "effective_from": "2025-07-01",
+            }
+        },
+    )
+
+    receiving_offices: list[Code] = Field(min_length=1)
+    processing_time: Duration | None = None
+    fees: list[LocalFee] | None = None
+    template: Code
+    template_version: int = Field(ge=1)
+    effective_from: date
+
+
+class ApplicationCreate(ApplicationData):
+    procedure: Code = Field(examples=["1.001193"])
+    agency: Code = Field(examples=["000.31.00.H99"])
+
+
+class ApplicationRow(ApplicationCreate):
+    version: int = Field(ge=1)
+    state: CatalogState = CatalogState.draft
+
+
+class ApplicationRead(ApplicationRow):
+    published_at: datetime | None = None
+    retired_at: datetime | None = None
+
+
+class ProcedureRead(ProcedureRow):
+    current: bool = Field(description="Phiên bản đang được công bố hiện hành")
+    published_at: datetime | None = None
+    retired_at: datetime | None = None
+
+
+class ProcedureDetail(ProcedureRead):
+    applications: list[ApplicationRead] = Field(
+        description="Các phiên bản áp dụng đã công bố, đang hiệu lực, của từng cơ quan"
+    )
+
+
+class ProcedureSummary(BaseModel):
+    code: str
+    version: int
+    name: str
+    field: str
+    online_level: OnlineLevel
+    processing_time: Duration
+    levels: list[str]
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    total: int = Field(description="Tổng số kết quả khớp bộ lọc")
+    page: int
+    page_size: int
+
+
+class AgencyRead(AgencyRow):
+    successor: str | None = Field(
+        default=None,
+        description="Cơ quan hiện đang tiếp nhận công việc của cơ quan này (theo chuỗi replaced_by)",
+    )
+
+
+def procedure_read(procedure: Procedure) -> ProcedureRead:
+    return ProcedureRead.model_validate(
+        {
+            **procedure.content(),
+            "current": procedure.is_current,
+            "published_at": procedure.published_at,
+            "retired_at": procedure.retired_at,
+        }
+    )
+
+
+def application_read(application: ProcedureApplication) -> ApplicationRead:
+    return ApplicationRead.model_validate(
+        {
+            **application.content(),
+            "published_at": application.published_at,
+            "retired_at": application.retired_at,
+        }
+    )
+
+
+def procedure_summary(procedure: Procedure) -> ProcedureSummary:
+    return ProcedureSummary.model_validate(
+        {
+            "code": procedure.code,
+            "version": procedure.version,
+            "name": procedure.name,
+            "field": procedure.field_code,
+            "online_level": procedure.online_level,
+            "processing_time": {
+                "amount": procedure.processing_time_amount,
+                "unit": procedure.processing_time_unit,
+            },
+            "levels": procedure.levels,
+        }
+    )
