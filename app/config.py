@@ -66,6 +66,10 @@ class Settings(BaseSettings):
     login_max_failures: int = Field(default=5, ge=1)
     login_window_seconds: int = Field(default=900, ge=1)
     login_block_seconds: int = Field(default=900, ge=1)
+    # Failed public look-ups (wrong code or PIN) per client, then a block.
+    lookup_max_failures: int = Field(default=10, ge=1)
+    lookup_window_seconds: int = Field(default=600, ge=1)
+    lookup_block_seconds: int = Field(default=900, ge=1)
     # Client address from X-Forwarded-For only when the peer is one of these (IPs or CIDRs).
     trusted_proxies: Annotated[list[str], NoDecode] = []
 

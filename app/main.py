@@ -24,7 +24,9 @@ from app.routers import (
     catalog_admin,
     citizens,
     dev,
+    dossiers,
     health,
+    lookup,
     outbox,
     uploads,
     users,
@@ -67,6 +69,11 @@ TAGS = [
         "name": "dev",
         "description": "Development issuer of citizen tokens (demo and tests only; absent in production).",
     },
+    {
+        "name": "dossiers",
+        "description": "Dossiers: submission, worklists, lifecycle actions, audit trail, forms.",
+    },
+    {"name": "lookup", "description": "Public status lookup with the dossier code and its PIN."},
     {
         "name": "admin: outbox",
         "description": "Durable side effects: outbox delivery state, dead letters, periodic jobs.",
@@ -165,6 +172,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         catalog_admin,
         calendar,
         uploads,
+        dossiers,
+        lookup,
         outbox,
     ):
         app.include_router(module.router)

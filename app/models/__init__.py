@@ -3,6 +3,15 @@
 from app.models.base import Base
 from app.models.calendar import CalendarOverride, OverrideKind
 from app.models.catalog import AdministrativeUnit, Agency, Field
+from app.models.dossier import (
+    Dossier,
+    DossierCodeCounter,
+    DossierDocument,
+    DossierEvent,
+    DossierFeeLine,
+    DossierStep,
+    IdempotencyKey,
+)
 from app.models.outbox import OutboxMessage, PeriodicJobState
 from app.models.procedure import (
     Procedure,
@@ -19,7 +28,14 @@ __all__ = [
     "Agency",
     "Base",
     "CalendarOverride",
+    "Dossier",
+    "DossierCodeCounter",
+    "DossierDocument",
+    "DossierEvent",
+    "DossierFeeLine",
+    "DossierStep",
     "Field",
+    "IdempotencyKey",
     "OutboxMessage",
     "OverrideKind",
     "OwnerKind",

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.config import get_settings
+from app.config import Settings, get_settings
 from app.db import create_engine, create_session_factory
 from app.models.user import Role
 from app.services import catalog_import
@@ -28,12 +28,16 @@ def demo_accounts() -> dict[str, Any]:
     return data
 
 
-async def seed(database_url: str, catalog_file: Path | None = DEMO_CATALOG) -> None:
+async def seed(
+    database_url: str,
+    catalog_file: Path | None = DEMO_CATALOG,
+    settings: Settings | None = None,
+) -> None:
     """Create the demo accounts that do not exist yet, then import the demo catalog if present.
 
     A second start changes nothing: the catalog import is idempotent.
     """
-    engine = create_engine(database_url, get_settings())
+    engine = create_engine(database_url, settings or get_settings())
     data = demo_accounts()
     catalog = read_catalog(catalog_file)
     created = 0

@@ -13,7 +13,7 @@ from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import ColumnElement, and_, delete, false, or_, select
+from sqlalchemy import ColumnElement, and_, delete, exists, false, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import BadRequest, Conflict, NotFound, ValidationFailed
@@ -56,11 +56,20 @@ def _owned_by(principal: Principal) -> ColumnElement[bool]:
 def _handled_by(principal: Principal) -> ColumnElement[bool]:
     """Uploads an officer may read because they handle the dossier it is attached to.
 
-    Hook for the dossier module: replace ``false()`` with an EXISTS over the dossier documents that
-    reference the upload and are visible to the officer (received at their offices or with a step in
-    their agencies, DESIGN 10). Citizens never see uploads through this path.
+    The dossier's own scope decides (received at their offices or with a step in their agencies,
+    DESIGN 10); citizens see only their own uploads, which ``_owned_by`` covers.
     """
-    return false()
+    if not isinstance(principal, OfficerPrincipal):
+        return false()
+    # imported here: the dossier services use this module to attach uploads
+    from app.models.dossier import Dossier, DossierDocument
+    from app.services.dossiers import visible_to as dossier_visible_to
+
+    return exists().where(
+        DossierDocument.upload_id == Upload.id,
+        DossierDocument.dossier_id == Dossier.id,
+        dossier_visible_to(principal),
+    )
 
 
 def _alive(now: datetime) -> ColumnElement[bool]:

@@ -1,0 +1,234 @@
+"""Dossiers (hồ sơ), their append-only events, per-step progress, documents, fee lines, and the
+per-office daily code counter (DESIGN.md sections 3, 4 and 6)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    ForeignKey,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, TimestampMixin
+from app.models.catalog import CODE_LENGTH, NAME_LENGTH, str_enum
+from app.services.applicants import IdentifierKind
+from app.services.lifecycle import DossierStatus
+
+
+class Channel(StrEnum):
+    desk = "desk"
+    online = "online"
+    postal = "postal"
+    national_portal = "national_portal"
+
+
+class ApplicantKind(StrEnum):
+    person = "person"
+    organisation = "organisation"
+
+
+class ResultDelivery(StrEnum):
+    desk = "desk"
+    postal = "postal"
+
+
+class DocumentKind(StrEnum):
+    submitted = "submitted"
+    supplement = "supplement"
+    result = "result"
+
+
+class ActorKind(StrEnum):
+    officer = "officer"
+    citizen = "citizen"
+    system = "system"
+
+
+class Dossier(TimestampMixin, Base):
+    __tablename__ = "dossiers"
+    __table_args__ = (
+        # worklists: by receiving office / current agency, newest first (keyset on id)
+        Index("ix_dossiers_receiving_office_id", "receiving_office_code", "id"),
+        Index("ix_dossiers_current_agency_id", "current_agency_code", "id"),
+        Index("ix_dossiers_owner_id", "owner_subject", "owner_issuer", "id"),
+        Index("ix_dossiers_applicant_id_number", "applicant_id_number"),
+        Index(
+            "ix_dossiers_open_due_at",
+            "due_at",
+            postgresql_where=text("status IN ('received', 'in_progress')"),
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    code: Mapped[str] = mapped_column(String(96), unique=True)
+    pin: Mapped[str] = mapped_column(String(16))
+    procedure_id: Mapped[int] = mapped_column(ForeignKey("procedures.id"))
+    application_id: Mapped[int] = mapped_column(ForeignKey("procedure_applications.id"), index=True)
+    rule_set: Mapped[str] = mapped_column(String(32))
+    receiving_office_code: Mapped[str] = mapped_column(ForeignKey("agencies.code"))
+    competent_agency_code: Mapped[str] = mapped_column(ForeignKey("agencies.code"))
+    channel: Mapped[Channel] = mapped_column(str_enum(Channel, "channel"))
+
+    applicant_kind: Mapped[ApplicantKind] = mapped_column(str_enum(ApplicantKind, "applicant_kind"))
+    applicant_name: Mapped[str] = mapped_column(String(NAME_LENGTH))
+    applicant_id_kind: Mapped[IdentifierKind] = mapped_column(
+        str_enum(IdentifierKind, "applicant_id_kind")
+    )
+    applicant_id_number: Mapped[str] = mapped_column(String(32))
+    applicant_phone: Mapped[str | None] = mapped_column(String(16))
+    applicant_email: Mapped[str | None] = mapped_column(String(254))
+    applicant_address: Mapped[str | None] = mapped_column(Text)
+    applicant_unit_code: Mapped[str | None] = mapped_column(ForeignKey("administrative_units.code"))
+    # the unit the dossier is about (where the land lies...); defaults to the applicant's
+    subject_unit_code: Mapped[str | None] = mapped_column(ForeignKey("administrative_units.code"))
+    # the citizen account that submitted it online: OIDC subjects are unique per issuer
+    owner_issuer: Mapped[str | None] = mapped_column(String(255))
+    owner_subject: Mapped[str | None] = mapped_column(String(255))
+
+    # the template's steps resolved to agencies at submission: [{position, code, name, agency_code,
+    # role, duration_amount, duration_unit}] (a template change never reroutes a dossier in flight)
+    route: Mapped[list[dict[str, Any]]] = mapped_column(JSONB)
+    status: Mapped[DossierStatus] = mapped_column(str_enum(DossierStatus, "status"))
+    resume_status: Mapped[DossierStatus | None] = mapped_column(
+        str_enum(DossierStatus, "resume_status")
+    )
+    resume_step: Mapped[int | None] = mapped_column(SmallInteger)
+    current_step: Mapped[int | None] = mapped_column(SmallInteger)  # position in the template
+    current_agency_code: Mapped[str | None] = mapped_column(ForeignKey("agencies.code"))
+    assignee_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+
+    submitted_at: Mapped[datetime]
+    received_at: Mapped[datetime | None]
+    due_at: Mapped[datetime | None]
+    promised_due_at: Mapped[datetime | None]
+    paused_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+    returned_at: Mapped[datetime | None]
+    # supplement requests before receipt (at the desk) and during processing, counted apart
+    desk_supplement_count: Mapped[int] = mapped_column(SmallInteger, default=0)
+    supplement_count: Mapped[int] = mapped_column(SmallInteger, default=0)
+    supplement_deadline_at: Mapped[datetime | None]
+    reschedule_count: Mapped[int] = mapped_column(SmallInteger, default=0)
+    overdue: Mapped[bool] = mapped_column(default=False)
+    due_soon: Mapped[bool] = mapped_column(default=False)
+
+    result_delivery: Mapped[ResultDelivery] = mapped_column(
+        str_enum(ResultDelivery, "result_delivery"), default=ResultDelivery.desk
+    )
+    result_address: Mapped[str | None] = mapped_column(Text)
+    rating: Mapped[int | None] = mapped_column(SmallInteger)
+    rating_comment: Mapped[str | None] = mapped_column(Text)
+    last_event_seq: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - optimistic locking
+
+
+class DossierEvent(Base):
+    """Append-only audit trail and progress log (the control sheet, form 05)."""
+
+    __tablename__ = "dossier_events"
+    __table_args__ = (UniqueConstraint("dossier_id", "seq", name="uq_dossier_events_dossier_seq"),)
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"))
+    seq: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(32))  # an Action value, or "submit" at creation
+    from_status: Mapped[DossierStatus | None] = mapped_column(
+        str_enum(DossierStatus, "from_status")
+    )
+    to_status: Mapped[DossierStatus] = mapped_column(str_enum(DossierStatus, "to_status"))
+    step: Mapped[int | None] = mapped_column(SmallInteger)
+    agency_code: Mapped[str | None] = mapped_column(String(CODE_LENGTH))
+    actor_kind: Mapped[ActorKind] = mapped_column(str_enum(ActorKind, "actor_kind"))
+    actor_id: Mapped[str | None] = mapped_column(String(255))
+    at: Mapped[datetime]
+    note: Mapped[str | None] = mapped_column(Text)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
+
+
+class DossierStep(Base):
+    """Per-step progress: where each step ran, when it started, was due and finished."""
+
+    __tablename__ = "dossier_steps"
+    __table_args__ = (Index("ix_dossier_steps_agency_open", "agency_code", "finished_at"),)
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    position: Mapped[int] = mapped_column(SmallInteger)
+    step_code: Mapped[str] = mapped_column(String(CODE_LENGTH))
+    agency_code: Mapped[str] = mapped_column(ForeignKey("agencies.code"))
+    role: Mapped[str] = mapped_column(String(32))
+    assignee_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    started_at: Mapped[datetime]
+    due_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+    overdue: Mapped[bool] = mapped_column(default=False)
+
+
+class DossierDocument(Base):
+    __tablename__ = "dossier_documents"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    requirement_code: Mapped[str | None] = mapped_column(String(CODE_LENGTH))
+    kind: Mapped[DocumentKind] = mapped_column(str_enum(DocumentKind, "document_kind"))
+    upload_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("uploads.id"))
+    paper_original_checked: Mapped[bool] = mapped_column(default=False)
+    file_name: Mapped[str | None] = mapped_column(String(255))
+    content_type: Mapped[str | None] = mapped_column(String(64))
+    size: Mapped[int | None] = mapped_column(BigInteger)
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    digitised: Mapped[bool] = mapped_column(default=False)
+    reused: Mapped[bool] = mapped_column(default=False)
+    added_at: Mapped[datetime]
+
+
+class DossierFeeLine(Base):
+    __tablename__ = "dossier_fee_lines"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    name: Mapped[str] = mapped_column(String(NAME_LENGTH))
+    kind: Mapped[str] = mapped_column(String(16))  # charge (phí) / levy (lệ phí)
+    amount: Mapped[int] = mapped_column(BigInteger)  # đồng
+    condition: Mapped[str | None] = mapped_column(Text)
+    requires_confirmation: Mapped[bool] = mapped_column(default=False)
+    confirmed: Mapped[bool] = mapped_column(default=True)
+    paid_at: Mapped[datetime | None]
+    receipt_number: Mapped[str | None] = mapped_column(String(64))
+
+
+class DossierCodeCounter(Base):
+    """Per receiving office and Asia/Ho_Chi_Minh day: the last number drawn (never reused)."""
+
+    __tablename__ = "dossier_code_counters"
+
+    office_code: Mapped[str] = mapped_column(String(CODE_LENGTH), primary_key=True)
+    day: Mapped[date] = mapped_column(primary_key=True)
+    last_number: Mapped[int] = mapped_column(Integer)
+
+
+class IdempotencyKey(Base):
+    """A retried submission with the same ``Idempotency-Key`` returns the first dossier."""
+
+    __tablename__ = "idempotency_keys"
+
+    owner: Mapped[str] = mapped_column(String(300), primary_key=True)  # who sent it
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    request_hash: Mapped[str] = mapped_column(String(64))
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"))
+    created_at: Mapped[datetime]

@@ -1,0 +1,269 @@
+"""Dossiers: submission, worklists, full view, lifecycle actions, audit trail, forms."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from fastapi.responses import HTMLResponse, JSONResponse
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.db import TransactionalRoute, get_session
+from app.errors import BadRequest, problem_responses
+from app.models.dossier import Channel
+from app.schemas.dossiers import (
+    ActionRequest,
+    DossierCreate,
+    DossierPage,
+    DossierRead,
+    DossierSummary,
+    EventRead,
+    EventsRead,
+    StepProgress,
+)
+from app.security import Principal, get_caller
+from app.services import dossier_actions, dossier_forms
+from app.services import dossiers as dossiers_service
+from app.services.lifecycle import STATUS_LABEL_VI, Action, DossierStatus
+
+router = APIRouter(prefix="/api/v1/dossiers", tags=["dossiers"], route_class=TransactionalRoute)
+
+Session = Annotated[AsyncSession, Depends(get_session)]
+Caller = Annotated[Principal, Depends(get_caller)]
+
+
+def _settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _if_match(value: str | None) -> int | None:
+    if value is None:
+        return None
+    try:
+        return int(value.strip().strip('"').removeprefix("W/").strip('"'))
+    except ValueError as exc:
+        raise BadRequest(
+            "Tiêu đề If-Match phải là phiên bản hồ sơ.", code="invalid_if_match"
+        ) from exc
+
+
+async def _read(session: AsyncSession, principal: Principal, code: str) -> DossierRead:
+    dossier = await dossiers_service.get_visible(session, principal, code)
+    return dossier_forms.full_view(await dossiers_service.view(session, dossier), principal)
+
+
+@router.post(
+    "",
+    operation_id="submit_dossier",
+    summary="Nộp hồ sơ: công dân nộp trực tuyến, hoặc cán bộ tiếp nhận tạo tại quầy",
+    status_code=201,
+    response_model=DossierRead,
+    responses=problem_responses(400, 401, 403, 404, 409, 422),
+)
+async def submit_dossier(
+    request: Request,
+    response: Response,
+    body: DossierCreate,
+    session: Session,
+    caller: Caller,
+    idempotency_key: Annotated[
+        str | None,
+        Header(max_length=255, description="Gửi lại cùng khóa sẽ nhận lại hồ sơ đã tạo lần đầu"),
+    ] = None,
+) -> DossierRead:
+    submission = await dossiers_service.submit(
+        session,
+        _settings(request),
+        caller,
+        body,
+        now=_now(),
+        idempotency_key=idempotency_key,
+    )
+    if submission.replayed:
+        response.status_code = 200
+    response.headers["ETag"] = f'"{submission.dossier.version}"'
+    response.headers["Location"] = f"/api/v1/dossiers/{submission.dossier.code}"
+    return dossier_forms.full_view(await dossiers_service.view(session, submission.dossier), caller)
+
+
+@router.get(
+    "",
+    operation_id="list_dossiers",
+    summary="Danh sách hồ sơ (sổ theo dõi) của cán bộ, hoặc hồ sơ của chính công dân",
+    response_model=DossierPage,
+    responses=problem_responses(400, 401, 422),
+)
+async def list_dossiers(
+    session: Session,
+    caller: Caller,
+    status: Annotated[list[DossierStatus] | None, Query()] = None,
+    agency: str | None = None,
+    assignee: str | None = None,
+    assigned_to_me: bool = False,
+    overdue: bool | None = None,
+    due_before: datetime | None = None,
+    procedure: str | None = None,
+    channel: Channel | None = None,
+    received_from: datetime | None = None,
+    received_to: datetime | None = None,
+    applicant_id: Annotated[str | None, Query(max_length=32)] = None,
+    cursor: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> DossierPage:
+    filters = dossiers_service.WorklistFilter(
+        status=status,
+        agency=agency,
+        assignee=assignee,
+        assigned_to_me=assigned_to_me,
+        overdue=overdue,
+        due_before=due_before,
+        procedure=procedure,
+        channel=channel,
+        received_from=received_from,
+        received_to=received_to,
+        applicant_id=applicant_id,
+        cursor=cursor,
+        limit=limit,
+    )
+    page, next_cursor = await dossiers_service.worklist(session, caller, filters)
+    return DossierPage(
+        items=[
+            DossierSummary(
+                code=d.code,
+                status=d.status,
+                status_label=STATUS_LABEL_VI[d.status],
+                procedure_code=procedure_code,
+                procedure_name=name,
+                applicant_name=d.applicant_name,
+                receiving_office_code=d.receiving_office_code,
+                current_agency_code=d.current_agency_code,
+                channel=d.channel,
+                submitted_at=d.submitted_at,
+                received_at=d.received_at,
+                due_at=d.due_at,
+                overdue=d.overdue,
+                version=d.version,
+            )
+            for d, procedure_code, name in page
+        ],
+        next_cursor=next_cursor,
+    )
+
+
+@router.get(
+    "/{code}",
+    operation_id="get_dossier",
+    summary="Toàn bộ thông tin hồ sơ (chủ hồ sơ và cán bộ có liên quan)",
+    response_model=DossierRead,
+    responses=problem_responses(401, 404),
+)
+async def get_dossier(
+    code: str, response: Response, session: Session, caller: Caller
+) -> DossierRead:
+    read = await _read(session, caller, code)
+    response.headers["ETag"] = f'"{read.version}"'
+    return read
+
+
+@router.post(
+    "/{code}/actions/{action}",
+    operation_id="dossier_action",
+    summary="Thực hiện một thao tác xử lý hồ sơ (tiếp nhận, chuyển, trả kết quả, ...)",
+    response_model=DossierRead,
+    responses=problem_responses(400, 401, 403, 404, 409, 412, 422),
+)
+async def dossier_action(
+    request: Request,
+    code: str,
+    action: Action,
+    body: ActionRequest,
+    response: Response,
+    session: Session,
+    caller: Caller,
+    if_match: Annotated[str | None, Header(description="Phiên bản hồ sơ (ETag)")] = None,
+) -> DossierRead:
+    dossier = await dossier_actions.perform(
+        session,
+        _settings(request),
+        caller,
+        code,
+        action,
+        body,
+        now=_now(),
+        if_match=_if_match(if_match),
+    )
+    response.headers["ETag"] = f'"{dossier.version}"'
+    return dossier_forms.full_view(await dossiers_service.view(session, dossier), caller)
+
+
+@router.get(
+    "/{code}/events",
+    operation_id="dossier_events",
+    summary="Nhật ký xử lý và tiến độ từng bước của hồ sơ",
+    response_model=EventsRead,
+    responses=problem_responses(401, 404),
+)
+async def dossier_events(code: str, session: Session, caller: Caller) -> EventsRead:
+    dossier, trail, steps = await dossiers_service.events(session, caller, code)
+    return EventsRead(
+        code=dossier.code,
+        events=[
+            EventRead(
+                seq=e.seq,
+                action=e.action,
+                from_status=e.from_status,
+                to_status=e.to_status,
+                step=e.step,
+                agency_code=e.agency_code,
+                actor_kind=str(e.actor_kind),
+                actor=e.actor_id if e.actor_kind.value == "officer" else None,
+                at=e.at,
+                note=e.note,
+                payload=e.payload,
+            )
+            for e in trail
+        ],
+        steps=[
+            StepProgress(
+                position=s.position,
+                step_code=s.step_code,
+                agency_code=s.agency_code,
+                role=s.role,
+                started_at=s.started_at,
+                due_at=s.due_at,
+                finished_at=s.finished_at,
+                overdue=s.overdue,
+            )
+            for s in steps
+        ],
+    )
+
+
+@router.get(
+    "/{code}/forms/{form}",
+    operation_id="dossier_form",
+    summary="Biểu mẫu của hồ sơ (JSON; phiếu tiếp nhận cũng có dạng HTML để in, kèm mã QR)",
+    responses={
+        **problem_responses(401, 404, 409),
+        200: {"content": {"application/json": {}, "text/html": {}}},
+    },
+)
+async def dossier_form(
+    code: str,
+    form: dossier_forms.FormName,
+    session: Session,
+    caller: Caller,
+    format: Annotated[str, Query(pattern="^(json|html)$")] = "json",
+) -> Response:
+    dossier = await dossiers_service.get_visible(session, caller, code)
+    document = await dossier_forms.build(session, dossier, form)
+    if format == "html":
+        return HTMLResponse(dossier_forms.render_html(document))
+    return JSONResponse(document)

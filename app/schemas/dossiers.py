@@ -1,0 +1,287 @@
+"""Dossier requests and responses."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from app.models.dossier import ApplicantKind, Channel, ResultDelivery
+from app.services import applicants
+from app.services.applicants import IdentifierKind
+from app.services.lifecycle import Action, DossierStatus
+
+
+class Applicant(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: ApplicantKind = ApplicantKind.person
+    name: str = Field(min_length=1, max_length=500, examples=["Nguyễn Văn An"])
+    id_kind: IdentifierKind = IdentifierKind.personal_id
+    id_number: str = Field(min_length=1, max_length=32, examples=["001099012345"])
+    phone: str | None = Field(default=None, examples=["0912345678"])
+    email: str | None = Field(default=None, examples=["an.nguyen@example.vn"])
+    address: str | None = Field(default=None, max_length=1000)
+    unit_code: str | None = Field(default=None, description="Mã đơn vị hành chính nơi cư trú")
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        value = " ".join(value.split())
+        if not value:
+            raise ValueError("Họ tên không được để trống")
+        return value
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, value: str | None) -> str | None:
+        return applicants.normalise_phone(value) if value else None
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        return applicants.normalise_email(value) if value else None
+
+    @model_validator(mode="after")
+    def _identifier(self) -> Applicant:
+        self.id_number = applicants.normalise_identifier(self.id_kind, self.id_number)
+        return self
+
+
+class DocumentInput(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    requirement_code: str = Field(min_length=1, max_length=64, examples=["TP01"])
+    upload_id: uuid.UUID | None = None
+    paper_original_checked: bool = Field(
+        default=False, description="Tại quầy: cán bộ đã kiểm tra bản giấy (không cần tải tệp)"
+    )
+
+    @model_validator(mode="after")
+    def _one_source(self) -> DocumentInput:
+        if (self.upload_id is None) == (not self.paper_original_checked):
+            raise ValueError("Mỗi thành phần hồ sơ cần đúng một nguồn: tệp tải lên hoặc bản giấy")
+        return self
+
+
+class DeskOutcome(StrEnum):
+    receive = "receive"
+    request_supplement = "request_supplement"
+    refuse = "refuse"
+
+
+class DossierCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "example": {
+                "procedure_code": "1.001193",
+                "agency_code": "000.31.00.H99",
+                "receiving_office_code": "000.31.00.H99",
+                "applicant": {
+                    "name": "Nguyễn Văn An",
+                    "id_kind": "personal_id",
+                    "id_number": "001099012345",
+                    "phone": "0912345678",
+                    "unit_code": "H99.31",
+                },
+                "documents": [
+                    {
+                        "requirement_code": "TP01",
+                        "upload_id": "0b7d2f9e-5c4e-4f7e-9a53-0d1f3f0c9a11",
+                    }
+                ],
+            }
+        },
+    )
+
+    procedure_code: str = Field(min_length=1, max_length=64)
+    agency_code: str | None = Field(
+        default=None, description="Cơ quan áp dụng thủ tục; bỏ trống nếu chỉ có một cơ quan"
+    )
+    receiving_office_code: str | None = Field(
+        default=None, description="Nơi tiếp nhận; bỏ trống để dùng nơi tiếp nhận đầu tiên"
+    )
+    applicant: Applicant
+    subject_unit_code: str | None = Field(
+        default=None, description="Đơn vị hành chính nơi có đối tượng (mặc định: nơi cư trú)"
+    )
+    documents: list[DocumentInput] = Field(default_factory=list, max_length=100)
+    result_delivery: ResultDelivery = ResultDelivery.desk
+    result_address: str | None = Field(default=None, max_length=1000)
+    confirmed_fee_lines: list[int] = Field(
+        default_factory=list,
+        description="Tại quầy: chỉ số các khoản phí có điều kiện được xác nhận",
+    )
+    # desk only
+    outcome: DeskOutcome | None = Field(
+        default=None, description="Tại quầy: kết quả kiểm tra hồ sơ"
+    )
+    note: str | None = Field(default=None, max_length=4000)
+
+    @model_validator(mode="after")
+    def _postal_address(self) -> DossierCreate:
+        if self.result_delivery is ResultDelivery.postal and not self.result_address:
+            raise ValueError("Nhận kết quả qua bưu chính cần địa chỉ nhận")
+        return self
+
+
+class ActionRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"example": {"version": 3, "note": "Chuyển Sở Xây dựng thẩm định"}},
+    )
+
+    version: int | None = Field(
+        default=None, description="Phiên bản hồ sơ đã đọc (hoặc dùng tiêu đề If-Match)"
+    )
+    note: str | None = Field(default=None, max_length=4000, description="Lý do, ghi chú")
+    assignee: str | None = Field(default=None, description="assign: tên đăng nhập cán bộ")
+    to_step: str | None = Field(default=None, description="send_back: mã bước trả về")
+    promised_due_at: datetime | None = Field(default=None, description="reschedule: ngày hẹn mới")
+    receipt_number: str | None = Field(default=None, max_length=64, description="record_payment")
+    rating: int | None = Field(default=None, ge=1, le=5, description="rate: 1-5")
+    documents: list[DocumentInput] = Field(default_factory=list, max_length=100)
+
+
+class FeeLineRead(BaseModel):
+    name: str
+    kind: str
+    amount: int
+    condition: str | None
+    requires_confirmation: bool
+    confirmed: bool
+    paid_at: datetime | None
+    receipt_number: str | None
+
+
+class StepRead(BaseModel):
+    position: int
+    code: str
+    name: str
+    agency_code: str
+    role: str
+
+
+class DossierRead(BaseModel):
+    code: str
+    pin: str | None = Field(description="Mã tra cứu (chỉ hiện cho chủ hồ sơ và cán bộ)")
+    status: DossierStatus
+    status_label: str
+    status_code: int = Field(description="TrangThaiHoSo của Cổng DVCQG")
+    version: int
+    procedure_code: str
+    procedure_name: str
+    procedure_version: int
+    application_version: int
+    rule_set: str
+    channel: Channel
+    receiving_office_code: str
+    competent_agency_code: str
+    current_agency_code: str | None
+    current_step: StepRead | None
+    assignee: str | None
+    route: list[StepRead]
+    applicant: dict[str, Any]
+    subject_unit_code: str | None
+    submitted_at: datetime
+    received_at: datetime | None
+    due_at: datetime | None
+    promised_due_at: datetime | None
+    finished_at: datetime | None
+    returned_at: datetime | None
+    supplement_deadline_at: datetime | None
+    supplement_count: int
+    on_time: bool | None
+    overdue: bool
+    result_delivery: ResultDelivery
+    fee_lines: list[FeeLineRead]
+    documents: list[dict[str, Any]]
+    rating: int | None
+    allowed_actions: list[Action]
+
+
+class DossierSummary(BaseModel):
+    code: str
+    status: DossierStatus
+    status_label: str
+    procedure_code: str
+    procedure_name: str
+    applicant_name: str
+    receiving_office_code: str
+    current_agency_code: str | None
+    channel: Channel
+    submitted_at: datetime
+    received_at: datetime | None
+    due_at: datetime | None
+    overdue: bool
+    version: int
+
+
+class DossierPage(BaseModel):
+    items: list[DossierSummary]
+    next_cursor: str | None = Field(description="Truyền vào `cursor` để lấy trang kế tiếp")
+
+
+class EventRead(BaseModel):
+    seq: int
+    action: str
+    from_status: DossierStatus | None
+    to_status: DossierStatus
+    step: int | None
+    agency_code: str | None
+    actor_kind: str
+    actor: str | None
+    at: datetime
+    note: str | None
+    payload: dict[str, Any]
+
+
+class StepProgress(BaseModel):
+    position: int
+    step_code: str
+    agency_code: str
+    role: str
+    started_at: datetime
+    due_at: datetime | None
+    finished_at: datetime | None
+    overdue: bool
+
+
+class EventsRead(BaseModel):
+    code: str
+    events: list[EventRead]
+    steps: list[StepProgress]
+
+
+class LookupRead(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {
+                "code": "000.00.01.H99-261123-0001",
+                "procedure_name": "Thủ tục đăng ký khai sinh",
+                "status": "in_progress",
+                "status_label": "Đang xử lý",
+                "received_at": "2026-11-23T02:00:00Z",
+                "due_at": "2026-11-25T02:00:00Z",
+                "promised_due_at": None,
+                "finished_at": None,
+                "current_agency": "Sở Tư pháp tỉnh Mẫu",
+                "applicant_name": "Nguyễn V** A**",
+            }
+        }
+    )
+
+    code: str
+    procedure_name: str
+    status: DossierStatus
+    status_label: str
+    received_at: datetime | None
+    due_at: datetime | None
+    promised_due_at: datetime | None
+    finished_at: datetime | None
+    current_agency: str | None
+    applicant_name: str

@@ -1,0 +1,506 @@
+"""Dossiers: submission, reading, worklists and the audit trail (DESIGN.md sections 3-7).
+
+Creating is submitting: online by a citizen (status submitted, the citizen owns it) or at the desk by a
+receptionist with an outcome (receive, request_supplement, refuse). Lifecycle actions live in
+``dossier_actions``; both write one event per change and queue the notification in the same transaction.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+import app.services.catalog as catalog_service
+from app.config import Settings
+from app.errors import BadRequest, Conflict, Forbidden, NotFound, ValidationFailed
+from app.models.catalog import Agency
+from app.models.dossier import (
+    ActorKind,
+    Channel,
+    Dossier,
+    DossierEvent,
+    DossierFeeLine,
+    DossierStep,
+    IdempotencyKey,
+)
+from app.models.procedure import Procedure, ProcedureApplication
+from app.models.user import Role, User
+from app.schemas.dossiers import DossierCreate
+from app.security import CitizenPrincipal, OfficerPrincipal, Principal
+from app.services import dossier_codes, dossier_documents, routing
+from app.services.lifecycle import DossierStatus
+from app.services.outbox import enqueue
+from app.services.rule_sets import rule_set_at
+
+STATUS_TOPIC = "notification.status_changed"
+PAGE_SIZE_MAX = 100
+
+
+def owner_key(citizen: CitizenPrincipal) -> tuple[str, str]:
+    return citizen.issuer, citizen.subject
+
+
+# --- scoping ---------------------------------------------------------------------------------------
+
+
+def visible_to(principal: Principal) -> Any:
+    """The SQL condition of the dossiers ``principal`` may read (part of every base query).
+
+    Officers see dossiers received at their offices or that have had a step in their agencies; a
+    citizen sees only the dossiers they own (DESIGN.md section 10).
+    """
+    if isinstance(principal, CitizenPrincipal):
+        return and_(
+            Dossier.owner_issuer == principal.issuer, Dossier.owner_subject == principal.subject
+        )
+    agencies = sorted({agency for agency, _ in principal.roles})
+    return or_(
+        Dossier.receiving_office_code.in_(agencies),
+        Dossier.current_agency_code.in_(agencies),
+        exists().where(DossierStep.dossier_id == Dossier.id, DossierStep.agency_code.in_(agencies)),
+    )
+
+
+async def get_visible(
+    session: AsyncSession, principal: Principal, code: str, *, for_update: bool = False
+) -> Dossier:
+    """The dossier if ``principal`` may see it; otherwise 404 (existence is not revealed)."""
+    query = select(Dossier).where(Dossier.code == code, visible_to(principal))
+    if for_update:
+        query = query.with_for_update()
+    dossier = await session.scalar(query)
+    if dossier is None:
+        raise NotFound("Không tìm thấy hồ sơ.", code="dossier_not_found")
+    return dossier
+
+
+# --- events and notifications ----------------------------------------------------------------------
+
+
+def actor_of(principal: Principal | None) -> tuple[ActorKind, str | None]:
+    if principal is None:
+        return ActorKind.system, None
+    if isinstance(principal, CitizenPrincipal):
+        return ActorKind.citizen, f"{principal.issuer}|{principal.subject}"
+    return ActorKind.officer, principal.username
+
+
+async def record_event(
+    session: AsyncSession,
+    dossier: Dossier,
+    *,
+    action: str,
+    from_status: DossierStatus | None,
+    principal: Principal | None,
+    at: datetime,
+    note: str | None = None,
+    payload: dict[str, Any] | None = None,
+) -> DossierEvent:
+    """Append one event and queue the status-change notification, in the caller's transaction."""
+    dossier.last_event_seq += 1
+    kind, actor = actor_of(principal)
+    event = DossierEvent(
+        dossier_id=dossier.id,
+        seq=dossier.last_event_seq,
+        action=action,
+        from_status=from_status,
+        to_status=dossier.status,
+        step=dossier.current_step,
+        agency_code=dossier.current_agency_code,
+        actor_kind=kind,
+        actor_id=actor,
+        at=at,
+        note=note,
+        payload=payload or {},
+    )
+    session.add(event)
+    # a reference: the handler builds the notification from the dossier's state at send time
+    await enqueue(
+        session,
+        STATUS_TOPIC,
+        dossier.code,
+        {
+            "ref": {"kind": "dossier", "code": dossier.code},
+            "event_seq": event.seq,
+            "action": action,
+            "from_status": str(from_status) if from_status else None,
+            "to_status": str(dossier.status),
+        },
+    )
+    return event
+
+
+# --- submission ------------------------------------------------------------------------------------
+
+
+def _request_hash(data: DossierCreate) -> str:
+    canonical = json.dumps(data.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _idempotency_owner(principal: Principal) -> str:
+    kind, actor = actor_of(principal)
+    return f"{kind}:{actor}"
+
+
+async def _replayed(
+    session: AsyncSession, principal: Principal, key: str, request_hash: str
+) -> Dossier | None:
+    """A submission already made with this key by this caller, or None.
+
+    A transaction-level advisory lock on (caller, key) serialises concurrent retries: the second one
+    waits for the first to commit, then finds its dossier.
+    """
+    owner = _idempotency_owner(principal)
+    await session.execute(select(func.pg_advisory_xact_lock(func.hashtextextended(owner + key, 0))))
+    row = await session.get(IdempotencyKey, (owner, key))
+    if row is None:
+        return None
+    if row.request_hash != request_hash:
+        raise Conflict(
+            "Idempotency-Key này đã được dùng cho một yêu cầu khác.", code="idempotency_key_reused"
+        )
+    return await session.get(Dossier, row.dossier_id)
+
+
+@dataclass(frozen=True)
+class Submission:
+    dossier: Dossier
+    replayed: bool
+
+
+async def _choose_application(
+    session: AsyncSession, data: DossierCreate, at: datetime
+) -> catalog_service.ApplicationInForce:
+    agency = data.agency_code
+    if agency is None:
+        candidates = await catalog_service.applications_in_force(session, data.procedure_code, at)
+        if not candidates:
+            raise _field_error("procedure_code", "Thủ tục không được áp dụng hoặc chưa có hiệu lực")
+        if len(candidates) > 1:
+            raise _field_error(
+                "agency_code",
+                "Thủ tục được nhiều cơ quan áp dụng: cần chọn cơ quan ("
+                + ", ".join(c.agency_code for c in candidates)
+                + ")",
+            )
+        agency = candidates[0].agency_code
+    found = await catalog_service.application_in_force(session, data.procedure_code, agency, at)
+    if found is None:
+        raise _field_error(
+            "agency_code", "Cơ quan này không áp dụng thủ tục, hoặc thủ tục chưa có hiệu lực"
+        )
+    return found
+
+
+def _field_error(field: str, message: str, code: str = "invalid") -> ValidationFailed:
+    return ValidationFailed(
+        message + ".",
+        code=f"{field}_invalid" if code == "invalid" else code,
+        errors=[{"field": field, "location": "body", "code": code, "message": message}],
+    )
+
+
+async def _route(
+    session: AsyncSession,
+    found: catalog_service.ApplicationInForce,
+    receiving_office: str,
+    subject_unit: str | None,
+) -> list[dict[str, Any]]:
+    routed: dict[str, str] = {}
+    plan: list[dict[str, Any]] = []
+    for position, step in enumerate(found.template.steps):
+        context = routing.RoutingContext(
+            receiving_office_code=receiving_office,
+            competent_agency_code=found.application.agency_code,
+            subject_unit_code=subject_unit,
+            routed=routed,
+        )
+        agency = await routing.step_agency(session, step, context)
+        routed[step.code] = agency
+        plan.append(
+            {
+                "position": position,
+                "code": step.code,
+                "name": step.name,
+                "agency_code": agency,
+                "role": str(step.role),
+                "duration_amount": str(step.duration_amount),
+                "duration_unit": str(step.duration_unit),
+            }
+        )
+    return plan
+
+
+def _fee_lines(
+    found: catalog_service.ApplicationInForce, confirmed_indexes: Sequence[int], desk: bool
+) -> list[DossierFeeLine]:
+    lines: list[DossierFeeLine] = []
+    for index, fee in enumerate(found.fees):
+        amount = fee.get("amount")
+        if amount is None:  # set by the province and not configured: nothing can be charged
+            continue
+        needs_confirmation = bool(fee.get("requires_confirmation"))
+        lines.append(
+            DossierFeeLine(
+                name=fee["name"],
+                kind=fee.get("kind", "charge"),
+                amount=int(amount),
+                condition=fee.get("condition"),
+                requires_confirmation=needs_confirmation,
+                # conditional lines are confirmed by the receptionist, never by the applicant
+                confirmed=(not needs_confirmation) or (desk and index in confirmed_indexes),
+            )
+        )
+    return lines
+
+
+async def submit(
+    session: AsyncSession,
+    settings: Settings,
+    principal: Principal,
+    data: DossierCreate,
+    *,
+    now: datetime,
+    idempotency_key: str | None = None,
+) -> Submission:
+    """Create (submit) a dossier; with an ``Idempotency-Key`` a retry returns the first result."""
+    request_hash = _request_hash(data)
+    if idempotency_key is not None:
+        previous = await _replayed(session, principal, idempotency_key, request_hash)
+        if previous is not None:
+            return Submission(previous, replayed=True)
+
+    desk = isinstance(principal, OfficerPrincipal)
+    found = await _choose_application(session, data, now)
+    offices: list[str] = list(found.application.receiving_offices)
+    receiving_office = data.receiving_office_code or (offices[0] if offices else None)
+    if receiving_office is None or receiving_office not in offices:
+        raise _field_error(
+            "receiving_office_code",
+            "Nơi tiếp nhận không nhận thủ tục này (nhận tại: " + ", ".join(offices) + ")",
+        )
+    if isinstance(principal, OfficerPrincipal):
+        if not principal.has_role(receiving_office, Role.receptionist):
+            raise Forbidden(
+                "Chỉ cán bộ tiếp nhận của nơi tiếp nhận mới được tạo hồ sơ tại quầy.",
+                code="not_receptionist_here",
+            )
+        if data.outcome is None:
+            raise _field_error("outcome", "Tại quầy cần chọn kết quả kiểm tra hồ sơ")
+    elif data.outcome is not None or data.confirmed_fee_lines:
+        raise _field_error("outcome", "Chỉ cán bộ tiếp nhận mới chọn kết quả kiểm tra hồ sơ")
+
+    for code in filter(None, (data.applicant.unit_code, data.subject_unit_code)):
+        await catalog_service.get_unit(session, code)  # 404 -> translated below
+    subject_unit = data.subject_unit_code or data.applicant.unit_code
+    route = await _route(session, found, receiving_office, subject_unit)
+    documents = await dossier_documents.check_submission(
+        session, principal, found.procedure, data.documents, desk=desk, now=now
+    )
+
+    applicant = data.applicant
+    dossier = Dossier(
+        code=await dossier_codes.next_code(session, receiving_office, now),
+        pin=dossier_codes.new_pin(),
+        procedure_id=found.procedure.id,
+        application_id=found.application.id,
+        rule_set=rule_set_at(now).code,
+        receiving_office_code=receiving_office,
+        competent_agency_code=found.application.agency_code,
+        channel=Channel.desk if desk else Channel.online,
+        applicant_kind=applicant.kind,
+        applicant_name=applicant.name,
+        applicant_id_kind=applicant.id_kind,
+        applicant_id_number=applicant.id_number,
+        applicant_phone=applicant.phone,
+        applicant_email=applicant.email,
+        applicant_address=applicant.address,
+        applicant_unit_code=applicant.unit_code,
+        subject_unit_code=subject_unit,
+        owner_issuer=principal.issuer if isinstance(principal, CitizenPrincipal) else None,
+        owner_subject=principal.subject if isinstance(principal, CitizenPrincipal) else None,
+        route=route,
+        status=DossierStatus.submitted,
+        current_agency_code=receiving_office,
+        submitted_at=now,
+        result_delivery=data.result_delivery,
+        result_address=data.result_address,
+        supplement_count=0,
+        desk_supplement_count=0,
+        reschedule_count=0,
+        last_event_seq=0,
+        overdue=False,
+        due_soon=False,
+    )
+    session.add(dossier)
+    await session.flush()
+    for line in _fee_lines(found, data.confirmed_fee_lines, desk):
+        line.dossier_id = dossier.id
+        session.add(line)
+    await dossier_documents.attach(session, dossier, documents, now=now)
+    await record_event(
+        session, dossier, action="submit", from_status=None, principal=principal, at=now
+    )
+    if idempotency_key is not None:
+        session.add(
+            IdempotencyKey(
+                owner=_idempotency_owner(principal),
+                key=idempotency_key,
+                request_hash=request_hash,
+                dossier_id=dossier.id,
+                created_at=now,
+            )
+        )
+    if isinstance(principal, OfficerPrincipal) and data.outcome is not None:
+        from app.services import dossier_actions
+
+        await dossier_actions.apply_desk_outcome(
+            session, settings, principal, dossier, data, now=now
+        )
+    await session.flush()
+    return Submission(dossier, replayed=False)
+
+
+# --- reading ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DossierView:
+    dossier: Dossier
+    procedure: Procedure
+    application: ProcedureApplication
+    fee_lines: list[DossierFeeLine]
+    documents: list[dict[str, Any]]
+    assignee: str | None
+
+
+async def view(session: AsyncSession, dossier: Dossier) -> DossierView:
+    procedure = await session.get(Procedure, dossier.procedure_id)
+    application = await session.get(ProcedureApplication, dossier.application_id)
+    assert procedure is not None and application is not None
+    fee_lines = list(
+        await session.scalars(
+            select(DossierFeeLine)
+            .where(DossierFeeLine.dossier_id == dossier.id)
+            .order_by(DossierFeeLine.id)
+        )
+    )
+    assignee = (
+        await session.scalar(select(User.username).where(User.id == dossier.assignee_id))
+        if dossier.assignee_id
+        else None
+    )
+    documents = await dossier_documents.list_documents(session, dossier)
+    return DossierView(dossier, procedure, application, fee_lines, documents, assignee)
+
+
+@dataclass(frozen=True)
+class WorklistFilter:
+    status: list[DossierStatus] | None = None
+    agency: str | None = None
+    assignee: str | None = None
+    assigned_to_me: bool = False
+    overdue: bool | None = None
+    due_before: datetime | None = None
+    procedure: str | None = None
+    channel: Channel | None = None
+    received_from: datetime | None = None
+    received_to: datetime | None = None
+    applicant_id: str | None = None
+    cursor: str | None = None
+    limit: int = 20
+
+
+def _decode_cursor(cursor: str) -> int:
+    try:
+        return int(base64.urlsafe_b64decode(cursor.encode() + b"==").decode())
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise BadRequest("Con trỏ phân trang không hợp lệ.", code="invalid_cursor") from exc
+
+
+def _encode_cursor(dossier_id: int) -> str:
+    return base64.urlsafe_b64encode(str(dossier_id).encode()).decode().rstrip("=")
+
+
+async def worklist(
+    session: AsyncSession, principal: Principal, filters: WorklistFilter
+) -> tuple[list[tuple[Dossier, str, str]], str | None]:
+    """A keyset page of the dossiers ``principal`` may see, newest first, with procedure names."""
+    query = (
+        select(Dossier, Procedure.code, Procedure.name)
+        .join(Procedure, Procedure.id == Dossier.procedure_id)
+        .where(visible_to(principal))
+    )
+    if filters.status:
+        query = query.where(Dossier.status.in_(filters.status))
+    if filters.agency:
+        query = query.where(
+            or_(
+                Dossier.current_agency_code == filters.agency,
+                Dossier.receiving_office_code == filters.agency,
+            )
+        )
+    if filters.assigned_to_me and isinstance(principal, OfficerPrincipal):
+        query = query.where(Dossier.assignee_id == principal.user_id)
+    if filters.assignee:
+        query = query.where(
+            Dossier.assignee_id.in_(
+                select(User.id).where(User.username == filters.assignee.lower())
+            )
+        )
+    if filters.overdue is not None:
+        query = query.where(Dossier.overdue.is_(filters.overdue))
+    if filters.due_before:
+        query = query.where(Dossier.due_at < filters.due_before)
+    if filters.procedure:
+        query = query.where(Procedure.code == filters.procedure)
+    if filters.channel:
+        query = query.where(Dossier.channel == filters.channel)
+    if filters.received_from:
+        query = query.where(Dossier.received_at >= filters.received_from)
+    if filters.received_to:
+        query = query.where(Dossier.received_at < filters.received_to)
+    if filters.applicant_id:
+        query = query.where(Dossier.applicant_id_number == filters.applicant_id.strip().upper())
+    if filters.cursor:
+        query = query.where(Dossier.id < _decode_cursor(filters.cursor))
+    limit = max(1, min(filters.limit, PAGE_SIZE_MAX))
+    rows = (await session.execute(query.order_by(Dossier.id.desc()).limit(limit + 1))).all()
+    page = [(row[0], row[1], row[2]) for row in rows[:limit]]
+    next_cursor = _encode_cursor(page[-1][0].id) if len(rows) > limit else None
+    return page, next_cursor
+
+
+async def events(
+    session: AsyncSession, principal: Principal, code: str
+) -> tuple[Dossier, list[DossierEvent], list[DossierStep]]:
+    dossier = await get_visible(session, principal, code)
+    trail = list(
+        await session.scalars(
+            select(DossierEvent)
+            .where(DossierEvent.dossier_id == dossier.id)
+            .order_by(DossierEvent.seq)
+        )
+    )
+    steps = list(
+        await session.scalars(
+            select(DossierStep)
+            .where(DossierStep.dossier_id == dossier.id)
+            .order_by(DossierStep.started_at, DossierStep.id)
+        )
+    )
+    return dossier, trail, steps
+
+
+async def agency_names(session: AsyncSession, codes: set[str]) -> dict[str, str]:
+    rows = await session.execute(select(Agency.code, Agency.name).where(Agency.code.in_(codes)))
+    return {code: name for code, name in rows.tuples()}
