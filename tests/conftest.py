@@ -14,6 +14,8 @@ from __future__ import annotations
 import asyncio
 import os
 import secrets
+import shutil
+import tempfile
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -87,7 +89,7 @@ class PgServer:
 
 
 @pytest.fixture(scope="session")
-def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PgServer]:
+def pg_server() -> Iterator[PgServer]:
     external = os.environ.get("MOTCUA_TEST_DATABASE_URL")
     if external:
         yield PgServer(external)
@@ -95,12 +97,15 @@ def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PgServer]:
     from app.embedded_pg import EmbeddedPostgres
 
     os.environ.setdefault("MOTCUA_EMBEDDED_FAST", "1")  # fsync off: test data is disposable
-    embedded = EmbeddedPostgres(Path(tmp_path_factory.mktemp("pg")) / "data")
+    # A folder of its own rather than pytest's basetemp: that one is 0700 and pruned by other runs.
+    root = Path(tempfile.mkdtemp(prefix="motcua-test-pg-"))
+    embedded = EmbeddedPostgres(root / "data")
     url = embedded.start()
     try:
         yield PgServer(url)
     finally:
         embedded.stop()
+        shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

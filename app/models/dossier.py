@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    CheckConstraint,
     ForeignKey,
     Index,
     Integer,
@@ -60,6 +61,8 @@ class ActorKind(StrEnum):
 class Dossier(TimestampMixin, Base):
     __tablename__ = "dossiers"
     __table_args__ = (
+        # no dossier is received without an appointment date (Decree 118/2025)
+        CheckConstraint("received_at IS NULL OR due_at IS NOT NULL", name="received_has_due_at"),
         # worklists: by receiving office / current agency, newest first (keyset on id)
         Index("ix_dossiers_receiving_office_id", "receiving_office_code", "id"),
         Index("ix_dossiers_current_agency_id", "current_agency_code", "id"),

@@ -203,6 +203,28 @@ async def dossier_action(
     return dossier_forms.full_view(await dossiers_service.view(session, dossier), caller)
 
 
+@router.post(
+    "/{code}/documents",
+    operation_id="add_dossier_documents",
+    summary="Đính kèm tệp kết quả giải quyết vào hồ sơ (cán bộ xử lý)",
+    response_model=DossierRead,
+    responses=problem_responses(401, 403, 404, 409, 422),
+)
+async def add_dossier_documents(
+    request: Request,
+    code: str,
+    body: ActionRequest,
+    response: Response,
+    session: Session,
+    caller: Caller,
+) -> DossierRead:
+    dossier = await dossier_actions.add_documents(
+        session, _settings(request), caller, code, body, now=_now()
+    )
+    response.headers["ETag"] = f'"{dossier.version}"'
+    return dossier_forms.full_view(await dossiers_service.view(session, dossier), caller)
+
+
 @router.get(
     "/{code}/events",
     operation_id="dossier_events",

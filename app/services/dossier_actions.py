@@ -30,6 +30,7 @@ from app.services.calendar import DurationUnit, WorkingCalendar
 from app.services.calendar_overrides import load_calendar
 from app.services.dossiers import get_visible, record_event
 from app.services.lifecycle import (
+    FINAL_STATUSES,
     Action,
     Actor,
     Clock,
@@ -515,8 +516,10 @@ async def _apply(
     resume_to = dossier.resume_status
     await EFFECTS[action](ctx)
     dossier.status = next_status(rule, from_status, resume_to)
-    if rule.clock is Clock.resume:
+    if rule.clock is Clock.resume or dossier.status in FINAL_STATUSES:
         dossier.resume_status = None
+        dossier.resume_step = None
+        dossier.paused_at = None
     if dossier.status is DossierStatus.in_progress and dossier.current_step is None:
         dossier.current_step = 0
     await record_event(
@@ -593,3 +596,55 @@ async def apply_desk_outcome(
     }[data.outcome or DeskOutcome.receive]
     await session.flush()
     await _apply(session, settings, principal, dossier, action, ActionRequest(note=data.note), now)
+
+
+async def add_documents(
+    session: AsyncSession,
+    settings: Settings,
+    principal: Principal,
+    code: str,
+    request: ActionRequest,
+    *,
+    now: datetime,
+) -> Dossier:
+    """Attach result documents (kết quả) to a dossier being processed or resolved.
+
+    Officers at the current step or at the receiving office's desk attach them; applicants add files
+    only through the ``supplement`` action. One event records the attachment.
+    """
+    dossier = await get_visible(session, principal, code)
+    if dossier.status not in (DossierStatus.in_progress, DossierStatus.resolved):
+        raise Conflict(
+            "Chỉ đính kèm kết quả khi hồ sơ đang xử lý hoặc đã có kết quả.",
+            code="documents_not_allowed",
+            extra={"status": dossier.status.value},
+        )
+    if not ({Actor.step, Actor.desk, Actor.step_leader} & actors_of(principal, dossier)):
+        raise Forbidden("Bạn không xử lý hồ sơ ở bước hiện tại.", code="not_allowed_at_step")
+    if not request.documents:
+        raise ValidationFailed(
+            "Cần ít nhất một tệp kết quả.",
+            code="documents_required",
+            errors=[
+                {"field": "documents", "location": "body", "code": "missing", "message": "Trống"}
+            ],
+        )
+    checked = await dossier_documents.check_additional(
+        session, principal, request.documents, desk=True, kind=DocumentKind.result, now=now
+    )
+    await dossier_documents.attach(session, dossier, checked, now=now)
+    await record_event(
+        session,
+        dossier,
+        action="add_documents",
+        from_status=dossier.status,
+        principal=principal,
+        at=now,
+        note=request.note,
+        payload={"documents": [doc.requirement_code for doc in checked]},
+    )
+    try:
+        await session.flush()
+    except StaleDataError as exc:
+        raise Conflict("Hồ sơ vừa được người khác cập nhật.", code="version_conflict") from exc
+    return dossier

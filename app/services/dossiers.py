@@ -503,4 +503,4 @@ async def events(
 
 async def agency_names(session: AsyncSession, codes: set[str]) -> dict[str, str]:
     rows = await session.execute(select(Agency.code, Agency.name).where(Agency.code.in_(codes)))
-    return {code: name for code, name in rows.tuples()}
+    return {code: name for code, name in rows}

@@ -133,8 +133,12 @@ def _rule(
 LIFECYCLE: dict[Action, tuple[Rule, ...]] = {
     # Receipt issues the receipt and appointment slip (form 01); no receipt without due_at.
     Action.receive: (_rule({S.submitted}, S.received, A.desk, clock=Clock.start),),
-    # Refusal at the desk (form 03), only before receipt.
-    Action.reject: (_rule({S.submitted}, S.rejected, A.desk),),
+    # Refusal at the desk (form 03), only before receipt; the system closes a dossier never received
+    # whose supplement deadline passed.
+    Action.reject: (
+        _rule({S.submitted}, S.rejected, A.desk),
+        _rule({S.supplement_requested}, S.rejected, A.system),
+    ),
     Action.request_supplement: (
         # before receipt the clock is not running: nothing to pause, but the status is remembered
         _rule({S.submitted}, S.supplement_requested, A.desk, clock=Clock.pause),
@@ -152,6 +156,7 @@ LIFECYCLE: dict[Action, tuple[Rule, ...]] = {
     Action.record_payment: (_rule({S.awaiting_payment}, Next.resume, A.desk, clock=Clock.resume),),
     # Apology and new appointment (form 04): sets promised_due_at, due_at stays.
     Action.reschedule: (_rule(_PROCESSING_OR_PAUSED, Next.same, A.step_leader, A.desk),),
+    # Stop (stop notice), also by the system when a supplement deadline passes after receipt.
     Action.stop: (_rule(_PROCESSING_OR_PAUSED, S.stopped, A.step_leader, A.system),),
     Action.resolve: (
         _rule({S.in_progress}, S.resolved, A.step, A.step_leader, clock=Clock.finish),

@@ -148,6 +148,5 @@ def jobs() -> list[PeriodicJob]:
 
 def load_modules(extra: Iterable[str]) -> None:
     """Import the built-in registrations and the plugin modules (idempotent)."""
-    importlib.import_module("app.workers.builtin")
-    for module in extra:
+    for module in ("app.workers.builtin", "app.workers.dossier_jobs", *extra):
         importlib.import_module(module)

@@ -209,6 +209,11 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_dossiers")),
         sa.UniqueConstraint("code", name=op.f("uq_dossiers_code")),
     )
+    op.create_check_constraint(
+        op.f("ck_dossiers_received_has_due_at"),
+        "dossiers",
+        "received_at IS NULL OR due_at IS NOT NULL",
+    )
     op.create_index(
         "ix_dossiers_applicant_id_number", "dossiers", ["applicant_id_number"], unique=False
     )

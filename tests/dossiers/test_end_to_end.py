@@ -66,6 +66,23 @@ async def test_single_agency_online_birth_registration(world: World) -> None:
     assert code in await _worklist(world, specialist, agency=COMMUNE, status="in_progress")
     await _step(world, code, "forward", specialist, note="Đủ điều kiện")
     leader = await world.officer("lanhdao.xa")
+    result_file = await world.upload(leader)
+    attached = await world.client.post(
+        f"/api/v1/dossiers/{code}/documents",
+        json={
+            "documents": [{"requirement_code": "KQ", "upload_id": result_file}],
+            "note": "Giấy khai sinh",
+        },
+        headers=leader,
+    )
+    assert attached.status_code == 200, attached.text
+    assert [d["kind"] for d in attached.json()["documents"]][-1] == "result"
+    by_citizen = await world.client.post(
+        f"/api/v1/dossiers/{code}/documents",
+        json={"documents": [{"requirement_code": "KQ", "upload_id": await world.upload(citizen)}]},
+        headers=citizen,
+    )
+    assert by_citizen.status_code == 403
     resolved = await _step(world, code, "resolve", leader)
     assert resolved["status"] == "resolved"
     assert resolved["finished_at"] is not None
@@ -85,11 +102,12 @@ async def test_single_agency_online_birth_registration(world: World) -> None:
         "receive",
         "forward",
         "forward",
+        "add_documents",
         "resolve",
         "return_result",
         "rate",
     ]
-    assert [e["seq"] for e in body["events"]] == list(range(1, 8))
+    assert [e["seq"] for e in body["events"]] == list(range(1, 9))
     assert [s["step_code"] for s in body["steps"]] == ["S1", "S2", "S3", "S4"]
     assert all(s["finished_at"] for s in body["steps"])
 

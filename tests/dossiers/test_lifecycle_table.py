@@ -143,7 +143,7 @@ ALLOWED_IN: dict[DossierStatus, set[str]] = {
         "request_supplement", "assign", "forward", "send_back", "request_payment", "reschedule",
         "stop", "resolve", "withdraw",
     },
-    DossierStatus.supplement_requested: {"supplement", "reschedule", "stop", "withdraw"},
+    DossierStatus.supplement_requested: {"supplement", "reschedule", "stop", "withdraw", "reject"},
     DossierStatus.awaiting_payment: {"record_payment", "reschedule", "stop", "withdraw"},
     DossierStatus.resolved: {"return_result"},
     DossierStatus.returned: {"rate"},
@@ -173,6 +173,13 @@ ACTORS: dict[str, set[str]] = {
 }
 
 
+# where an action's actors depend on the status: only the sweep rejects a dossier whose supplement
+# deadline passed before receipt
+ACTORS_IN: dict[tuple[DossierStatus, str], set[str]] = {
+    (DossierStatus.supplement_requested, "reject"): {"system"},
+}
+
+
 def _kinds(role: str, state: State) -> set[str]:
     kinds: set[str] = set()
     if role == "owner":
@@ -195,7 +202,8 @@ def expected(state: State, action: str, role: str) -> tuple[int, str | None]:
         return 404, "dossier_not_found"
     if action not in ALLOWED_IN[state.status]:
         return 409, "action_not_allowed"
-    if not (ACTORS[action] & _kinds(role, state)):
+    actors = ACTORS_IN.get((state.status, action), ACTORS[action])
+    if not (actors & _kinds(role, state)):
         return 403, "not_allowed_at_step"
     # preconditions of an allowed action
     if action == "forward" and state.step == LAST_PROCESSING_STEP:
