@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -22,6 +22,7 @@ from app.models.procedure import (
     RunsAtKind,
     StepRole,
     TemplateKind,
+    duration,
 )
 from app.services.calendar import DurationUnit
 
@@ -329,18 +330,16 @@ def application_read(application: ProcedureApplication) -> ApplicationRead:
     )
 
 
-def procedure_summary(procedure: Procedure) -> ProcedureSummary:
+def procedure_summary(row: Any) -> ProcedureSummary:
+    """A search hit from the columns ``catalog.SUMMARY_COLUMNS`` select."""
     return ProcedureSummary.model_validate(
         {
-            "code": procedure.code,
-            "version": procedure.version,
-            "name": procedure.name,
-            "field": procedure.field_code,
-            "online_level": procedure.online_level,
-            "processing_time": {
-                "amount": procedure.processing_time_amount,
-                "unit": procedure.processing_time_unit,
-            },
-            "levels": procedure.levels,
+            "code": row.code,
+            "version": row.version,
+            "name": row.name,
+            "field": row.field_code,
+            "online_level": row.online_level,
+            "processing_time": duration(row.processing_time_amount, row.processing_time_unit),
+            "levels": row.levels,
         }
     )

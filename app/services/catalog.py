@@ -10,10 +10,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Unpack
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal_column, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Row,
+    Select,
+    and_,
+    case,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -141,6 +152,17 @@ class ProcedureFilter:
     online: OnlineLevel | None = None
 
 
+SUMMARY_COLUMNS = (
+    Procedure.code,
+    Procedure.version,
+    Procedure.name,
+    Procedure.field_code,
+    Procedure.online_level,
+    Procedure.processing_time_amount,
+    Procedure.processing_time_unit,
+    Procedure.levels,
+)
+
 # Names in the national catalog often begin with "Thủ tục"; a query without it still counts as a
 # phrase prefix of such a name ("dang ky khai sinh" → "Thủ tục đăng ký khai sinh").
 _NAME_LEAD = "thu tuc "
@@ -148,7 +170,7 @@ _NAME_LEAD = "thu tuc "
 _SIMPLE: ColumnElement[Any] = literal_column("'simple'::regconfig")
 
 
-def procedure_search_query(filters: ProcedureFilter) -> Select[Any] | None:
+def procedure_search_query(filters: ProcedureFilter) -> Select[Unpack[tuple[Any, ...]]] | None:
     """The search statement (None when ``q`` has no searchable word, so nothing can match).
 
     Ranking: exact name (or code), then names starting with the query, then full-text rank
@@ -192,17 +214,31 @@ def procedure_search_query(filters: ProcedureFilter) -> Select[Any] | None:
             func.ts_rank_cd(Procedure.search_vector, tsquery, 2).desc(),
         ]
     order += [func.length(Procedure.name), Procedure.code]
-    return select(Procedure).where(*conditions).order_by(*order)
+    # the total rides along with the page: one statement, one scan of the matches
+    return (
+        select(*SUMMARY_COLUMNS, func.count().over().label("total"))
+        .where(*conditions)
+        .order_by(*order)
+    )
 
 
 async def search_procedures(
     session: AsyncSession, filters: ProcedureFilter, page: PageRequest
-) -> tuple[list[Procedure], int]:
-    """Current published procedures matching ``q`` and the filters, best match first."""
+) -> tuple[list[Row[Any]], int]:
+    """Current published procedures matching ``q`` and the filters, best match first.
+
+    Rows carry ``SUMMARY_COLUMNS`` only: search never decodes documents, fees or sources.
+    """
     query = procedure_search_query(filters)
     if query is None:
         return [], 0
-    return await _page(session, query, page)
+    rows = list(await session.execute(query.offset(page.offset).limit(page.page_size)))
+    if rows:
+        return rows, int(rows[0].total)
+    if page.page == 1:
+        return [], 0
+    total = await session.scalar(select(func.count()).select_from(query.subquery()))
+    return [], int(total or 0)
 
 
 async def get_procedure(

@@ -189,11 +189,7 @@ def _apply_procedure(procedure: Procedure, data: ProcedureData) -> None:
 async def _refresh_current(session: AsyncSession, code: str) -> None:
     """``is_current`` marks the highest published version of ``code`` (none when none is)."""
     await session.flush()
-    latest = await session.scalar(
-        select(func.max(Procedure.version)).where(
-            Procedure.code == code, Procedure.state == CatalogState.published
-        )
-    )
+    latest = await _latest_published(session, code)
     # two statements: the partial unique index on current codes is checked row by row
     await session.execute(
         update(Procedure)
@@ -203,9 +199,17 @@ async def _refresh_current(session: AsyncSession, code: str) -> None:
     if latest is not None:
         await session.execute(
             update(Procedure)
-            .where(Procedure.code == code, Procedure.version == latest)
+            .where(Procedure.code == code, Procedure.version == latest, ~Procedure.is_current)
             .values(is_current=True)
         )
+
+
+async def _latest_published(session: AsyncSession, code: str) -> int | None:
+    return await session.scalar(
+        select(func.max(Procedure.version)).where(
+            Procedure.code == code, Procedure.state == CatalogState.published
+        )
+    )
 
 
 async def _procedure_versions(session: AsyncSession, code: str) -> list[Procedure]:
@@ -223,11 +227,26 @@ async def list_procedure_versions(session: AsyncSession, code: str) -> list[Proc
 
 
 async def _new_procedure(
-    session: AsyncSession, code: str, version: int, data: ProcedureData
+    session: AsyncSession,
+    code: str,
+    version: int,
+    data: ProcedureData,
+    state: CatalogState = CatalogState.draft,
 ) -> Procedure:
     rules.raise_if(await rules.check_procedure(session, data))
     procedure = Procedure(code=code, version=version, state=CatalogState.draft, is_current=False)
     _apply_procedure(procedure, data)
+    _transition(procedure, state)
+    if state is CatalogState.published:
+        # inserted already current when it is the highest published version: no update churn
+        latest = await _latest_published(session, code)
+        if latest is None or latest < version:
+            await session.execute(
+                update(Procedure)
+                .where(Procedure.code == code, Procedure.is_current)
+                .values(is_current=False)
+            )
+            procedure.is_current = True
     session.add(procedure)
     await session.flush()
     return procedure
@@ -279,9 +298,7 @@ async def put_procedure_version(
         select(Procedure).where(Procedure.code == row.code, Procedure.version == row.version)
     )
     if existing is None:
-        procedure = await _new_procedure(session, row.code, row.version, row)
-        _transition(procedure, row.state)
-        await _refresh_current(session, row.code)
+        procedure = await _new_procedure(session, row.code, row.version, row, row.state)
         return procedure, Outcome.created
     stored = ProcedureRow.model_validate(existing.content())
     if stored == row:
