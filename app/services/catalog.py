@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Unpack
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
@@ -170,7 +170,7 @@ _NAME_LEAD = "thu tuc "
 _SIMPLE: ColumnElement[Any] = literal_column("'simple'::regconfig")
 
 
-def procedure_search_query(filters: ProcedureFilter) -> Select[Unpack[tuple[Any, ...]]] | None:
+def procedure_search_query(filters: ProcedureFilter) -> Select[*tuple[Any, ...]] | None:
     """The search statement (None when ``q`` has no searchable word, so nothing can match).
 
     Ranking: exact name (or code), then names starting with the query, then full-text rank
