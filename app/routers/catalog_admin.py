@@ -33,6 +33,7 @@ from app.schemas.catalog import (
 )
 from app.security import OfficerPrincipal, require_role
 from app.services import catalog_admin as admin_service
+from app.services import catalog_process as process_service
 
 router = APIRouter(prefix="/api/v1/admin", tags=["admin: catalog"], route_class=TransactionalRoute)
 admin = require_role(Role.admin)
@@ -175,7 +176,7 @@ async def list_templates(
     officer: OfficerPrincipal = Depends(admin),
     session: AsyncSession = Depends(get_session),
 ) -> list[TemplateRow]:
-    templates = await admin_service.list_templates(session)
+    templates = await process_service.list_templates(session)
     return [TemplateRow.model_validate(t.content()) for t in templates]
 
 
@@ -192,7 +193,7 @@ async def create_template(
     officer: OfficerPrincipal = Depends(admin),
     session: AsyncSession = Depends(get_session),
 ) -> TemplateRow:
-    template = await admin_service.create_template(session, body)
+    template = await process_service.create_template(session, body)
     return TemplateRow.model_validate(template.content())
 
 
@@ -209,7 +210,7 @@ async def get_template(
     officer: OfficerPrincipal = Depends(admin),
     session: AsyncSession = Depends(get_session),
 ) -> TemplateRow:
-    template = await admin_service.get_template(session, code, version)
+    template = await process_service.get_template(session, code, version)
     return TemplateRow.model_validate(template.content())
 
 
@@ -227,7 +228,7 @@ async def create_application(
     session: AsyncSession = Depends(get_session),
 ) -> ApplicationRead:
     _check_agency_admin(officer, body.agency)
-    return application_read(await admin_service.create_application(session, body))
+    return application_read(await process_service.create_application(session, body))
 
 
 @router.put(
@@ -245,7 +246,7 @@ async def change_application(
     session: AsyncSession = Depends(get_session),
 ) -> ApplicationRead:
     _check_agency_admin(officer, agency)
-    application, _ = await admin_service.change_application(session, procedure, agency, body)
+    application, _ = await process_service.change_application(session, procedure, agency, body)
     return application_read(application)
 
 
@@ -262,7 +263,7 @@ async def list_application_versions(
     officer: OfficerPrincipal = Depends(admin),
     session: AsyncSession = Depends(get_session),
 ) -> list[ApplicationRead]:
-    versions = await admin_service.list_application_versions(session, procedure, agency)
+    versions = await process_service.list_application_versions(session, procedure, agency)
     return [application_read(a) for a in versions]
 
 
@@ -283,7 +284,7 @@ async def set_application_state(
 ) -> ApplicationRead:
     _check_agency_admin(officer, agency)
     state: CatalogState = admin_service.ACTION_STATES[action]
-    application = await admin_service.set_application_state(
+    application = await process_service.set_application_state(
         session, procedure, agency, version, state
     )
     return application_read(application)
