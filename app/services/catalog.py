@@ -25,6 +25,7 @@ from sqlalchemy import (
     or_,
     select,
 )
+from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -292,7 +293,7 @@ async def applications_in_force(
             ProcedureApplication.effective_from.desc(),
             ProcedureApplication.version.desc(),
         )
-        .distinct(ProcedureApplication.agency_code)
+        .ext(distinct_on(ProcedureApplication.agency_code))
     )
     return list(await session.scalars(query))
 
