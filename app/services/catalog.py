@@ -116,6 +116,15 @@ async def get_agency(session: AsyncSession, code: str) -> Agency:
     return agency
 
 
+async def agency_with_successor(session: AsyncSession, code: str) -> tuple[Agency, str | None]:
+    """The agency and, when it was replaced, the code of the agency now doing its work."""
+    agency = await get_agency(session, code)
+    if agency.replaced_by is None:
+        return agency, None
+    successor = await current_successor(session, code)
+    return agency, successor.code if successor is not None else None
+
+
 async def current_successor(session: AsyncSession, agency_code: str) -> Agency | None:
     """The agency that now holds ``agency_code``'s work, following ``replaced_by`` to its end.
 
@@ -257,6 +266,14 @@ async def get_procedure(
     if procedure is None:
         raise NotFound("Không tìm thấy thủ tục hành chính.", code="procedure_not_found")
     return procedure
+
+
+async def procedure_detail(
+    session: AsyncSession, code: str, version: int | None, at: datetime
+) -> tuple[Procedure, list[ProcedureApplication]]:
+    """A published (or retired) procedure version and the applications in force at ``at``."""
+    procedure = await get_procedure(session, code, version)
+    return procedure, await applications_in_force(session, code, at)
 
 
 def _in_force_at(at: datetime) -> Any:
