@@ -138,10 +138,31 @@ async def list_application_versions(
     return rows
 
 
+async def _check(session: AsyncSession, row: ApplicationCreate, state: CatalogState) -> None:
+    """The application rules; to be published, the procedure must have a published version."""
+    errors = await rules.check_application(session, row)
+    if state is CatalogState.published:
+        current = await session.scalar(
+            select(Procedure.id).where(Procedure.code == row.procedure, Procedure.is_current)
+        )
+        if current is None:
+            errors.append(
+                rules.error(
+                    "procedure",
+                    "procedure_not_published",
+                    "Thủ tục chưa có phiên bản được công bố",
+                )
+            )
+    rules.raise_if(errors)
+
+
 async def _new_application(
-    session: AsyncSession, data: ApplicationCreate, version: int
+    session: AsyncSession,
+    data: ApplicationCreate,
+    version: int,
+    state: CatalogState = CatalogState.draft,
 ) -> ProcedureApplication:
-    rules.raise_if(await rules.check_application(session, data))
+    await _check(session, data, state)
     application = ProcedureApplication(
         procedure_code=data.procedure,
         agency_code=data.agency,
@@ -149,6 +170,7 @@ async def _new_application(
         state=CatalogState.draft,
     )
     _apply_application(application, data)
+    transition(application, state)
     session.add(application)
     await session.flush()
     return application
@@ -173,7 +195,7 @@ async def change_application(
     latest = (await list_application_versions(session, procedure, agency))[-1]
     full = ApplicationCreate(procedure=procedure, agency=agency, **data.model_dump())
     if latest.state is CatalogState.draft:
-        rules.raise_if(await rules.check_application(session, full))
+        await _check(session, full, CatalogState.draft)
         _apply_application(latest, data)
         await session.flush()
         return latest, Outcome.updated
@@ -188,24 +210,10 @@ async def set_application_state(
     if application is None:
         raise NotFound("Không tìm thấy phiên bản áp dụng.", code="application_not_found")
     if state is CatalogState.published:
-        await _check_publishable(session, ApplicationRow.model_validate(application.content()))
+        await _check(session, ApplicationRow.model_validate(application.content()), state)
     transition(application, state)
     await session.flush()
     return application
-
-
-async def _check_publishable(session: AsyncSession, row: ApplicationRow) -> None:
-    errors = await rules.check_application(session, row)
-    current = await session.scalar(
-        select(Procedure.id).where(Procedure.code == row.procedure, Procedure.is_current)
-    )
-    if current is None:
-        errors.append(
-            rules.error(
-                "procedure", "procedure_not_published", "Thủ tục chưa có phiên bản được công bố"
-            )
-        )
-    rules.raise_if(errors)
 
 
 async def put_application_version(
@@ -219,20 +227,12 @@ async def put_application_version(
         )
     )
     if existing is None:
-        if row.state is CatalogState.published:
-            await _check_publishable(session, row)
-        application = await _new_application(session, row, row.version)
-        transition(application, row.state)
-        await session.flush()
-        return application, Outcome.created
+        return await _new_application(session, row, row.version, row.state), Outcome.created
     stored = ApplicationRow.model_validate(existing.content())
     if stored == row:
         return existing, Outcome.unchanged
     if existing.state is CatalogState.draft:
-        if row.state is CatalogState.published:
-            await _check_publishable(session, row)
-        else:
-            rules.raise_if(await rules.check_application(session, row))
+        await _check(session, row, row.state)
         _apply_application(existing, row)
     elif stored.model_copy(update={"state": row.state}) != row:
         raise published_changed("Áp dụng thủ tục", row.version)
