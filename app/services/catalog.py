@@ -206,7 +206,9 @@ def procedure_search_query(filters: ProcedureFilter) -> Select[*tuple[Any, ...]]
         tsquery_text = prefix_tsquery(q)
         if tsquery_text is None:
             return None
-        tsquery = func.to_tsquery(_SIMPLE, tsquery_text)
+        # a scalar subquery: parsed once per statement (an InitPlan), also under the generic plan
+        # PostgreSQL switches to for a statement asyncpg has prepared, instead of once per row
+        tsquery = select(func.to_tsquery(_SIMPLE, tsquery_text)).scalar_subquery()
         conditions.append(Procedure.search_vector.bool_op("@@")(tsquery))
         folded = fold(q)
         order = [
