@@ -65,4 +65,7 @@ curl -fsS "http://127.0.0.1:$PORT/api/v1/procedures?q=cap+giay+phep+xay+dung&pag
 } | tee "$WORK/env.txt"
 $PY bench/search_load.py --url "http://127.0.0.1:$PORT" --catalog "$WORK/catalog.json" \
   --clients "$CLIENTS" --duration "$DURATION" --warmup "$WARMUP" | tee "$WORK/result.txt"
+# the same statements on the database alone (no HTTP, no ORM), same concurrency
+$PY bench/db_only.py --dsn "$(echo "$URL" | sed 's/+asyncpg//')" --catalog "$WORK/catalog.json" \
+  --clients "$CLIENTS" --duration "$DURATION" | tee -a "$WORK/result.txt"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$WORK/env.txt"
