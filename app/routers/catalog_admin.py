@@ -6,7 +6,7 @@ are explicit actions. Applications are managed by administrators of the applying
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Body, Depends, Path
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import TransactionalRoute, get_session
@@ -37,6 +37,9 @@ from app.services import catalog_process as process_service
 
 router = APIRouter(prefix="/api/v1/admin", tags=["admin: catalog"], route_class=TransactionalRoute)
 admin = require_role(Role.admin)
+CODE = Path(
+    min_length=1, max_length=64, pattern=r"^\S+$", description="Mã (chuỗi không khoảng trắng)"
+)
 WRITE = problem_responses(401, 403, 404, 409, 422)
 
 
@@ -56,8 +59,8 @@ def _check_agency_admin(officer: OfficerPrincipal, agency: str) -> None:
     responses=WRITE,
 )
 async def put_unit(
-    code: str,
-    body: UnitData,
+    code: str = CODE,
+    body: UnitData = Body(),
     officer: OfficerPrincipal = Depends(admin),
     session: AsyncSession = Depends(get_session),
 ) -> UnitRow:
@@ -73,8 +76,8 @@ async def put_unit(
     responses=WRITE,
 )
 async def put_agency(
-    code: str,
-    body: AgencyData,
+    code: str = CODE,
+    body: AgencyData = Body(),
     officer: OfficerPrincipal = Depends(admin),
     session: AsyncSession = Depends(get_session),
 ) -> AgencyRow:
@@ -90,8 +93,8 @@ async def put_agency(
     responses=WRITE,
 )
 async def put_field(
-    code: str,
-    body: FieldData,
+    code: str = CODE,
+    body: FieldData = Body(),
     officer: OfficerPrincipal = Depends(admin),
     session: AsyncSession = Depends(get_session),
 ) -> FieldRow:

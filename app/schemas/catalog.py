@@ -73,6 +73,20 @@ class Source(Row):
 
 
 class UnitData(Row):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "example": {
+                "name": "Xã Một",
+                "kind": "commune",
+                "parent": "H99",
+                "valid_from": "2025-07-01",
+                "valid_to": None,
+                "replaced_by": None,
+            }
+        },
+    )
+
     name: Name
     kind: UnitKind
     parent: Code | None = None
@@ -86,6 +100,22 @@ class UnitRow(UnitData):
 
 
 class AgencyData(Row):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "example": {
+                "name": "Ủy ban nhân dân xã Một",
+                "kind": "commune_people_committee",
+                "parent": None,
+                "unit": "31",
+                "receives_dossiers": True,
+                "valid_from": "2025-07-01",
+                "valid_to": None,
+                "replaced_by": None,
+            }
+        },
+    )
+
     name: Name
     kind: AgencyKind
     parent: Code | None = None
@@ -101,6 +131,8 @@ class AgencyRow(AgencyData):
 
 
 class FieldData(Row):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"example": {"name": "Hộ tịch"}})
+
     name: Name
 
 

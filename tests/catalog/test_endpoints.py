@@ -215,3 +215,15 @@ async def test_admin_units_and_agencies_refuse_cycles(client: AsyncClient, admin
     assert _errors(back) == {"replaced_by"}
     successor = (await client.get(f"/api/v1/agencies/{OTHER_COMMUNE_AGENCY}")).json()["successor"]
     assert successor == COMMUNE_AGENCY
+
+
+async def test_admin_codes_are_bounded(client: AsyncClient, admin: Officer) -> None:
+    long_code = "X" * 65
+    response = await client.put(
+        f"/api/v1/admin/fields/{long_code}", json={"name": "Lĩnh vực"}, headers=admin.headers
+    )
+    assert _errors(response) == {"code"}
+    ok = await client.put(
+        "/api/v1/admin/fields/MOI", json={"name": "Lĩnh vực mới"}, headers=admin.headers
+    )
+    assert ok.json() == {"code": "MOI", "name": "Lĩnh vực mới"}
