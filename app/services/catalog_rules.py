@@ -135,8 +135,9 @@ async def national_procedure(session: AsyncSession, code: str) -> Procedure | No
 
 
 async def check_application(session: AsyncSession, data: ApplicationCreate) -> FieldErrors:
-    """Decree 118/2025 art. 22-24 as DESIGN.md reads them for a local application of a procedure.
+    """The rules of DESIGN.md section 3 for a local application of a procedure.
 
+    (No article is cited: the decree text behind them is not in reference/, see vn-regulations.md.)
     The local processing time is never longer than the national one; the steps of the process
     template add up to the processing time that applies; a fee the national record leaves to the
     province must be stated locally as a whole number of đồng; every referenced code exists.
