@@ -95,11 +95,7 @@ async def list_agencies(
     responses=problem_responses(404),
 )
 async def get_agency(code: str, session: AsyncSession = Depends(get_session)) -> AgencyRead:
-    agency = await catalog_service.get_agency(session, code)
-    successor = None
-    if agency.replaced_by is not None:
-        found = await catalog_service.current_successor(session, code)
-        successor = found.code if found is not None else None
+    agency, successor = await catalog_service.agency_with_successor(session, code)
     return AgencyRead.model_validate({**agency.content(), "successor": successor})
 
 
@@ -150,8 +146,9 @@ async def get_procedure(
     version: int | None = Query(None, ge=1, description="Phiên bản cũ (mặc định: hiện hành)"),
     session: AsyncSession = Depends(get_session),
 ) -> ProcedureDetail:
-    procedure = await catalog_service.get_procedure(session, code, version)
-    applications = await catalog_service.applications_in_force(session, code, datetime.now(UTC))
+    procedure, applications = await catalog_service.procedure_detail(
+        session, code, version, datetime.now(UTC)
+    )
     return ProcedureDetail.model_validate(
         {
             **procedure_read(procedure).model_dump(),

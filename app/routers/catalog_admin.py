@@ -6,7 +6,7 @@ are explicit actions. Applications are managed by administrators of the applying
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Body, Depends, Path
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import TransactionalRoute, get_session
@@ -33,9 +33,13 @@ from app.schemas.catalog import (
 )
 from app.security import OfficerPrincipal, require_role
 from app.services import catalog_admin as admin_service
+from app.services import catalog_process as process_service
 
 router = APIRouter(prefix="/api/v1/admin", tags=["admin: catalog"], route_class=TransactionalRoute)
 admin = require_role(Role.admin)
+CODE = Path(
+    min_length=1, max_length=64, pattern=r"^\S+$", description="Mã (chuỗi không khoảng trắng)"
+)
 WRITE = problem_responses(401, 403, 404, 409, 422)
 
 
@@ -55,8 +59,8 @@ def _check_agency_admin(officer: OfficerPrincipal, agency: str) -> None:
     responses=WRITE,
 )
 async def put_unit(
-    code: str,
-    body: UnitData,
+    code: str = CODE,
+    body: UnitData = Body(),
     officer: OfficerPrincipal = Depends(admin),
     session: AsyncSession = Depends(get_session),
 ) -> UnitRow:
@@ -72,8 +76,8 @@ async def put_unit(
     responses=WRITE,
 )
 async def put_agency(
-    code: str,
-    body: AgencyData,
+    code: str = CODE,
+    body: AgencyData = Body(),
     officer: OfficerPrincipal = Depends(admin),
     session: AsyncSession = Depends(get_session),
 ) -> AgencyRow:
@@ -89,8 +93,8 @@ async def put_agency(
     responses=WRITE,
 )
 async def put_field(
-    code: str,
-    body: FieldData,
+    code: str = CODE,
+    body: FieldData = Body(),
     officer: OfficerPrincipal = Depends(admin),
     session: AsyncSession = Depends(get_session),
 ) -> FieldRow:
@@ -175,7 +179,7 @@ async def list_templates(
     officer: OfficerPrincipal = Depends(admin),
     session: AsyncSession = Depends(get_session),
 ) -> list[TemplateRow]:
-    templates = await admin_service.list_templates(session)
+    templates = await process_service.list_templates(session)
     return [TemplateRow.model_validate(t.content()) for t in templates]
 
 
@@ -192,7 +196,7 @@ async def create_template(
     officer: OfficerPrincipal = Depends(admin),
     session: AsyncSession = Depends(get_session),
 ) -> TemplateRow:
-    template = await admin_service.create_template(session, body)
+    template = await process_service.create_template(session, body)
     return TemplateRow.model_validate(template.content())
 
 
@@ -209,7 +213,7 @@ async def get_template(
     officer: OfficerPrincipal = Depends(admin),
     session: AsyncSession = Depends(get_session),
 ) -> TemplateRow:
-    template = await admin_service.get_template(session, code, version)
+    template = await process_service.get_template(session, code, version)
     return TemplateRow.model_validate(template.content())
 
 
@@ -227,7 +231,7 @@ async def create_application(
     session: AsyncSession = Depends(get_session),
 ) -> ApplicationRead:
     _check_agency_admin(officer, body.agency)
-    return application_read(await admin_service.create_application(session, body))
+    return application_read(await process_service.create_application(session, body))
 
 
 @router.put(
@@ -245,7 +249,7 @@ async def change_application(
     session: AsyncSession = Depends(get_session),
 ) -> ApplicationRead:
     _check_agency_admin(officer, agency)
-    application, _ = await admin_service.change_application(session, procedure, agency, body)
+    application, _ = await process_service.change_application(session, procedure, agency, body)
     return application_read(application)
 
 
@@ -262,7 +266,7 @@ async def list_application_versions(
     officer: OfficerPrincipal = Depends(admin),
     session: AsyncSession = Depends(get_session),
 ) -> list[ApplicationRead]:
-    versions = await admin_service.list_application_versions(session, procedure, agency)
+    versions = await process_service.list_application_versions(session, procedure, agency)
     return [application_read(a) for a in versions]
 
 
@@ -283,7 +287,7 @@ async def set_application_state(
 ) -> ApplicationRead:
     _check_agency_admin(officer, agency)
     state: CatalogState = admin_service.ACTION_STATES[action]
-    application = await admin_service.set_application_state(
+    application = await process_service.set_application_state(
         session, procedure, agency, version, state
     )
     return application_read(application)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -22,6 +22,7 @@ from app.models.procedure import (
     RunsAtKind,
     StepRole,
     TemplateKind,
+    duration,
 )
 from app.services.calendar import DurationUnit
 
@@ -72,6 +73,20 @@ class Source(Row):
 
 
 class UnitData(Row):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "example": {
+                "name": "Xã Một",
+                "kind": "commune",
+                "parent": "H99",
+                "valid_from": "2025-07-01",
+                "valid_to": None,
+                "replaced_by": None,
+            }
+        },
+    )
+
     name: Name
     kind: UnitKind
     parent: Code | None = None
@@ -85,6 +100,22 @@ class UnitRow(UnitData):
 
 
 class AgencyData(Row):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "example": {
+                "name": "Ủy ban nhân dân xã Một",
+                "kind": "commune_people_committee",
+                "parent": None,
+                "unit": "31",
+                "receives_dossiers": True,
+                "valid_from": "2025-07-01",
+                "valid_to": None,
+                "replaced_by": None,
+            }
+        },
+    )
+
     name: Name
     kind: AgencyKind
     parent: Code | None = None
@@ -100,6 +131,8 @@ class AgencyRow(AgencyData):
 
 
 class FieldData(Row):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"example": {"name": "Hộ tịch"}})
+
     name: Name
 
 
@@ -329,18 +362,16 @@ def application_read(application: ProcedureApplication) -> ApplicationRead:
     )
 
 
-def procedure_summary(procedure: Procedure) -> ProcedureSummary:
+def procedure_summary(row: Any) -> ProcedureSummary:
+    """A search hit from the columns ``catalog.SUMMARY_COLUMNS`` select."""
     return ProcedureSummary.model_validate(
         {
-            "code": procedure.code,
-            "version": procedure.version,
-            "name": procedure.name,
-            "field": procedure.field_code,
-            "online_level": procedure.online_level,
-            "processing_time": {
-                "amount": procedure.processing_time_amount,
-                "unit": procedure.processing_time_unit,
-            },
-            "levels": procedure.levels,
+            "code": row.code,
+            "version": row.version,
+            "name": row.name,
+            "field": row.field_code,
+            "online_level": row.online_level,
+            "processing_time": duration(row.processing_time_amount, row.processing_time_unit),
+            "levels": row.levels,
         }
     )

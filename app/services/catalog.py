@@ -13,7 +13,19 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal_column, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Row,
+    Select,
+    and_,
+    case,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+)
+from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -104,6 +116,15 @@ async def get_agency(session: AsyncSession, code: str) -> Agency:
     return agency
 
 
+async def agency_with_successor(session: AsyncSession, code: str) -> tuple[Agency, str | None]:
+    """The agency and, when it was replaced, the code of the agency now doing its work."""
+    agency = await get_agency(session, code)
+    if agency.replaced_by is None:
+        return agency, None
+    successor = await current_successor(session, code)
+    return agency, successor.code if successor is not None else None
+
+
 async def current_successor(session: AsyncSession, agency_code: str) -> Agency | None:
     """The agency that now holds ``agency_code``'s work, following ``replaced_by`` to its end.
 
@@ -141,6 +162,17 @@ class ProcedureFilter:
     online: OnlineLevel | None = None
 
 
+SUMMARY_COLUMNS = (
+    Procedure.code,
+    Procedure.version,
+    Procedure.name,
+    Procedure.field_code,
+    Procedure.online_level,
+    Procedure.processing_time_amount,
+    Procedure.processing_time_unit,
+    Procedure.levels,
+)
+
 # Names in the national catalog often begin with "Thủ tục"; a query without it still counts as a
 # phrase prefix of such a name ("dang ky khai sinh" → "Thủ tục đăng ký khai sinh").
 _NAME_LEAD = "thu tuc "
@@ -148,7 +180,7 @@ _NAME_LEAD = "thu tuc "
 _SIMPLE: ColumnElement[Any] = literal_column("'simple'::regconfig")
 
 
-def procedure_search_query(filters: ProcedureFilter) -> Select[Any] | None:
+def procedure_search_query(filters: ProcedureFilter) -> Select[*tuple[Any, ...]] | None:
     """The search statement (None when ``q`` has no searchable word, so nothing can match).
 
     Ranking: exact name (or code), then names starting with the query, then full-text rank
@@ -174,7 +206,9 @@ def procedure_search_query(filters: ProcedureFilter) -> Select[Any] | None:
         tsquery_text = prefix_tsquery(q)
         if tsquery_text is None:
             return None
-        tsquery = func.to_tsquery(_SIMPLE, tsquery_text)
+        # a scalar subquery: parsed once per statement (an InitPlan), also under the generic plan
+        # PostgreSQL switches to for a statement asyncpg has prepared, instead of once per row
+        tsquery = select(func.to_tsquery(_SIMPLE, tsquery_text)).scalar_subquery()
         conditions.append(Procedure.search_vector.bool_op("@@")(tsquery))
         folded = fold(q)
         order = [
@@ -192,17 +226,31 @@ def procedure_search_query(filters: ProcedureFilter) -> Select[Any] | None:
             func.ts_rank_cd(Procedure.search_vector, tsquery, 2).desc(),
         ]
     order += [func.length(Procedure.name), Procedure.code]
-    return select(Procedure).where(*conditions).order_by(*order)
+    # the total rides along with the page: one statement, one scan of the matches
+    return (
+        select(*SUMMARY_COLUMNS, func.count().over().label("total"))
+        .where(*conditions)
+        .order_by(*order)
+    )
 
 
 async def search_procedures(
     session: AsyncSession, filters: ProcedureFilter, page: PageRequest
-) -> tuple[list[Procedure], int]:
-    """Current published procedures matching ``q`` and the filters, best match first."""
+) -> tuple[list[Row[Any]], int]:
+    """Current published procedures matching ``q`` and the filters, best match first.
+
+    Rows carry ``SUMMARY_COLUMNS`` only: search never decodes documents, fees or sources.
+    """
     query = procedure_search_query(filters)
     if query is None:
         return [], 0
-    return await _page(session, query, page)
+    rows = list(await session.execute(query.offset(page.offset).limit(page.page_size)))
+    if rows:
+        return rows, int(rows[0].total)
+    if page.page == 1:
+        return [], 0
+    total = await session.scalar(select(func.count()).select_from(query.subquery()))
+    return [], int(total or 0)
 
 
 async def get_procedure(
@@ -220,6 +268,14 @@ async def get_procedure(
     if procedure is None:
         raise NotFound("Không tìm thấy thủ tục hành chính.", code="procedure_not_found")
     return procedure
+
+
+async def procedure_detail(
+    session: AsyncSession, code: str, version: int | None, at: datetime
+) -> tuple[Procedure, list[ProcedureApplication]]:
+    """A published (or retired) procedure version and the applications in force at ``at``."""
+    procedure = await get_procedure(session, code, version)
+    return procedure, await applications_in_force(session, code, at)
 
 
 def _in_force_at(at: datetime) -> Any:
@@ -256,7 +312,7 @@ async def applications_in_force(
             ProcedureApplication.effective_from.desc(),
             ProcedureApplication.version.desc(),
         )
-        .distinct(ProcedureApplication.agency_code)
+        .ext(distinct_on(ProcedureApplication.agency_code))
     )
     return list(await session.scalars(query))
 

@@ -1,4 +1,4 @@
-"""Catalog changes: units, agencies, fields, procedures, templates, applications.
+"""Catalog changes: units, agencies, fields, procedures (templates, applications: catalog_process).
 
 Used by the admin endpoints and by ``motcua catalog import``. National data is read-only once
 published (DESIGN.md section 3): a change to a published procedure or application is a new draft
@@ -15,7 +15,6 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
 
 from app.errors import Conflict, NotFound
 from app.models.catalog import AdministrativeUnit, Agency, Field
@@ -23,20 +22,13 @@ from app.models.procedure import (
     CatalogState,
     Procedure,
     ProcedureApplication,
-    ProcessStep,
-    ProcessTemplate,
 )
 from app.schemas.catalog import (
     AgencyData,
-    ApplicationCreate,
-    ApplicationData,
-    ApplicationRow,
     FieldData,
     ProcedureCreate,
     ProcedureData,
     ProcedureRow,
-    TemplateCreate,
-    TemplateRow,
     UnitData,
 )
 from app.services import catalog_rules as rules
@@ -69,7 +61,7 @@ class Outcome(StrEnum):
     unchanged = "unchanged"
 
 
-def _dump(items: Sequence[BaseModel]) -> list[dict[str, Any]]:
+def dump(items: Sequence[BaseModel]) -> list[dict[str, Any]]:
     return [item.model_dump(mode="json") for item in items]
 
 
@@ -139,7 +131,7 @@ def _without_code(content: dict[str, Any]) -> dict[str, Any]:
 # --- versioned rows: shared state handling ---------------------------------------------------
 
 
-def _transition(row: M, to: CatalogState) -> None:
+def transition(row: M, to: CatalogState) -> None:
     if row.state == to:
         return
     if (row.state, to) not in _TRANSITIONS:
@@ -154,7 +146,7 @@ def _transition(row: M, to: CatalogState) -> None:
     row.state = to
 
 
-def _published_changed(what: str, version: int) -> Conflict:
+def published_changed(what: str, version: int) -> Conflict:
     return Conflict(
         f"{what} phiên bản {version} đã công bố nên không sửa được; thay đổi phải là phiên bản mới "
         "có số phiên bản cao hơn.",
@@ -174,14 +166,14 @@ def _apply_procedure(procedure: Procedure, data: ProcedureData) -> None:
     online = data.online_processing_time
     procedure.online_processing_time_amount = online.amount if online else None
     procedure.online_processing_time_unit = online.unit if online else None
-    procedure.fees = _dump(data.fees)
+    procedure.fees = dump(data.fees)
     procedure.fees_due = data.fees_due
-    procedure.documents = _dump(data.documents)
+    procedure.documents = dump(data.documents)
     procedure.online_level = data.online_level
     procedure.levels = list(data.levels)
     procedure.legal_basis = list(data.legal_basis)
     procedure.result = data.result
-    procedure.sources = _dump(data.sources)
+    procedure.sources = dump(data.sources)
     procedure.verified = data.verified
     procedure.notes = data.notes
 
@@ -189,11 +181,7 @@ def _apply_procedure(procedure: Procedure, data: ProcedureData) -> None:
 async def _refresh_current(session: AsyncSession, code: str) -> None:
     """``is_current`` marks the highest published version of ``code`` (none when none is)."""
     await session.flush()
-    latest = await session.scalar(
-        select(func.max(Procedure.version)).where(
-            Procedure.code == code, Procedure.state == CatalogState.published
-        )
-    )
+    latest = await _latest_published(session, code)
     # two statements: the partial unique index on current codes is checked row by row
     await session.execute(
         update(Procedure)
@@ -203,9 +191,17 @@ async def _refresh_current(session: AsyncSession, code: str) -> None:
     if latest is not None:
         await session.execute(
             update(Procedure)
-            .where(Procedure.code == code, Procedure.version == latest)
+            .where(Procedure.code == code, Procedure.version == latest, ~Procedure.is_current)
             .values(is_current=True)
         )
+
+
+async def _latest_published(session: AsyncSession, code: str) -> int | None:
+    return await session.scalar(
+        select(func.max(Procedure.version)).where(
+            Procedure.code == code, Procedure.state == CatalogState.published
+        )
+    )
 
 
 async def _procedure_versions(session: AsyncSession, code: str) -> list[Procedure]:
@@ -223,11 +219,26 @@ async def list_procedure_versions(session: AsyncSession, code: str) -> list[Proc
 
 
 async def _new_procedure(
-    session: AsyncSession, code: str, version: int, data: ProcedureData
+    session: AsyncSession,
+    code: str,
+    version: int,
+    data: ProcedureData,
+    state: CatalogState = CatalogState.draft,
 ) -> Procedure:
     rules.raise_if(await rules.check_procedure(session, data))
     procedure = Procedure(code=code, version=version, state=CatalogState.draft, is_current=False)
     _apply_procedure(procedure, data)
+    transition(procedure, state)
+    if state is CatalogState.published:
+        # inserted already current when it is the highest published version: no update churn
+        latest = await _latest_published(session, code)
+        if latest is None or latest < version:
+            await session.execute(
+                update(Procedure)
+                .where(Procedure.code == code, Procedure.is_current)
+                .values(is_current=False)
+            )
+            procedure.is_current = True
     session.add(procedure)
     await session.flush()
     return procedure
@@ -265,7 +276,7 @@ async def set_procedure_state(
         raise NotFound("Không tìm thấy phiên bản thủ tục.", code="procedure_not_found")
     if state is CatalogState.published:
         rules.raise_if(await rules.check_procedure(session, ProcedureRow(**procedure.content())))
-    _transition(procedure, state)
+    transition(procedure, state)
     await _refresh_current(session, code)
     await session.refresh(procedure)
     return procedure
@@ -279,9 +290,7 @@ async def put_procedure_version(
         select(Procedure).where(Procedure.code == row.code, Procedure.version == row.version)
     )
     if existing is None:
-        procedure = await _new_procedure(session, row.code, row.version, row)
-        _transition(procedure, row.state)
-        await _refresh_current(session, row.code)
+        procedure = await _new_procedure(session, row.code, row.version, row, row.state)
         return procedure, Outcome.created
     stored = ProcedureRow.model_validate(existing.content())
     if stored == row:
@@ -290,220 +299,7 @@ async def put_procedure_version(
         rules.raise_if(await rules.check_procedure(session, row))
         _apply_procedure(existing, row)
     elif stored.model_copy(update={"state": row.state}) != row:
-        raise _published_changed("Thủ tục", row.version)
-    _transition(existing, row.state)
+        raise published_changed("Thủ tục", row.version)
+    transition(existing, row.state)
     await _refresh_current(session, row.code)
-    return existing, Outcome.updated
-
-
-# --- process templates (immutable per version) --------------------------------------------
-
-
-def _build_template(code: str, version: int, data: TemplateCreate | TemplateRow) -> ProcessTemplate:
-    return ProcessTemplate(
-        code=code,
-        version=version,
-        name=data.name,
-        kind=data.kind,
-        steps=[
-            ProcessStep(
-                position=position,
-                code=step.code,
-                name=step.name,
-                runs_at_kind=step.runs_at.kind,
-                runs_at_agency=step.runs_at.agency,
-                runs_at_step=step.runs_at.step,
-                role=step.role,
-                duration_amount=step.duration.amount,
-                duration_unit=step.duration.unit,
-            )
-            for position, step in enumerate(data.steps, start=1)
-        ],
-    )
-
-
-async def get_template(session: AsyncSession, code: str, version: int) -> ProcessTemplate:
-    template = await session.scalar(
-        select(ProcessTemplate)
-        .where(ProcessTemplate.code == code, ProcessTemplate.version == version)
-        .options(selectinload(ProcessTemplate.steps))
-    )
-    if template is None:
-        raise NotFound("Không tìm thấy quy trình.", code="template_not_found")
-    return template
-
-
-async def list_templates(session: AsyncSession) -> list[ProcessTemplate]:
-    rows = await session.scalars(
-        select(ProcessTemplate)
-        .options(selectinload(ProcessTemplate.steps))
-        .order_by(ProcessTemplate.code, ProcessTemplate.version)
-    )
-    return list(rows)
-
-
-async def create_template(session: AsyncSession, data: TemplateCreate) -> ProcessTemplate:
-    """A template version is never edited: every change is the next version of the code."""
-    rules.raise_if(await rules.check_template(session, data))
-    latest = await session.scalar(
-        select(func.max(ProcessTemplate.version)).where(ProcessTemplate.code == data.code)
-    )
-    template = _build_template(data.code, (latest or 0) + 1, data)
-    session.add(template)
-    await session.flush()
-    return template
-
-
-async def put_template_version(
-    session: AsyncSession, row: TemplateRow
-) -> tuple[ProcessTemplate, Outcome]:
-    try:
-        existing = await get_template(session, row.code, row.version)
-    except NotFound:
-        rules.raise_if(await rules.check_template(session, row))
-        template = _build_template(row.code, row.version, row)
-        session.add(template)
-        await session.flush()
-        return template, Outcome.created
-    if TemplateRow.model_validate(existing.content()) == row:
-        return existing, Outcome.unchanged
-    raise Conflict(
-        f"Quy trình {row.code} phiên bản {row.version} đã tồn tại với nội dung khác; "
-        "thay đổi phải là phiên bản mới.",
-        code="template_version_changed",
-    )
-
-
-# --- procedure applications --------------------------------------------------------------
-
-
-def _apply_application(application: ProcedureApplication, data: ApplicationData) -> None:
-    application.receiving_offices = list(data.receiving_offices)
-    local = data.processing_time
-    application.processing_time_amount = local.amount if local else None
-    application.processing_time_unit = local.unit if local else None
-    application.fees = _dump(data.fees) if data.fees is not None else None
-    application.template_code = data.template
-    application.template_version = data.template_version
-    application.effective_from = data.effective_from
-
-
-async def list_application_versions(
-    session: AsyncSession, procedure: str, agency: str
-) -> list[ProcedureApplication]:
-    rows = list(
-        await session.scalars(
-            select(ProcedureApplication)
-            .where(
-                ProcedureApplication.procedure_code == procedure,
-                ProcedureApplication.agency_code == agency,
-            )
-            .order_by(ProcedureApplication.version)
-        )
-    )
-    if not rows:
-        raise NotFound("Không tìm thấy áp dụng thủ tục.", code="application_not_found")
-    return rows
-
-
-async def _new_application(
-    session: AsyncSession, data: ApplicationCreate, version: int
-) -> ProcedureApplication:
-    rules.raise_if(await rules.check_application(session, data))
-    application = ProcedureApplication(
-        procedure_code=data.procedure,
-        agency_code=data.agency,
-        version=version,
-        state=CatalogState.draft,
-    )
-    _apply_application(application, data)
-    session.add(application)
-    await session.flush()
-    return application
-
-
-async def create_application(
-    session: AsyncSession, data: ApplicationCreate
-) -> ProcedureApplication:
-    try:
-        await list_application_versions(session, data.procedure, data.agency)
-    except NotFound:
-        return await _new_application(session, data, 1)
-    raise Conflict(
-        "Cơ quan đã áp dụng thủ tục này; hãy sửa áp dụng để tạo phiên bản mới.",
-        code="application_exists",
-    )
-
-
-async def change_application(
-    session: AsyncSession, procedure: str, agency: str, data: ApplicationData
-) -> tuple[ProcedureApplication, Outcome]:
-    latest = (await list_application_versions(session, procedure, agency))[-1]
-    full = ApplicationCreate(procedure=procedure, agency=agency, **data.model_dump())
-    if latest.state is CatalogState.draft:
-        rules.raise_if(await rules.check_application(session, full))
-        _apply_application(latest, data)
-        await session.flush()
-        return latest, Outcome.updated
-    return await _new_application(session, full, latest.version + 1), Outcome.created
-
-
-async def set_application_state(
-    session: AsyncSession, procedure: str, agency: str, version: int, state: CatalogState
-) -> ProcedureApplication:
-    versions = await list_application_versions(session, procedure, agency)
-    application = next((a for a in versions if a.version == version), None)
-    if application is None:
-        raise NotFound("Không tìm thấy phiên bản áp dụng.", code="application_not_found")
-    if state is CatalogState.published:
-        await _check_publishable(session, ApplicationRow.model_validate(application.content()))
-    _transition(application, state)
-    await session.flush()
-    return application
-
-
-async def _check_publishable(session: AsyncSession, row: ApplicationRow) -> None:
-    errors = await rules.check_application(session, row)
-    current = await session.scalar(
-        select(Procedure.id).where(Procedure.code == row.procedure, Procedure.is_current)
-    )
-    if current is None:
-        errors.append(
-            rules.error(
-                "procedure", "procedure_not_published", "Thủ tục chưa có phiên bản được công bố"
-            )
-        )
-    rules.raise_if(errors)
-
-
-async def put_application_version(
-    session: AsyncSession, row: ApplicationRow
-) -> tuple[ProcedureApplication, Outcome]:
-    existing = await session.scalar(
-        select(ProcedureApplication).where(
-            ProcedureApplication.procedure_code == row.procedure,
-            ProcedureApplication.agency_code == row.agency,
-            ProcedureApplication.version == row.version,
-        )
-    )
-    if existing is None:
-        if row.state is CatalogState.published:
-            await _check_publishable(session, row)
-        application = await _new_application(session, row, row.version)
-        _transition(application, row.state)
-        await session.flush()
-        return application, Outcome.created
-    stored = ApplicationRow.model_validate(existing.content())
-    if stored == row:
-        return existing, Outcome.unchanged
-    if existing.state is CatalogState.draft:
-        if row.state is CatalogState.published:
-            await _check_publishable(session, row)
-        else:
-            rules.raise_if(await rules.check_application(session, row))
-        _apply_application(existing, row)
-    elif stored.model_copy(update={"state": row.state}) != row:
-        raise _published_changed("Áp dụng thủ tục", row.version)
-    _transition(existing, row.state)
-    await session.flush()
     return existing, Outcome.updated

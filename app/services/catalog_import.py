@@ -35,6 +35,7 @@ from app.schemas.catalog import (
     UnitRow,
 )
 from app.services import catalog_admin as admin_service
+from app.services import catalog_process as process_service
 from app.services.catalog_admin import Outcome
 
 FORMAT = "motcua.catalog/v1"
@@ -69,8 +70,8 @@ _HANDLERS: dict[str, tuple[type[BaseModel], Handler]] = {
     "agencies": (AgencyRow, _agency),
     "fields": (FieldRow, _field),
     "procedures": (ProcedureRow, admin_service.put_procedure_version),
-    "templates": (TemplateRow, admin_service.put_template_version),
-    "applications": (ApplicationRow, admin_service.put_application_version),
+    "templates": (TemplateRow, process_service.put_template_version),
+    "applications": (ApplicationRow, process_service.put_application_version),
 }
 
 

@@ -53,6 +53,26 @@ async def missing(
     return [error(field, "unknown_reference", f"Không tồn tại {what} có mã {code}")]
 
 
+async def _cycle(
+    session: AsyncSession,
+    model: type[AdministrativeUnit] | type[Agency],
+    code: str,
+    field: str,
+    start: str | None,
+) -> FieldErrors:
+    """Following ``parent`` (or ``replaced_by``) from ``start`` must not come back to ``code``."""
+    attribute = "parent_code" if field == "parent" else "replaced_by"
+    seen: set[str] = set()
+    current = start
+    while current is not None and current not in seen:
+        if current == code:
+            return [error(field, "cycle", "Tham chiếu tạo thành vòng lặp")]
+        seen.add(current)
+        row = await session.get(model, current)
+        current = getattr(row, attribute) if row is not None else None
+    return []
+
+
 async def check_unit(session: AsyncSession, code: str, data: UnitData) -> FieldErrors:
     errors: FieldErrors = []
     for field in ("parent", "replaced_by"):
@@ -60,7 +80,8 @@ async def check_unit(session: AsyncSession, code: str, data: UnitData) -> FieldE
         if ref == code:
             errors.append(error(field, "self_reference", "Không được tham chiếu chính nó"))
         elif ref is not None:
-            errors += await missing(session, AdministrativeUnit, field, ref, "đơn vị hành chính")
+            found = await missing(session, AdministrativeUnit, field, ref, "đơn vị hành chính")
+            errors += found or await _cycle(session, AdministrativeUnit, code, field, ref)
     errors += _validity(data.valid_from, data.valid_to)
     return errors
 
@@ -71,8 +92,9 @@ async def check_agency(session: AsyncSession, code: str, data: AgencyData) -> Fi
         ref = getattr(data, field)
         if ref == code:
             errors.append(error(field, "self_reference", "Không được tham chiếu chính nó"))
-        else:
-            errors += await missing(session, Agency, field, ref, "cơ quan")
+        elif ref is not None:
+            found = await missing(session, Agency, field, ref, "cơ quan")
+            errors += found or await _cycle(session, Agency, code, field, ref)
     errors += await missing(session, AdministrativeUnit, "unit", data.unit, "đơn vị hành chính")
     errors += _validity(data.valid_from, data.valid_to)
     return errors
@@ -113,8 +135,9 @@ async def national_procedure(session: AsyncSession, code: str) -> Procedure | No
 
 
 async def check_application(session: AsyncSession, data: ApplicationCreate) -> FieldErrors:
-    """Decree 118/2025 art. 22-24 as DESIGN.md reads them for a local application of a procedure.
+    """The rules of DESIGN.md section 3 for a local application of a procedure.
 
+    (No article is cited: the decree text behind them is not in reference/, see vn-regulations.md.)
     The local processing time is never longer than the national one; the steps of the process
     template add up to the processing time that applies; a fee the national record leaves to the
     province must be stated locally as a whole number of đồng; every referenced code exists.

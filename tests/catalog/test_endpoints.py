@@ -190,3 +190,40 @@ async def test_admin_application_rules(client: AsyncClient, make_officer: Office
         f"{url}/1.000656/{COMMUNE_AGENCY}/versions/1/publish", headers=admin.headers
     )
     assert published.json()["state"] == "published"
+
+
+async def test_admin_units_and_agencies_refuse_cycles(client: AsyncClient, admin: Officer) -> None:
+    province = {"name": "Tỉnh Mẫu", "kind": "province", "parent": "31"}  # 31's parent is H99
+    assert _errors(
+        await client.put("/api/v1/admin/units/H99", json=province, headers=admin.headers)
+    ) == {"parent"}
+    commune = {"name": "Xã Một mới", "kind": "commune", "parent": "H99", "valid_from": "2025-07-01"}
+    ok = await client.put("/api/v1/admin/units/31", json=commune, headers=admin.headers)
+    assert ok.json()["name"] == "Xã Một mới"
+    agency = {"name": "UBND xã Một", "kind": "commune_people_committee", "unit": "31"}
+    merged = await client.put(
+        f"/api/v1/admin/agencies/{OTHER_COMMUNE_AGENCY}",
+        json=agency | {"name": "UBND phường Hai", "replaced_by": COMMUNE_AGENCY},
+        headers=admin.headers,
+    )
+    assert merged.status_code == 200, merged.text
+    back = await client.put(
+        f"/api/v1/admin/agencies/{COMMUNE_AGENCY}",
+        json=agency | {"replaced_by": OTHER_COMMUNE_AGENCY},
+        headers=admin.headers,
+    )
+    assert _errors(back) == {"replaced_by"}
+    successor = (await client.get(f"/api/v1/agencies/{OTHER_COMMUNE_AGENCY}")).json()["successor"]
+    assert successor == COMMUNE_AGENCY
+
+
+async def test_admin_codes_are_bounded(client: AsyncClient, admin: Officer) -> None:
+    long_code = "X" * 65
+    response = await client.put(
+        f"/api/v1/admin/fields/{long_code}", json={"name": "Lĩnh vực"}, headers=admin.headers
+    )
+    assert _errors(response) == {"code"}
+    ok = await client.put(
+        "/api/v1/admin/fields/MOI", json={"name": "Lĩnh vực mới"}, headers=admin.headers
+    )
+    assert ok.json() == {"code": "MOI", "name": "Lĩnh vực mới"}

@@ -31,6 +31,7 @@ async def test_without_accents_finds_accented_names(client: AsyncClient) -> None
     assert set(codes(body)) == {"1.013225", "1.013236"}
     assert body["total"] == 2
     assert body["items"][0]["name"].startswith("Cấp giấy phép xây dựng")
+    assert body["items"][0]["processing_time"] == {"amount": "20", "unit": "calendar_days"}
 
 
 async def test_all_capitals_and_exact_name_first(client: AsyncClient) -> None:

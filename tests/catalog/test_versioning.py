@@ -14,6 +14,7 @@ from app.models.procedure import CatalogState
 from app.schemas.catalog import ApplicationData, ProcedureData
 from app.services import catalog as catalog_service
 from app.services import catalog_admin as admin_service
+from app.services import catalog_process as process_service
 from tests.catalog.sample import COMMUNE_AGENCY, sample_catalog
 
 pytestmark = pytest.mark.usefixtures("catalog")
@@ -22,7 +23,7 @@ BIRTH = "1.001193"
 
 
 async def _publish_v2_effective(session: AsyncSession, effective: str) -> None:
-    v1 = (await admin_service.list_application_versions(session, BIRTH, COMMUNE_AGENCY))[0]
+    v1 = (await process_service.list_application_versions(session, BIRTH, COMMUNE_AGENCY))[0]
     data = ApplicationData.model_validate(
         {
             **{k: v for k, v in v1.content().items() if k in ApplicationData.model_fields},
@@ -31,9 +32,9 @@ async def _publish_v2_effective(session: AsyncSession, effective: str) -> None:
             "effective_from": effective,
         }
     )
-    v2, outcome = await admin_service.change_application(session, BIRTH, COMMUNE_AGENCY, data)
+    v2, outcome = await process_service.change_application(session, BIRTH, COMMUNE_AGENCY, data)
     assert (v2.version, outcome, v2.state) == (2, admin_service.Outcome.created, "draft")
-    await admin_service.set_application_state(
+    await process_service.set_application_state(
         session, BIRTH, COMMUNE_AGENCY, 2, CatalogState.published
     )
 
@@ -67,13 +68,13 @@ async def test_dossier_before_new_effective_date_keeps_previous_version(
     assert [s.code for s in in_force.template.steps] == ["S1", "S2", "S3"]
     assert in_force.procedure.code == BIRTH
     # the older version is still stored and readable, still published
-    versions = await admin_service.list_application_versions(session, BIRTH, COMMUNE_AGENCY)
+    versions = await process_service.list_application_versions(session, BIRTH, COMMUNE_AGENCY)
     assert [(v.version, v.state) for v in versions] == [(1, "published"), (2, "published")]
 
 
 async def test_retired_version_still_applies_to_earlier_instants(session: AsyncSession) -> None:
     before = datetime.now(UTC) - timedelta(seconds=1)
-    await admin_service.set_application_state(
+    await process_service.set_application_state(
         session, BIRTH, COMMUNE_AGENCY, 1, CatalogState.retired
     )
     after = datetime.now(UTC) + timedelta(seconds=1)

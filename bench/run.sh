@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Catalog search benchmark: embedded PostgreSQL, 10,000 generated procedures, the real API under
+# uvicorn, 16 closed-loop clients. Every process started here is stopped by its PID on exit.
+#
+#   bench/run.sh                      # from the repository root, after `make .venv/.synced`
+#   PROCEDURES=10000 CLIENTS=16 DURATION=30 WORKERS=2 bench/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PROCEDURES=${PROCEDURES:-10000}
+APPLICATIONS=${APPLICATIONS:-2000}
+CLIENTS=${CLIENTS:-16}
+DURATION=${DURATION:-30}
+WARMUP=${WARMUP:-5}
+WORKERS=${WORKERS:-2}
+PORT=${PORT:-8765}
+WORK=${BENCH_DIR:-/tmp/motcua-catalog-bench}
+PY=.venv/bin/python
+
+mkdir -p "$WORK"
+server_pid=""
+cleanup() {
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  if [ "${KEEP_PG:-0}" != 1 ]; then
+    $PY -c "from pathlib import Path; from app.embedded_pg import EmbeddedPostgres; EmbeddedPostgres(Path('$WORK/pg')).stop()" || true
+  fi
+}
+trap cleanup EXIT
+
+URL=$($PY -c "from pathlib import Path; from app.embedded_pg import EmbeddedPostgres; print(EmbeddedPostgres(Path('$WORK/pg')).start())")
+export MOTCUA_ENV=development MOTCUA_DATABASE_URL="$URL" MOTCUA_LOG_LEVEL=WARNING
+export MOTCUA_SECRET_KEY=${MOTCUA_SECRET_KEY:-$($PY -c "import secrets; print(secrets.token_urlsafe(48))")}
+
+$PY bench/generate_catalog.py --procedures "$PROCEDURES" --applications "$APPLICATIONS" -o "$WORK/catalog.json"
+.venv/bin/motcua migrate
+if [ "${SKIP_IMPORT:-0}" != 1 ]; then
+  start=$(date +%s)
+  .venv/bin/motcua catalog import "$WORK/catalog.json" || true
+  echo "import: $(( $(date +%s) - start )) s" >&2
+fi
+$PY - <<PYEOF
+import asyncio, asyncpg
+async def main():
+    url = "$URL".replace("postgresql+asyncpg", "postgresql")
+    host = url.split("host=")[1]
+    conn = await asyncpg.connect(f"postgresql://postgres@/motcua?host={host}")
+    await conn.execute("VACUUM ANALYZE procedures")
+    await conn.execute("VACUUM ANALYZE procedure_applications")
+    await conn.close()
+asyncio.run(main())
+PYEOF
+
+.venv/bin/motcua serve --host 127.0.0.1 --port "$PORT" --workers "$WORKERS" >"$WORK/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 120); do
+  curl -fsS "http://127.0.0.1:$PORT/ready" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+curl -fsS "http://127.0.0.1:$PORT/api/v1/procedures?q=cap+giay+phep+xay+dung&page_size=1" | head -c 300; echo
+
+{
+  echo "date: $(date -u +%FT%TZ)"
+  echo "cpus: $(nproc)  load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "procedures: $PROCEDURES  applications: $APPLICATIONS  workers: $WORKERS  clients: $CLIENTS"
+} | tee "$WORK/env.txt"
+$PY bench/search_load.py --url "http://127.0.0.1:$PORT" --catalog "$WORK/catalog.json" \
+  --clients "$CLIENTS" --duration "$DURATION" --warmup "$WARMUP" | tee "$WORK/result.txt"
+# the same statements on the database alone (no HTTP, no ORM), same concurrency
+$PY bench/db_only.py --dsn "$(echo "$URL" | sed 's/+asyncpg//')" --catalog "$WORK/catalog.json" \
+  --clients "$CLIENTS" --duration "$DURATION" | tee -a "$WORK/result.txt"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$WORK/env.txt"
