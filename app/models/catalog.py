@@ -17,7 +17,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from app.models.base import Base, TimestampMixin
 
 CODE_LENGTH = 64
-NAME_LENGTH = 500
+NAME_LENGTH = 1000  # real procedure names run past 500 characters
 
 
 def str_enum(enum_class: type[StrEnum], name: str) -> Enum:

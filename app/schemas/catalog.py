@@ -27,7 +27,7 @@ from app.models.procedure import (
 from app.services.calendar import DurationUnit
 
 Code = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
 Amount = Annotated[Decimal, Field(ge=0, max_digits=10, decimal_places=3)]
 Money = Annotated[int, Field(ge=0, strict=True, description="Số tiền (đồng), số nguyên không âm")]

@@ -21,7 +21,7 @@ def upgrade() -> None:
     op.create_table(
         "administrative_units",
         sa.Column("code", sa.String(length=64), nullable=False),
-        sa.Column("name", sa.String(length=500), nullable=False),
+        sa.Column("name", sa.String(length=1000), nullable=False),
         sa.Column(
             "kind",
             sa.Enum(
@@ -73,7 +73,7 @@ def upgrade() -> None:
     op.create_table(
         "fields",
         sa.Column("code", sa.String(length=64), nullable=False),
-        sa.Column("name", sa.String(length=500), nullable=False),
+        sa.Column("name", sa.String(length=1000), nullable=False),
         sa.Column(
             "created_at",
             sa.DateTime(timezone=True),
@@ -93,7 +93,7 @@ def upgrade() -> None:
         sa.Column("id", sa.BigInteger(), autoincrement=True, nullable=False),
         sa.Column("code", sa.String(length=64), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
-        sa.Column("name", sa.String(length=500), nullable=False),
+        sa.Column("name", sa.String(length=1000), nullable=False),
         sa.Column(
             "kind",
             sa.Enum(
@@ -125,7 +125,7 @@ def upgrade() -> None:
     op.create_table(
         "agencies",
         sa.Column("code", sa.String(length=64), nullable=False),
-        sa.Column("name", sa.String(length=500), nullable=False),
+        sa.Column("name", sa.String(length=1000), nullable=False),
         sa.Column(
             "kind",
             sa.Enum(
@@ -195,8 +195,8 @@ def upgrade() -> None:
             nullable=False,
         ),
         sa.Column("is_current", sa.Boolean(), nullable=False),
-        sa.Column("name", sa.String(length=500), nullable=False),
-        sa.Column("name_folded", sa.String(length=500), nullable=False),
+        sa.Column("name", sa.String(length=1000), nullable=False),
+        sa.Column("name_folded", sa.String(length=1000), nullable=False),
         sa.Column(
             "search_vector",
             postgresql.TSVECTOR(),
@@ -386,7 +386,7 @@ def upgrade() -> None:
         sa.Column("template_id", sa.BigInteger(), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("code", sa.String(length=64), nullable=False),
-        sa.Column("name", sa.String(length=500), nullable=False),
+        sa.Column("name", sa.String(length=1000), nullable=False),
         sa.Column(
             "runs_at_kind",
             sa.Enum(

@@ -61,7 +61,7 @@ def upgrade() -> None:
             ),
             nullable=False,
         ),
-        sa.Column("applicant_name", sa.String(length=500), nullable=False),
+        sa.Column("applicant_name", sa.String(length=1000), nullable=False),
         sa.Column(
             "applicant_id_kind",
             sa.Enum(
@@ -349,7 +349,7 @@ def upgrade() -> None:
         "dossier_fee_lines",
         sa.Column("id", sa.BigInteger(), autoincrement=True, nullable=False),
         sa.Column("dossier_id", sa.BigInteger(), nullable=False),
-        sa.Column("name", sa.String(length=500), nullable=False),
+        sa.Column("name", sa.String(length=1000), nullable=False),
         sa.Column("kind", sa.String(length=16), nullable=False),
         sa.Column("amount", sa.BigInteger(), nullable=False),
         sa.Column("condition", sa.Text(), nullable=True),
