@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from app.workers.registry import Envelope, WorkerContext, handler_for
+from app.workers.registry import Envelope, PermanentDeliveryError, WorkerContext, handler_for
 
 log = logging.getLogger("motcua.worker")
 
@@ -146,13 +146,13 @@ async def _deliver_one(
 ) -> bool:
     """Run the handler and record the outcome on ``conn`` (not committed); True when delivered."""
     settings = ctx.settings
-    error = await _run_handler(envelope, ctx)
+    error, permanent = await _run_handler(envelope, ctx)
     if error is None:
         await conn.execute(_MARK_DELIVERED, {"id": envelope.id})
         stats.delivered += 1
         return True
     attempts = envelope.attempt
-    dead = attempts >= settings.outbox_max_attempts
+    dead = permanent or attempts >= settings.outbox_max_attempts
     delay = backoff_seconds(
         attempts, base=settings.outbox_backoff_base_seconds, cap=settings.outbox_backoff_cap_seconds
     )
@@ -182,17 +182,18 @@ async def _deliver_one(
     return False
 
 
-async def _run_handler(envelope: Envelope, ctx: WorkerContext) -> str | None:
-    """None on success, else the error text to record."""
+async def _run_handler(envelope: Envelope, ctx: WorkerContext) -> tuple[str | None, bool]:
+    """(None, False) on success, else the error text to record and whether retrying is pointless."""
     handler = handler_for(envelope.topic)
-    if handler is None:
-        return f"no handler registered for topic {envelope.topic!r}"
+    if handler is None:  # retried: a newer worker version may know the topic
+        return f"no handler registered for topic {envelope.topic!r}", False
+    timeout = ctx.settings.outbox_delivery_timeout_seconds
     try:
-        await asyncio.wait_for(
-            handler(envelope, ctx), timeout=ctx.settings.outbox_delivery_timeout_seconds
-        )
+        await asyncio.wait_for(handler(envelope, ctx), timeout=timeout)
     except TimeoutError:
-        return f"delivery timed out after {ctx.settings.outbox_delivery_timeout_seconds:g}s"
+        return f"delivery timed out after {timeout:g}s", False
+    except PermanentDeliveryError as exc:
+        return f"{type(exc).__name__}: {exc}", True
     except Exception as exc:  # any handler failure is a failed attempt, never a crashed worker
-        return f"{type(exc).__name__}: {exc}"
-    return None
+        return f"{type(exc).__name__}: {exc}", False
+    return None, False
