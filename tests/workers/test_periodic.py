@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.db import create_session_factory
 from app.models.outbox import PeriodicJobState
-from tests.workers.conftest import Receiver, WorkerFactory, wait_started
+from tests.workers.conftest import Receiver, WorkerFactory, terminate_all, wait_started
 
 pytestmark = pytest.mark.committed
 
@@ -29,8 +29,7 @@ async def test_one_second_job_runs_once_per_period_across_three_workers(
     window_start = time.time()
     await asyncio.sleep(WINDOW)
     window_end = time.time()
-    for worker in workers:
-        assert worker.terminate() == 0
+    assert terminate_all(workers) == [0, 0, 0]
 
     periods = [tick["period"] for tick in receiver.ticks]
     duplicates = [period for period, n in Counter(periods).items() if n > 1]
