@@ -200,7 +200,7 @@ def start_worker(tmp_path: Path, receiver: Receiver) -> Iterator[WorkerFactory]:
             "MOTCUA_SECRET_KEY": TEST_SECRET,
             "MOTCUA_WORKER_PLUGINS": "tests.workers.plugins",
             "MOTCUA_TEST_RECEIVER_URL": receiver.url,
-            "MOTCUA_WORKER_POLL_SECONDS": "0.05",
+            "MOTCUA_WORKER_POLL_SECONDS": "0.2",
             "MOTCUA_LOG_LEVEL": "INFO",
             **env,
         }
