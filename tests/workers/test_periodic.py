@@ -35,7 +35,8 @@ async def test_one_second_job_runs_once_per_period_across_three_workers(
     duplicates = [period for period, n in Counter(periods).items() if n > 1]
     assert duplicates == []  # never twice in one period
     inside = [p for p in periods if window_start <= p + 1 and p < window_end]
-    assert 9 <= len(inside) <= 11, sorted(periods)  # about ten in ten seconds
+    # about ten in ten seconds (a period may be skipped, never repeated, if every worker is starved)
+    assert 8 <= len(inside) <= 11, sorted(periods)
     assert all(p == int(p) for p in periods)  # periods are whole seconds (epoch-aligned)
 
     async with create_session_factory(engine)() as session:
