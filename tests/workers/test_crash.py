@@ -55,6 +55,11 @@ async def test_sigkill_mid_delivery_then_sigterm_with_a_delivery_in_hand(
     restarted = start_worker(url)
     await wait_started([restarted])
     await async_wait_until(lambda: second in receiver.applied, 30, "redelivery")
+
+    async def marked() -> bool:  # the batch commits just after the receiver's last answer
+        return (await _message(engine, second)).delivered_at is not None
+
+    await async_wait_until(marked, 10, "the delivered marks")
     assert len(receiver.requests_for(first)) == 2  # delivered again after the crash...
     assert list(receiver.applied) == [first, second]  # ...applied once, in order
     assert receiver.violations == []
