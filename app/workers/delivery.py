@@ -2,7 +2,7 @@
 
 One claim is one short transaction that lives exactly as long as the delivery:
 
-1. candidate keys: the keys whose oldest undelivered, not dead message is due;
+1. candidate keys: the keys of the oldest due messages;
 2. for a candidate, ``pg_try_advisory_xact_lock`` on the key: no other worker delivers for this key
    until our transaction ends (commit, rollback, or the connection dying with a SIGKILLed process);
 3. the key's oldest undelivered message ``FOR UPDATE SKIP LOCKED``, checked due again (a message not yet
@@ -35,19 +35,23 @@ log = logging.getLogger("motcua.worker")
 
 MAX_ERROR_LENGTH = 2000
 
+# Keys of the oldest due waiting messages, oldest first. Reading a bounded window by id (an index
+# range, whatever the backlog) rather than every key's head keeps a claim cheap when a receiver was down
+# for a day; a key whose head is not due may appear and is skipped after locking.
 _CANDIDATES = text(
     """
     SELECT ordering_key FROM (
-        SELECT DISTINCT ON (ordering_key) ordering_key, id, next_attempt_at
-        FROM outbox_messages
-        WHERE delivered_at IS NULL AND dead_at IS NULL
-        ORDER BY ordering_key, id
-    ) AS heads
-    WHERE next_attempt_at <= now()
-    ORDER BY id
+        SELECT ordering_key, id FROM outbox_messages
+        WHERE delivered_at IS NULL AND dead_at IS NULL AND next_attempt_at <= now()
+        ORDER BY id
+        LIMIT :window
+    ) AS oldest
+    GROUP BY ordering_key
+    ORDER BY min(id)
     LIMIT :limit
     """
 )
+CANDIDATE_WINDOW_PER_KEY = 25
 _LOCK_KEY = text("SELECT pg_try_advisory_xact_lock(hashtextextended('outbox:' || :key, 0))")
 _HEAD_OF_KEY = text(
     """
@@ -114,7 +118,10 @@ async def claim_and_deliver(
     A crash before the commit makes the whole batch undelivered again: at least once, never lost.
     """
     async with conn.begin() as transaction:
-        keys = list((await conn.execute(_CANDIDATES, {"limit": candidates})).scalars())
+        window = candidates * CANDIDATE_WINDOW_PER_KEY
+        keys = list(
+            (await conn.execute(_CANDIDATES, {"limit": candidates, "window": window})).scalars()
+        )
         random.shuffle(keys)  # spread concurrent slots over keys; order within a key is kept below
         for key in keys:
             if not (await conn.execute(_LOCK_KEY, {"key": key})).scalar():
