@@ -124,9 +124,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         worker_stop = asyncio.Event()
         worker_task = None
         if settings.worker_in_process:  # demo mode: one command runs everything
-            from app.workers.runner import Worker
+            from app.workers.runner import run_in_process
 
-            worker_task = asyncio.create_task(Worker(settings).run(worker_stop))
+            worker_task = asyncio.create_task(run_in_process(settings, worker_stop))
         try:
             yield
         finally:

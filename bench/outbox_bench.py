@@ -104,7 +104,22 @@ def _start_worker(url: str, receiver: str, slots: int, log: Path) -> subprocess.
         )
 
 
-def _run(url: str, receiver: str, workers: int, args: argparse.Namespace, log: Path) -> float:
+def _cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time of the processes so far (Linux /proc; 0 elsewhere)."""
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
+def _run(
+    url: str, receiver: str, workers: int, args: argparse.Namespace, log: Path
+) -> tuple[float, float]:
+    """(messages per second, worker CPU milliseconds per message)."""
     dsn = _dsn(url)
     log.write_text("")
     processes = [_start_worker(url, receiver, args.slots, log) for _ in range(workers)]
@@ -114,13 +129,16 @@ def _run(url: str, receiver: str, workers: int, args: argparse.Namespace, log: P
             if time.monotonic() > deadline:
                 raise TimeoutError("workers did not start")
             time.sleep(0.1)
+        pids = [p.pid for p in processes]
+        cpu_before = _cpu_seconds(pids)
         asyncio.run(_fill(dsn, args.messages, args.keys))
         elapsed = asyncio.run(_wait_delivered(dsn, args.messages, 600))
+        cpu = _cpu_seconds(pids) - cpu_before
     finally:
         for process in processes:
             process.terminate()
             process.wait(30)
-    return args.messages / elapsed
+    return args.messages / elapsed, cpu * 1000 / args.messages
 
 
 def main() -> None:
@@ -150,8 +168,13 @@ def main() -> None:
                 "receiver answering in 5 ms"
             )
             for workers in (1, 2):
-                rate = _run(url, receiver, workers, args, Path(tmp) / "workers.log")
-                print(f"{workers} worker(s): {rate:.0f} messages/s")
+                rate, cpu_ms = _run(url, receiver, workers, args, Path(tmp) / "workers.log")
+                load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+                print(
+                    f"{workers} worker(s): {rate:.0f} messages/s, "
+                    f"worker CPU {cpu_ms:.2f} ms/message, load average {load:.1f} "
+                    f"on {os.cpu_count()} CPUs"
+                )
                 asyncio.run(_truncate(_dsn(url)))
         finally:
             pg.stop()

@@ -19,7 +19,13 @@ from app.models.base import Base
 class OutboxMessage(Base):
     __tablename__ = "outbox_messages"
     __table_args__ = (
-        # The worker's hot path: undelivered, not dead, oldest first per key. Stays small.
+        # The worker's hot paths, over undelivered rows only (they stay few): the oldest waiting
+        # messages (candidate keys), and the oldest message of one key.
+        Index(
+            "ix_outbox_messages_waiting",
+            "id",
+            postgresql_where=text("delivered_at IS NULL AND dead_at IS NULL"),
+        ),
         Index(
             "ix_outbox_messages_undelivered",
             "ordering_key",

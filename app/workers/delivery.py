@@ -2,7 +2,7 @@
 
 One claim is one short transaction that lives exactly as long as the delivery:
 
-1. candidate keys: the keys whose oldest undelivered, not dead message is due;
+1. candidate keys: the keys of the oldest due messages;
 2. for a candidate, ``pg_try_advisory_xact_lock`` on the key: no other worker delivers for this key
    until our transaction ends (commit, rollback, or the connection dying with a SIGKILLed process);
 3. the key's oldest undelivered message ``FOR UPDATE SKIP LOCKED``, checked due again (a message not yet
@@ -29,25 +29,29 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from app.workers.registry import Envelope, WorkerContext, handler_for
+from app.workers.registry import Envelope, PermanentDeliveryError, WorkerContext, handler_for
 
 log = logging.getLogger("motcua.worker")
 
 MAX_ERROR_LENGTH = 2000
 
+# Keys of the oldest due waiting messages, oldest first. Reading a bounded window by id (an index
+# range, whatever the backlog) rather than every key's head keeps a claim cheap when a receiver was down
+# for a day; a key whose head is not due may appear and is skipped after locking.
 _CANDIDATES = text(
     """
     SELECT ordering_key FROM (
-        SELECT DISTINCT ON (ordering_key) ordering_key, id, next_attempt_at
-        FROM outbox_messages
-        WHERE delivered_at IS NULL AND dead_at IS NULL
-        ORDER BY ordering_key, id
-    ) AS heads
-    WHERE next_attempt_at <= now()
-    ORDER BY id
+        SELECT ordering_key, id FROM outbox_messages
+        WHERE delivered_at IS NULL AND dead_at IS NULL AND next_attempt_at <= now()
+        ORDER BY id
+        LIMIT :window
+    ) AS oldest
+    GROUP BY ordering_key
+    ORDER BY min(id)
     LIMIT :limit
     """
 )
+CANDIDATE_WINDOW_PER_KEY = 25
 _LOCK_KEY = text("SELECT pg_try_advisory_xact_lock(hashtextextended('outbox:' || :key, 0))")
 _HEAD_OF_KEY = text(
     """
@@ -114,7 +118,10 @@ async def claim_and_deliver(
     A crash before the commit makes the whole batch undelivered again: at least once, never lost.
     """
     async with conn.begin() as transaction:
-        keys = list((await conn.execute(_CANDIDATES, {"limit": candidates})).scalars())
+        window = candidates * CANDIDATE_WINDOW_PER_KEY
+        keys = list(
+            (await conn.execute(_CANDIDATES, {"limit": candidates, "window": window})).scalars()
+        )
         random.shuffle(keys)  # spread concurrent slots over keys; order within a key is kept below
         for key in keys:
             if not (await conn.execute(_LOCK_KEY, {"key": key})).scalar():
@@ -146,13 +153,13 @@ async def _deliver_one(
 ) -> bool:
     """Run the handler and record the outcome on ``conn`` (not committed); True when delivered."""
     settings = ctx.settings
-    error = await _run_handler(envelope, ctx)
+    error, permanent = await _run_handler(envelope, ctx)
     if error is None:
         await conn.execute(_MARK_DELIVERED, {"id": envelope.id})
         stats.delivered += 1
         return True
     attempts = envelope.attempt
-    dead = attempts >= settings.outbox_max_attempts
+    dead = permanent or attempts >= settings.outbox_max_attempts
     delay = backoff_seconds(
         attempts, base=settings.outbox_backoff_base_seconds, cap=settings.outbox_backoff_cap_seconds
     )
@@ -182,17 +189,18 @@ async def _deliver_one(
     return False
 
 
-async def _run_handler(envelope: Envelope, ctx: WorkerContext) -> str | None:
-    """None on success, else the error text to record."""
+async def _run_handler(envelope: Envelope, ctx: WorkerContext) -> tuple[str | None, bool]:
+    """(None, False) on success, else the error text to record and whether retrying is pointless."""
     handler = handler_for(envelope.topic)
-    if handler is None:
-        return f"no handler registered for topic {envelope.topic!r}"
+    if handler is None:  # retried: a newer worker version may know the topic
+        return f"no handler registered for topic {envelope.topic!r}", False
+    timeout = ctx.settings.outbox_delivery_timeout_seconds
     try:
-        await asyncio.wait_for(
-            handler(envelope, ctx), timeout=ctx.settings.outbox_delivery_timeout_seconds
-        )
+        await asyncio.wait_for(handler(envelope, ctx), timeout=timeout)
     except TimeoutError:
-        return f"delivery timed out after {ctx.settings.outbox_delivery_timeout_seconds:g}s"
+        return f"delivery timed out after {timeout:g}s", False
+    except PermanentDeliveryError as exc:
+        return f"{type(exc).__name__}: {exc}", True
     except Exception as exc:  # any handler failure is a failed attempt, never a crashed worker
-        return f"{type(exc).__name__}: {exc}"
-    return None
+        return f"{type(exc).__name__}: {exc}", False
+    return None, False

@@ -57,7 +57,12 @@ _resolvers: dict[str, Resolver] = {}
 _jobs: dict[str, PeriodicJob] = {}
 
 
-class UnresolvableReference(Exception):
+class PermanentDeliveryError(Exception):
+    """Raised by a handler when retrying cannot help: the message becomes a dead letter at once
+    (an administrator can still replay it after fixing the cause)."""
+
+
+class UnresolvableReference(PermanentDeliveryError):
     """The reference names a kind nobody resolves, or a row that does not exist (any more)."""
 
 

@@ -64,7 +64,13 @@ class Worker:
             extra={"pid": os.getpid(), "slots": self.slots, "jobs": sorted(jobs)},
         )
         try:
-            await register_jobs(engine, list(jobs.values()))
+            while not stop.is_set():  # the database may not be up yet: wait for it
+                try:
+                    await register_jobs(engine, list(jobs.values()))
+                    break
+                except Exception:
+                    log.exception("periodic_register_failed")
+                    await _sleep_or_stop(stop, max(1.0, settings.worker_poll_seconds))
             tasks = [
                 asyncio.create_task(self._slot(ctx, stop), name=f"outbox-slot-{i}")
                 for i in range(self.slots)
@@ -160,6 +166,15 @@ class Worker:
                 "final": final,
             },
         )
+
+
+async def run_in_process(settings: Settings, stop: asyncio.Event) -> None:
+    """The worker inside the API process (demo mode): a failure is logged, never raised into the
+    server's shutdown."""
+    try:
+        await Worker(settings).run(stop)
+    except Exception:
+        log.exception("in_process_worker_failed")
 
 
 async def run_until_signalled(settings: Settings, *, slots: int | None = None) -> None:

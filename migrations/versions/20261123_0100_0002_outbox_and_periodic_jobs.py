@@ -54,6 +54,13 @@ def upgrade() -> None:
         op.f("ix_outbox_messages_delivered_at"), "outbox_messages", ["delivered_at"], unique=False
     )
     op.create_index(
+        "ix_outbox_messages_waiting",
+        "outbox_messages",
+        ["id"],
+        unique=False,
+        postgresql_where=sa.text("delivered_at IS NULL AND dead_at IS NULL"),
+    )
+    op.create_index(
         "ix_outbox_messages_undelivered",
         "outbox_messages",
         ["ordering_key", "id"],
@@ -76,6 +83,11 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("periodic_job_states")
+    op.drop_index(
+        "ix_outbox_messages_waiting",
+        table_name="outbox_messages",
+        postgresql_where=sa.text("delivered_at IS NULL AND dead_at IS NULL"),
+    )
     op.drop_index(
         "ix_outbox_messages_undelivered",
         table_name="outbox_messages",

@@ -178,6 +178,13 @@ class WorkerProcess:
 WorkerFactory = Callable[..., WorkerProcess]
 
 
+def terminate_all(workers: list[WorkerProcess], timeout: float = 20) -> list[int]:
+    """SIGTERM every worker at once, then collect their exit codes."""
+    for worker in workers:
+        worker.process.send_signal(signal.SIGTERM)
+    return [worker.process.wait(timeout) for worker in workers]
+
+
 @pytest.fixture
 def start_worker(tmp_path: Path, receiver: Receiver) -> Iterator[WorkerFactory]:
     """Start `motcua worker` subprocesses against a database; all are killed at the end."""
@@ -193,7 +200,7 @@ def start_worker(tmp_path: Path, receiver: Receiver) -> Iterator[WorkerFactory]:
             "MOTCUA_SECRET_KEY": TEST_SECRET,
             "MOTCUA_WORKER_PLUGINS": "tests.workers.plugins",
             "MOTCUA_TEST_RECEIVER_URL": receiver.url,
-            "MOTCUA_WORKER_POLL_SECONDS": "0.05",
+            "MOTCUA_WORKER_POLL_SECONDS": "0.2",
             "MOTCUA_LOG_LEVEL": "INFO",
             **env,
         }

@@ -33,7 +33,7 @@ async def _message(engine: AsyncEngine, message_id: int) -> OutboxMessage:
     return message
 
 
-async def test_sigkill_mid_delivery_redelivers_and_receiver_applies_once(
+async def test_sigkill_mid_delivery_then_sigterm_with_a_delivery_in_hand(
     committed_db: tuple[str, AsyncEngine], receiver: Receiver, start_worker: WorkerFactory
 ) -> None:
     url, engine = committed_db
@@ -55,28 +55,26 @@ async def test_sigkill_mid_delivery_redelivers_and_receiver_applies_once(
     restarted = start_worker(url)
     await wait_started([restarted])
     await async_wait_until(lambda: second in receiver.applied, 30, "redelivery")
+
+    async def marked() -> bool:  # the batch commits just after the receiver's last answer
+        return (await _message(engine, second)).delivered_at is not None
+
+    await async_wait_until(marked, 10, "the delivered marks")
     assert len(receiver.requests_for(first)) == 2  # delivered again after the crash...
     assert list(receiver.applied) == [first, second]  # ...applied once, in order
     assert receiver.violations == []
     delivered = await _message(engine, first)
     assert delivered.delivered_at is not None
     assert delivered.attempts == 1
-    assert restarted.terminate() == 0
 
-
-async def test_sigterm_finishes_the_delivery_in_hand(
-    committed_db: tuple[str, AsyncEngine], receiver: Receiver, start_worker: WorkerFactory
-) -> None:
-    url, engine = committed_db
+    # SIGTERM while a delivery is in flight: it finishes and is recorded, then the worker exits
     receiver.delay = 1.5
-    worker = start_worker(url, slots=1)
-    await wait_started([worker])
-    [message_id] = await _enqueue(engine, "graceful", 1)
-    await async_wait_until(lambda: receiver.requests_for(message_id), 30, "the delivery to start")
-    worker.process.send_signal(signal.SIGTERM)
-    returncode = await asyncio.to_thread(worker.process.wait, 20)
+    [slow] = await _enqueue(engine, "graceful", 1)
+    await async_wait_until(lambda: receiver.requests_for(slow), 30, "the delivery to start")
+    restarted.process.send_signal(signal.SIGTERM)
+    returncode = await asyncio.to_thread(restarted.process.wait, 20)
     assert returncode == 0
-    assert len(receiver.requests_for(message_id)) == 1
-    assert message_id in receiver.applied
-    assert (await _message(engine, message_id)).delivered_at is not None
-    assert '"worker_stopped"' in worker.log()
+    assert len(receiver.requests_for(slow)) == 1
+    assert slow in receiver.applied
+    assert (await _message(engine, slow)).delivered_at is not None
+    assert '"worker_stopped"' in restarted.log()

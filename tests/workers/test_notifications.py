@@ -7,6 +7,7 @@ import hashlib
 import hmac
 import json
 import time
+import uuid
 
 import pytest
 from sqlalchemy import select, update
@@ -50,6 +51,9 @@ async def test_rollback_reference_and_signed_webhook(
         by_ref = await outbox_service.enqueue(
             session, "test.user_ref", "user-ref", {"ref": {"kind": "user", "id": str(user.id)}}
         )
+        dangling = await outbox_service.enqueue(
+            session, "test.user_ref", "dangling", {"ref": {"kind": "user", "id": str(uuid.uuid4())}}
+        )
     # A change that rolls back takes its message with it.
     async with factory() as session, session.begin():
         rolled_back = await outbox_service.enqueue(
@@ -79,6 +83,15 @@ async def test_rollback_reference_and_signed_webhook(
         "deliveries",
     )
     await async_wait_until(lambda: '"notification"' in worker.log(), 10, "the log channel's line")
+
+    async def dangling_dead() -> bool:
+        async with factory() as session:
+            dead_at = await session.scalar(
+                select(OutboxMessage.dead_at).where(OutboxMessage.id == dangling.id)
+            )
+        return dead_at is not None
+
+    await async_wait_until(dangling_dead, 10, "the dangling reference's dead letter")
     assert worker.terminate() == 0
 
     # 1. the rolled-back message: no row, never delivered
@@ -93,6 +106,13 @@ async def test_rollback_reference_and_signed_webhook(
 
     # reference resolved when sent, not when enqueued
     assert receiver.applied[by_ref.id]["current"]["full_name"] == "Trần Thị B"
+    # a reference to nothing cannot get better by retrying: a dead letter after one attempt
+    async with factory() as session:
+        gone = await session.get(OutboxMessage, dangling.id)
+    assert gone is not None
+    assert gone.attempts == 1
+    assert "UnresolvableReference" in (gone.last_error or "")
+    assert dangling.id not in receiver.applied
 
     # 6. the webhook: verify exactly as the README tells a receiver to
     [hook] = [r for r in receiver.requests if r.path == "/webhook"]

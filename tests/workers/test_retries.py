@@ -34,6 +34,7 @@ async def test_backoff_dead_letter_and_replay(
     receiver.fail["down"] = -1
     async with factory() as session, session.begin():
         flaky = (await outbox_service.enqueue(session, "test.deliver", "flaky", {"seq": 1})).id
+        behind = (await outbox_service.enqueue(session, "test.deliver", "flaky", {"seq": 2})).id
         down = (await outbox_service.enqueue(session, "test.deliver", "down", {"seq": 1})).id
 
     worker = start_worker(
@@ -58,7 +59,16 @@ async def test_backoff_dead_letter_and_replay(
     gaps = [later - earlier for earlier, later in itertools.pairwise(times)]
     for attempt, gap in enumerate(gaps, start=1):  # back-off >= half of base * 2^(attempt-1)
         assert gap >= 0.5 * BASE * 2 ** (attempt - 1) - 0.02, gaps
+
+    async def flaky_marked() -> bool:  # committed with its batch, just after the receiver's answer
+        return (await load(flaky)).delivered_at is not None
+
+    await async_wait_until(flaky_marked, 10, "the delivered mark")
     assert (await load(flaky)).attempts == 4
+    # the message behind it on the same key waited through every back-off, then followed in order
+    await async_wait_until(lambda: behind in receiver.applied, 10, "the message behind")
+    assert receiver.requests_for(behind)[0].at > times[-1]
+    assert receiver.violations == []
 
     # failing forever: a dead letter after MAX_ATTEMPTS, and no more attempts
     async def is_dead() -> bool:
@@ -91,7 +101,7 @@ async def test_backoff_dead_letter_and_replay(
             "topic": "test.deliver",
             "pending": 0,
             "retrying": 0,
-            "delivered": 1,
+            "delivered": 2,
             "dead": 1,
         }
         [letter] = status["dead_letters"]
@@ -107,6 +117,11 @@ async def test_backoff_dead_letter_and_replay(
         assert replay.json() == {"replayed": [down]}  # the delivered one is not re-sent
 
     await async_wait_until(lambda: down in receiver.applied, 30, "the replayed delivery")
+
+    async def down_marked() -> bool:
+        return (await load(down)).delivered_at is not None
+
+    await async_wait_until(down_marked, 10, "the delivered mark")
     replayed = await load(down)
     assert replayed.delivered_at is not None
     assert replayed.dead_at is None
