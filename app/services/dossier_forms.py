@@ -86,7 +86,7 @@ def full_view(view: DossierView, principal: Principal) -> DossierRead:
         if d.current_step is not None and d.current_step < len(route)
         else None
     )
-    from app.services.dossier_actions import actors_of
+    from app.services.dossier_actors import actors_of
     from app.services.lifecycle import rule_for
 
     mine = actors_of(principal, d)
