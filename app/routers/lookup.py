@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, Response
 
 from app.errors import problem_responses
 from app.schemas.dossiers import LookupRead
@@ -25,11 +25,13 @@ async def lookup_dossier(
     request: Request,
     code: str,
     pin: Annotated[str, Query(min_length=1, max_length=16, description="Mã tra cứu in trên phiếu")],
-) -> LookupRead:
-    result = await lookup_service.lookup(
-        request.app.state.engine, request.app.state.settings, code, pin, client_of(request)
-    )
-    return LookupRead(
+) -> Response:
+    state = request.app.state
+    # the lookup's own autocommit pool (app.main lifespan); apps built without it use the main one
+    engine = getattr(state, "lookup_engine", None) or state.engine
+    result = await lookup_service.lookup(engine, state.settings, code, pin, client_of(request))
+    # serialised once here: skips FastAPI's second validation of the response against the model
+    body = LookupRead(
         code=result.code,
         procedure_name=result.procedure_name,
         status=result.status,
@@ -41,3 +43,4 @@ async def lookup_dossier(
         current_agency=result.current_agency,
         applicant_name=result.applicant_name,
     )
+    return Response(body.model_dump_json(), media_type="application/json")
