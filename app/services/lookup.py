@@ -16,7 +16,6 @@ import hmac
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from app.config import Settings
@@ -27,18 +26,17 @@ from app.services.lifecycle import STATUS_LABEL_VI, DossierStatus
 
 LOOKUP_SCOPE = "lookup"
 
-# One round trip: the caller's throttle state and the dossier (if any) together.
-_LOOKUP = text(
-    """
+# One round trip: the caller's throttle state and the dossier (if any) together. Run on the driver
+# connection itself (asyncpg, prepared and cached per connection): $1 throttle key, $2 code.
+_LOOKUP = """
     SELECT t.blocked_until, d.pin, d.status, d.received_at, d.due_at, d.promised_due_at,
            d.finished_at, d.applicant_name, p.name AS procedure_name, a.name AS agency_name
-    FROM (SELECT (SELECT blocked_until FROM throttle_counters WHERE key = :throttle_key)
+    FROM (SELECT (SELECT blocked_until FROM throttle_counters WHERE key = $1)
           AS blocked_until) AS t
-    LEFT JOIN dossiers AS d ON d.code = :code
+    LEFT JOIN dossiers AS d ON d.code = $2
     LEFT JOIN procedures AS p ON p.id = d.procedure_id
     LEFT JOIN agencies AS a ON a.code = d.current_agency_code
-    """
-)
+"""
 
 
 @dataclass(frozen=True)
@@ -94,31 +92,32 @@ async def lookup(
 ) -> LookupResult:
     key = throttle.throttle_key(LOOKUP_SCOPE, client)
     async with engine.connect() as conn:
-        # no BEGIN/ROLLBACK around the one read (a no-op on the lookup engine, already autocommit)
-        await conn.execution_options(isolation_level="AUTOCOMMIT")
-        row = (await conn.execute(_LOOKUP, {"throttle_key": key, "code": code})).one()
+        # straight on the driver: no BEGIN/ROLLBACK around the one read, no ORM result layer
+        driver = (await conn.get_raw_connection()).driver_connection
+        assert driver is not None
+        row = await driver.fetchrow(_LOOKUP, key, code)
     now = datetime.now(UTC)
-    if row.blocked_until is not None and row.blocked_until > now:
-        raise _too_many(int((row.blocked_until - now).total_seconds()) + 1)
+    if row["blocked_until"] is not None and row["blocked_until"] > now:
+        raise _too_many(int((row["blocked_until"] - now).total_seconds()) + 1)
     # constant-time comparison; an unknown code compares against a dummy so both paths cost the same
-    stored = row.pin if row.pin is not None else "\x00" * len(pin or "x")
-    if row.pin is None or not hmac.compare_digest(stored.encode(), pin.strip().upper().encode()):
+    stored = row["pin"] if row["pin"] is not None else "\x00" * len(pin or "x")
+    if row["pin"] is None or not hmac.compare_digest(stored.encode(), pin.strip().upper().encode()):
         wait = await throttle.record_failure(engine, policy(settings), key)
         if wait:
             raise _too_many(wait)
         raise NotFound(
             "Không tìm thấy hồ sơ với mã và mã tra cứu đã nhập.", code="dossier_not_found"
         )
-    status = DossierStatus(row.status)
+    status = DossierStatus(row["status"])
     return LookupResult(
         code=code,
-        procedure_name=row.procedure_name,
+        procedure_name=row["procedure_name"],
         status=status,
         status_label=STATUS_LABEL_VI[status],
-        received_at=row.received_at,
-        due_at=row.due_at,
-        promised_due_at=row.promised_due_at,
-        finished_at=row.finished_at,
-        current_agency=row.agency_name,
-        applicant_name=mask_person_name(row.applicant_name),
+        received_at=row["received_at"],
+        due_at=row["due_at"],
+        promised_due_at=row["promised_due_at"],
+        finished_at=row["finished_at"],
+        current_agency=row["agency_name"],
+        applicant_name=mask_person_name(row["applicant_name"]),
     )
