@@ -153,10 +153,12 @@ token_of() {  # username
 measure_worklists() {  # n workers
   start_app "$1" "$2"
   local who
-  # keys: one page size; lookup.lua needs a key per request, the path is fixed
+  # lookup.lua needs keys: the one key is the page size. bench_http.sh appends a stray "}" to a
+  # PATH_TEMPLATE given to it (${PATH_TEMPLATE:-.../{code}} closes at the first "}"): the trailing
+  # "&_=" parameter absorbs it and is ignored by the API.
   echo 20 > "$OUT/limit.txt"
   for who in tiepnhan tiepnhan.xa chuyenvien.xaydung; do
-    CODES_FILE=$OUT/limit.txt PATH_TEMPLATE='/api/v1/dossiers?limit={code}' \
+    CODES_FILE=$OUT/limit.txt PATH_TEMPLATE='/api/v1/dossiers?limit={code}&_=' \
       WRK_HEADERS="Authorization: Bearer $(token_of "$who")" WRK_CONNS=$WORKLIST_CONNS \
       "$FLOOR/bench_http.sh" "worklist-$who-n$1-w$2" "http://127.0.0.1:$APP_PORT" "$RESULTS" \
       > "$RUN/wrk-worklist-$who-n$1-w$2.txt" || log "worklist $who: errors!"
