@@ -49,6 +49,11 @@ stop_server() {
     wait "$SERVER_PID" 2>/dev/null || true
   fi
   SERVER_PID=""
+  # uvicorn's worker processes may still hold the port for a moment: the next server needs it
+  for _ in $(seq 1 40); do
+    ss -ltn 2>/dev/null | grep -qE "127\.0\.0\.1:($APP_PORT|$FLOOR_PORT) " || break
+    sleep 0.25
+  done
 }
 cleanup() {
   stop_server
@@ -172,7 +177,7 @@ SECRET=$("$PY" -c 'import secrets; print(secrets.token_urlsafe(48))')
   echo "host: $(nproc) cores, $(awk '/MemTotal/{printf "%.1f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
   echo "loadavg before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "postgres: $(psql_ "$PG/postgres" -c 'show server_version') ($PGBIN)"
-  echo "motcua venv: $("$PY" -V); $("$ROOT/.venv/bin/python" -m pip list 2>/dev/null | grep -iE '^(fastapi|starlette|uvicorn|asyncpg|uvloop|httptools|pydantic|sqlalchemy) ' | tr -s ' ' | paste -sd, -)"
+  echo "motcua venv: $("$PY" -V); $("$PY" -c 'import importlib.metadata as m; print(", ".join(f"{p} {m.version(p)}" for p in ("fastapi", "starlette", "uvicorn", "uvloop", "httptools", "pydantic", "sqlalchemy", "asyncpg")))')"
   echo "floor venv: $("$FLOOR_VENV/bin/python" -m pip list 2>/dev/null | grep -iE '^(starlette|uvicorn|asyncpg|uvloop|httptools) ' | tr -s ' ' | paste -sd, -)"
   echo "wrk: $(wrk -v 2>&1 | head -1); -t$WRK_THREADS -c$WRK_CONNS -d$WRK_DURATION (warm-up $WARMUP); worklist -c$WORKLIST_CONNS"
 } > "$RUN/env.txt"
