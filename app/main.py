@@ -35,6 +35,7 @@ from app.schemas.common import FieldError, Problem
 from app.security import TokenService
 from app.services.dev_issuer import DevCitizenIssuer
 from app.services.health import alembic_heads
+from app.services.lookup import create_lookup_engine
 from app.services.storage import LocalStorage
 
 API_DESCRIPTION = """
@@ -120,6 +121,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if not hasattr(app.state, "engine"):  # tests may hand in their own
             app.state.engine = create_engine(settings.database_url.get_secret_value(), settings)
             app.state.session_factory = create_session_factory(app.state.engine)
+        if not hasattr(app.state, "lookup_engine"):  # the public lookup's own autocommit pool
+            app.state.lookup_engine = create_lookup_engine(
+                settings.database_url.get_secret_value(), settings
+            )
         app.state.alembic_heads = alembic_heads()
         worker_stop = asyncio.Event()
         worker_task = None
@@ -134,6 +139,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 worker_stop.set()
                 await worker_task
             await app.state.engine.dispose()
+            await app.state.lookup_engine.dispose()
 
     app = FastAPI(
         title="MotCua API",
@@ -178,6 +184,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ):
         app.include_router(module.router)
     app.include_router(calendar.admin_router)
+    lookup.install(app)  # the hot public lookup matched first, without FastAPI's per-request layers
     _register_citizen_issuers(app, settings)
 
     def openapi() -> dict[str, Any]:

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import defer
 
 import app.services.catalog as catalog_service
 from app.config import Settings
@@ -439,6 +440,8 @@ async def worklist(
         select(Dossier, Procedure.code, Procedure.name)
         .join(Procedure, Procedure.id == Dossier.procedure_id)
         .where(visible_to(principal))
+        # a page shows summaries: the routing plan (JSON, the widest column) is not read
+        .options(defer(Dossier.route))
     )
     if filters.status:
         query = query.where(Dossier.status.in_(filters.status))
