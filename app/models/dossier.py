@@ -167,7 +167,8 @@ class DossierStep(Base):
     """Per-step progress: where each step ran, when it started, was due and finished."""
 
     __tablename__ = "dossier_steps"
-    __table_args__ = (Index("ix_dossier_steps_agency_open", "agency_code", "finished_at"),)
+    # worklists: the dossiers a department had a step of, newest first
+    __table_args__ = (Index("ix_dossier_steps_agency_dossier", "agency_code", "dossier_id"),)
 
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
     dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)

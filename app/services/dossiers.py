@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import and_, exists, func, or_, select, union
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import defer
 
@@ -432,52 +432,99 @@ def _encode_cursor(dossier_id: int) -> str:
     return base64.urlsafe_b64encode(str(dossier_id).encode()).decode().rstrip("=")
 
 
-async def worklist(
-    session: AsyncSession, principal: Principal, filters: WorklistFilter
-) -> tuple[list[tuple[Dossier, str, str]], str | None]:
-    """A keyset page of the dossiers ``principal`` may see, newest first, with procedure names."""
-    query = (
-        select(Dossier, Procedure.code, Procedure.name)
-        .join(Procedure, Procedure.id == Dossier.procedure_id)
-        .where(visible_to(principal))
-        # a page shows summaries: the routing plan (JSON, the widest column) is not read
-        .options(defer(Dossier.route))
-    )
+def _worklist_conditions(principal: Principal, filters: WorklistFilter) -> list[Any]:
+    """The filters of a worklist, all on ``dossiers`` columns (so each can go into every branch)."""
+    conditions: list[Any] = []
     if filters.status:
-        query = query.where(Dossier.status.in_(filters.status))
+        conditions.append(Dossier.status.in_(filters.status))
     if filters.agency:
-        query = query.where(
+        conditions.append(
             or_(
                 Dossier.current_agency_code == filters.agency,
                 Dossier.receiving_office_code == filters.agency,
             )
         )
     if filters.assigned_to_me and isinstance(principal, OfficerPrincipal):
-        query = query.where(Dossier.assignee_id == principal.user_id)
+        conditions.append(Dossier.assignee_id == principal.user_id)
     if filters.assignee:
-        query = query.where(
+        conditions.append(
             Dossier.assignee_id.in_(
                 select(User.id).where(User.username == filters.assignee.lower())
             )
         )
     if filters.overdue is not None:
-        query = query.where(Dossier.overdue.is_(filters.overdue))
+        conditions.append(Dossier.overdue.is_(filters.overdue))
     if filters.due_before:
-        query = query.where(Dossier.due_at < filters.due_before)
+        conditions.append(Dossier.due_at < filters.due_before)
     if filters.procedure:
-        query = query.where(Procedure.code == filters.procedure)
+        conditions.append(
+            Dossier.procedure_id.in_(
+                select(Procedure.id).where(Procedure.code == filters.procedure)
+            )
+        )
     if filters.channel:
-        query = query.where(Dossier.channel == filters.channel)
+        conditions.append(Dossier.channel == filters.channel)
     if filters.received_from:
-        query = query.where(Dossier.received_at >= filters.received_from)
+        conditions.append(Dossier.received_at >= filters.received_from)
     if filters.received_to:
-        query = query.where(Dossier.received_at < filters.received_to)
+        conditions.append(Dossier.received_at < filters.received_to)
     if filters.applicant_id:
-        query = query.where(Dossier.applicant_id_number == filters.applicant_id.strip().upper())
+        conditions.append(Dossier.applicant_id_number == filters.applicant_id.strip().upper())
     if filters.cursor:
-        query = query.where(Dossier.id < _decode_cursor(filters.cursor))
+        conditions.append(Dossier.id < _decode_cursor(filters.cursor))
+    return conditions
+
+
+def _page_ids(principal: Principal, conditions: list[Any], size: int) -> Any:
+    """The ids of the next ``size`` visible dossiers, newest first.
+
+    For officers, visibility is three ways in (received at their offices, now at their agencies, a
+    step ever at their agencies). Each way walks its own index newest first and stops after ``size``
+    matches; the page is the newest ``size`` of their union. One OR over the three would make
+    PostgreSQL read every dossier a department ever touched before it could sort (DESIGN.md 10).
+    """
+    if isinstance(principal, CitizenPrincipal):
+        return (
+            select(Dossier.id)
+            .where(visible_to(principal), *conditions)
+            .order_by(Dossier.id.desc())
+            .limit(size)
+        )
+    agencies = sorted({agency for agency, _ in principal.roles})
+    branches = [
+        select(Dossier.id)
+        .where(column.in_(agencies), *conditions)
+        .order_by(Dossier.id.desc())
+        .limit(size)
+        for column in (Dossier.receiving_office_code, Dossier.current_agency_code)
+    ]
+    stepped = (
+        select(DossierStep.dossier_id.label("id"))
+        .join(Dossier, Dossier.id == DossierStep.dossier_id)
+        .where(DossierStep.agency_code.in_(agencies), *conditions)
+        .group_by(DossierStep.dossier_id)
+        .order_by(DossierStep.dossier_id.desc())
+        .limit(size)
+    )
+    return union(*(branch.subquery().select() for branch in [*branches, stepped]))
+
+
+async def worklist(
+    session: AsyncSession, principal: Principal, filters: WorklistFilter
+) -> tuple[list[tuple[Dossier, str, str]], str | None]:
+    """A keyset page of the dossiers ``principal`` may see, newest first, with procedure names."""
     limit = max(1, min(filters.limit, PAGE_SIZE_MAX))
-    rows = (await session.execute(query.order_by(Dossier.id.desc()).limit(limit + 1))).all()
+    ids = _page_ids(principal, _worklist_conditions(principal, filters), limit + 1).subquery()
+    query = (
+        select(Dossier, Procedure.code, Procedure.name)
+        .join(Procedure, Procedure.id == Dossier.procedure_id)
+        .where(Dossier.id.in_(select(ids.c.id)))
+        # a page shows summaries: the routing plan (JSON, the widest column) is not read
+        .options(defer(Dossier.route))
+        .order_by(Dossier.id.desc())
+        .limit(limit + 1)
+    )
+    rows = (await session.execute(query)).all()
     page = [(row[0], row[1], row[2]) for row in rows[:limit]]
     next_cursor = _encode_cursor(page[-1][0].id) if len(rows) > limit else None
     return page, next_cursor

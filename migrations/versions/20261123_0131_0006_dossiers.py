@@ -390,9 +390,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_dossier_steps")),
     )
     op.create_index(
-        "ix_dossier_steps_agency_open",
+        "ix_dossier_steps_agency_dossier",
         "dossier_steps",
-        ["agency_code", "finished_at"],
+        ["agency_code", "dossier_id"],
         unique=False,
     )
     op.create_index(
@@ -415,7 +415,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("idempotency_keys")
     op.drop_index(op.f("ix_dossier_steps_dossier_id"), table_name="dossier_steps")
-    op.drop_index("ix_dossier_steps_agency_open", table_name="dossier_steps")
+    op.drop_index("ix_dossier_steps_agency_dossier", table_name="dossier_steps")
     op.drop_table("dossier_steps")
     op.drop_index(op.f("ix_dossier_fee_lines_dossier_id"), table_name="dossier_fee_lines")
     op.drop_table("dossier_fee_lines")
