@@ -41,6 +41,8 @@ class Settings(BaseSettings):
     data_dir: Path = Path(".motcua")
     db_pool_size: int = Field(default=10, ge=1, le=200)
     db_max_overflow: int = Field(default=10, ge=0, le=200)
+    db_pre_ping: bool = False
+    db_pool_recycle_seconds: int = Field(default=1800, ge=60)
 
     secret_key: SecretStr = SecretStr(PLACEHOLDER_SECRET)
     jwt_issuer: str = "motcua"
