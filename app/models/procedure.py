@@ -281,3 +281,17 @@ class ProcedureApplication(TimestampMixin, Base):
             "template_version": self.template_version,
             "effective_from": self.effective_from,
         }
+
+
+class CatalogGeneration(Base):
+    """One row: a number every write to the searchable catalog bumps, in the writer's transaction.
+
+    Statement triggers on ``procedures`` and ``procedure_applications`` (migration 0007) do the bump,
+    so no writer can forget it and a rolled-back write rolls the bump back too. The search cache keys
+    its entries by this number: a reader that sees the new number also sees the new rows.
+    """
+
+    __tablename__ = "catalog_generation"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)

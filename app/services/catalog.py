@@ -39,6 +39,7 @@ from app.models.procedure import (
     ProcessTemplate,
 )
 from app.services.calendar import VIETNAM_TZ_NAME, DurationUnit
+from app.services.search_cache import SearchCache, catalog_generation
 from app.services.text import fold, prefix_tsquery
 
 VIETNAM = ZoneInfo(VIETNAM_TZ_NAME)
@@ -235,12 +236,39 @@ def procedure_search_query(filters: ProcedureFilter) -> Select[*tuple[Any, ...]]
 
 
 async def search_procedures(
-    session: AsyncSession, filters: ProcedureFilter, page: PageRequest
+    session: AsyncSession,
+    filters: ProcedureFilter,
+    page: PageRequest,
+    cache: SearchCache | None = None,
 ) -> tuple[list[Row[Any]], int]:
     """Current published procedures matching ``q`` and the filters, best match first.
 
-    Rows carry ``SUMMARY_COLUMNS`` only: search never decodes documents, fees or sources.
+    Rows carry ``SUMMARY_COLUMNS`` only: search never decodes documents, fees or sources. With a
+    ``cache``, a page is served from it only under the catalog generation this transaction reads
+    (see ``app.services.search_cache``), so a committed catalog change is never hidden.
     """
+    if cache is None:
+        return await _run_search(session, filters, page)
+    generation = await catalog_generation(session)
+    key = (
+        (filters.q or "").strip(),
+        filters.agency,
+        filters.field,
+        filters.online,
+        page.page,
+        page.page_size,
+    )
+    hit = cache.get(generation, key)
+    if hit is not None:
+        return list(hit[0]), hit[1]
+    rows, total = await _run_search(session, filters, page)
+    cache.put(generation, key, list(rows), total)
+    return rows, total
+
+
+async def _run_search(
+    session: AsyncSession, filters: ProcedureFilter, page: PageRequest
+) -> tuple[list[Row[Any]], int]:
     query = procedure_search_query(filters)
     if query is None:
         return [], 0
