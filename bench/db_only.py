@@ -22,7 +22,7 @@ from sqlalchemy.dialects import postgresql
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.models.procedure import OnlineLevel
-from app.services.catalog import ProcedureFilter, procedure_search_query
+from app.services.catalog import PageRequest, ProcedureFilter, procedure_search_query
 from bench.search_load import make_queries, percentile
 
 
@@ -34,11 +34,10 @@ def statement(path: str) -> tuple[str, list[object]] | None:
         field=params.get("field"),
         online=OnlineLevel(params["online"]) if "online" in params else None,
     )
-    query = procedure_search_query(filters)
+    query = procedure_search_query(filters, PageRequest(page=int(params.get("page", 1))))
     if query is None:
         return None
-    page = int(params.get("page", 1))
-    compiled = query.offset((page - 1) * 20).limit(20).compile(dialect=postgresql.asyncpg.dialect())
+    compiled = query.compile(dialect=postgresql.asyncpg.dialect())
     positional = [compiled.params[name] for name in compiled.positiontup or []]
     return str(compiled), positional
 

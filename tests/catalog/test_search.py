@@ -124,7 +124,7 @@ async def test_search_uses_the_gin_index(session: AsyncSession) -> None:
     )
     await session.execute(text("ANALYZE procedures"))
     query = catalog_service.procedure_search_query(
-        catalog_service.ProcedureFilter(q="cap giay phep xay dung")
+        catalog_service.ProcedureFilter(q="cap giay phep xay dung"), catalog_service.PageRequest()
     )
     assert query is not None
     compiled = query.compile(
