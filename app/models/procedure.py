@@ -7,6 +7,7 @@ and older versions stay readable (dossiers keep the versions in force when they 
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -76,6 +77,7 @@ class StepRole(StrEnum):
     leader = "leader"
 
 
+@functools.lru_cache(maxsize=1024)  # equal amounts give equal results; search renders many
 def _plain(amount: Decimal) -> Decimal:
     """``Decimal('1.000')`` → ``Decimal('1')`` so exports read like the files they came from."""
     return Decimal(format(amount.normalize(), "f"))

@@ -24,6 +24,7 @@ from app.schemas.catalog import (
     procedure_summary,
 )
 from app.services import catalog as catalog_service
+from app.services import catalog_search
 from app.services.search_cache import SearchCache
 
 router = APIRouter(prefix="/api/v1", tags=["catalog"], route_class=TransactionalRoute)
@@ -138,8 +139,8 @@ async def search_procedures(
     session: AsyncSession = Depends(get_session),
     cache: SearchCache = Depends(search_cache),
 ) -> Page[ProcedureSummary]:
-    filters = catalog_service.ProcedureFilter(q=q, agency=agency, field=field, online=online)
-    procedures, total = await catalog_service.search_procedures(session, filters, page, cache)
+    filters = catalog_search.ProcedureFilter(q=q, agency=agency, field=field, online=online)
+    procedures, total = await catalog_search.search_procedures(session, filters, page, cache)
     items = [procedure_summary(p) for p in procedures]
     return Page(items=items, total=total, page=page.page, page_size=page.page_size)
 

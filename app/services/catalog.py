@@ -14,15 +14,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
-    CTE,
-    ColumnElement,
-    Row,
     Select,
     and_,
-    case,
-    exists,
     func,
-    literal_column,
     or_,
     select,
 )
@@ -34,14 +28,11 @@ from app.errors import BadRequest, NotFound
 from app.models.catalog import AdministrativeUnit, Agency, AgencyKind, Field, UnitKind
 from app.models.procedure import (
     CatalogState,
-    OnlineLevel,
     Procedure,
     ProcedureApplication,
     ProcessTemplate,
 )
 from app.services.calendar import VIETNAM_TZ_NAME, DurationUnit
-from app.services.search_cache import SearchCache, catalog_generation
-from app.services.text import fold, prefix_tsquery
 
 VIETNAM = ZoneInfo(VIETNAM_TZ_NAME)
 MAX_SUCCESSION = 64  # a replaced_by chain longer than this is a data error (or a cycle)
@@ -154,169 +145,6 @@ async def list_fields(session: AsyncSession) -> list[Field]:
 
 
 # --- procedures ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ProcedureFilter:
-    q: str | None = None
-    agency: str | None = None
-    field: str | None = None
-    online: OnlineLevel | None = None
-
-
-SUMMARY_COLUMNS = (
-    Procedure.code,
-    Procedure.version,
-    Procedure.name,
-    Procedure.field_code,
-    Procedure.online_level,
-    Procedure.processing_time_amount,
-    Procedure.processing_time_unit,
-    Procedure.levels,
-)
-
-# Names in the national catalog often begin with "Thủ tục"; a query without it still counts as a
-# phrase prefix of such a name ("dang ky khai sinh" → "Thủ tục đăng ký khai sinh").
-_NAME_LEAD = "thu tuc "
-# the text search configuration of the generated column (a constant, never user input)
-_SIMPLE: ColumnElement[Any] = literal_column("'simple'::regconfig")
-
-
-def _search_hits(filters: ProcedureFilter) -> CTE | None:
-    """The matches as narrow rows ``(id, tier, rank, length, code)``: what ordering needs, no more.
-
-    None when ``q`` has no searchable word, so nothing can match.
-    """
-    conditions: list[Any] = [Procedure.is_current]
-    if filters.field is not None:
-        conditions.append(Procedure.field_code == filters.field)
-    if filters.online is not None:
-        conditions.append(Procedure.online_level == filters.online)
-    if filters.agency is not None:
-        conditions.append(
-            exists().where(
-                ProcedureApplication.procedure_code == Procedure.code,
-                ProcedureApplication.agency_code == filters.agency,
-                ProcedureApplication.state == CatalogState.published,
-            )
-        )
-    tier: ColumnElement[Any] = literal_column("2")
-    rank: ColumnElement[Any] = literal_column("0::real")
-    q = (filters.q or "").strip()
-    if q:
-        tsquery_text = prefix_tsquery(q)
-        if tsquery_text is None:
-            return None
-        # a scalar subquery: parsed once per statement (an InitPlan), also under the generic plan
-        # PostgreSQL switches to for a statement asyncpg has prepared, instead of once per row
-        tsquery = select(func.to_tsquery(_SIMPLE, tsquery_text)).scalar_subquery()
-        conditions.append(Procedure.search_vector.bool_op("@@")(tsquery))
-        folded = fold(q)
-        tier = case(
-            (or_(Procedure.name_folded == folded, Procedure.code == q), 0),
-            (
-                or_(
-                    Procedure.name_folded.startswith(folded, autoescape=True),
-                    Procedure.name_folded.startswith(_NAME_LEAD + folded, autoescape=True),
-                ),
-                1,
-            ),
-            else_=2,
-        )
-        rank = func.ts_rank_cd(Procedure.search_vector, tsquery, 2)
-    return (
-        select(
-            Procedure.id,
-            tier.label("tier"),
-            rank.label("rank"),
-            func.length(Procedure.name).label("length"),
-            Procedure.code,
-        )
-        .where(*conditions)
-        .cte("hits")
-    )
-
-
-def procedure_search_query(
-    filters: ProcedureFilter, page: PageRequest
-) -> Select[*tuple[Any, ...]] | None:
-    """One page of the search with the total (None when ``q`` has no searchable word).
-
-    Ranking: exact name (or code), then names starting with the query, then full-text rank
-    (cover density, normalised by length), then the shorter name, then the code. ``q`` is case-
-    and accent-insensitive and every word matches as a prefix.
-
-    The matches are ranked as narrow rows (a materialised CTE read twice: once for the page, once
-    for the total), and only the page's rows are joined back for the summary columns; ranking wide
-    rows under ``count(*) OVER ()`` cost twice as much on broad queries (``c``, ``cap``).
-    """
-    hits = _search_hits(filters)
-    if hits is None:
-        return None
-    order = (hits.c.tier, hits.c.rank.desc(), hits.c.length, hits.c.code)
-    hit_page = (
-        select(hits).order_by(*order).offset(page.offset).limit(page.page_size).subquery("page")
-    )
-    total = select(func.count()).select_from(hits).scalar_subquery()
-    return (
-        select(*SUMMARY_COLUMNS, total.label("total"))
-        .join_from(hit_page, Procedure, Procedure.id == hit_page.c.id)
-        .order_by(hit_page.c.tier, hit_page.c.rank.desc(), hit_page.c.length, hit_page.c.code)
-    )
-
-
-def procedure_count_query(filters: ProcedureFilter) -> Select[int] | None:
-    """How many procedures match (for a page past the end, which carries no rows)."""
-    hits = _search_hits(filters)
-    if hits is None:
-        return None
-    return select(func.count()).select_from(hits)
-
-
-async def search_procedures(
-    session: AsyncSession,
-    filters: ProcedureFilter,
-    page: PageRequest,
-    cache: SearchCache | None = None,
-) -> tuple[list[Row[Any]], int]:
-    """Current published procedures matching ``q`` and the filters, best match first.
-
-    Rows carry ``SUMMARY_COLUMNS`` only: search never decodes documents, fees or sources. With a
-    ``cache``, a page is served from it only under the catalog generation this transaction reads
-    (see ``app.services.search_cache``), so a committed catalog change is never hidden.
-    """
-    if cache is None:
-        return await _run_search(session, filters, page)
-    generation = await catalog_generation(session)
-    key = (
-        (filters.q or "").strip(),
-        filters.agency,
-        filters.field,
-        filters.online,
-        page.page,
-        page.page_size,
-    )
-    hit = cache.get(generation, key)
-    if hit is not None:
-        return list(hit[0]), hit[1]
-    rows, total = await _run_search(session, filters, page)
-    cache.put(generation, key, list(rows), total)
-    return rows, total
-
-
-async def _run_search(
-    session: AsyncSession, filters: ProcedureFilter, page: PageRequest
-) -> tuple[list[Row[Any]], int]:
-    query = procedure_search_query(filters, page)
-    if query is None:
-        return [], 0
-    rows = list(await session.execute(query))
-    if rows:
-        return rows, int(rows[0].total)
-    count = procedure_count_query(filters)
-    if page.page == 1 or count is None:
-        return [], 0
-    return [], int(await session.scalar(count) or 0)
 
 
 async def get_procedure(
