@@ -16,7 +16,9 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 # Statement-level: one bump per INSERT/UPDATE/DELETE/TRUNCATE statement, inside the writer's
-# transaction (so it commits or rolls back with the rows). Plain PL/pgSQL, no extension.
+# transaction (so it commits or rolls back with the rows). Plain PL/pgSQL, no extension. BEFORE the
+# statement: a catalog writer takes the generation row's lock before it locks any catalog row, so
+# two concurrent catalog writers queue on the generation instead of deadlocking over it.
 _TABLES = ("procedures", "procedure_applications")
 
 
@@ -41,7 +43,7 @@ def upgrade() -> None:
     for table in _TABLES:
         op.execute(
             f"CREATE TRIGGER trg_{table}_catalog_generation"
-            f" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {table}"
+            f" BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON {table}"
             " FOR EACH STATEMENT EXECUTE FUNCTION bump_catalog_generation()"
         )
 
