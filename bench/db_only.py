@@ -1,6 +1,6 @@
 """The database alone: the exact search statement the API runs, 16 concurrent asyncpg connections.
 
-Compiles ``catalog.procedure_search_query`` for the same seeded queries as ``search_load.py`` and
+Compiles ``catalog_search.procedure_search_query`` for the same seeded queries as ``search_load.py`` and
 runs them without HTTP or the ORM, so the API's own cost is the difference to the HTTP numbers.
 
     python bench/db_only.py --dsn postgresql://postgres@/motcua?host=... --catalog catalog.json
@@ -22,7 +22,8 @@ from sqlalchemy.dialects import postgresql
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.models.procedure import OnlineLevel
-from app.services.catalog import ProcedureFilter, procedure_search_query
+from app.services.catalog import PageRequest
+from app.services.catalog_search import ProcedureFilter, procedure_search_query
 from bench.search_load import make_queries, percentile
 
 
@@ -34,11 +35,10 @@ def statement(path: str) -> tuple[str, list[object]] | None:
         field=params.get("field"),
         online=OnlineLevel(params["online"]) if "online" in params else None,
     )
-    query = procedure_search_query(filters)
+    query = procedure_search_query(filters, PageRequest(page=int(params.get("page", 1))))
     if query is None:
         return None
-    page = int(params.get("page", 1))
-    compiled = query.offset((page - 1) * 20).limit(20).compile(dialect=postgresql.asyncpg.dialect())
+    compiled = query.bound().compile(dialect=postgresql.asyncpg.dialect())
     positional = [compiled.params[name] for name in compiled.positiontup or []]
     return str(compiled), positional
 

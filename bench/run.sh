@@ -52,7 +52,7 @@ PYEOF
 
 .venv/bin/motcua serve --host 127.0.0.1 --port "$PORT" --workers "$WORKERS" >"$WORK/server.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 120); do
+for _ in $(seq 1 360); do  # up to 3 min: imports are slow on a loaded machine
   curl -fsS "http://127.0.0.1:$PORT/ready" >/dev/null 2>&1 && break
   sleep 0.5
 done
@@ -63,8 +63,20 @@ curl -fsS "http://127.0.0.1:$PORT/api/v1/procedures?q=cap+giay+phep+xay+dung&pag
   echo "cpus: $(nproc)  load before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "procedures: $PROCEDURES  applications: $APPLICATIONS  workers: $WORKERS  clients: $CLIENTS"
 } | tee "$WORK/env.txt"
+postmaster=$(head -1 "$WORK/pg/postmaster.pid")
+api_before=$($PY bench/cpu_time.py "$server_pid"); db_before=$($PY bench/cpu_time.py "$postmaster")
 $PY bench/search_load.py --url "http://127.0.0.1:$PORT" --catalog "$WORK/catalog.json" \
   --clients "$CLIENTS" --duration "$DURATION" --warmup "$WARMUP" | tee "$WORK/result.txt"
+api_after=$($PY bench/cpu_time.py "$server_pid"); db_after=$($PY bench/cpu_time.py "$postmaster")
+# CPU the API and PostgreSQL spent per request, warm-up and measured run together
+$PY - "$api_before" "$api_after" "$db_before" "$db_after" "$WORK/result.txt" <<'PYEOF' | tee -a "$WORK/result.txt"
+import json, sys
+api0, api1, db0, db1 = map(float, sys.argv[1:5])
+result = json.loads(open(sys.argv[5]).read().split("RESULT ", 1)[1].splitlines()[0])
+n = result["requests"] + result["warmup_requests"]
+print("CPU " + json.dumps({"api_ms_per_request": round((api1 - api0) * 1000 / n, 2),
+      "db_ms_per_request": round((db1 - db0) * 1000 / n, 2)}))
+PYEOF
 # the same statements on the database alone (no HTTP, no ORM), same concurrency
 $PY bench/db_only.py --dsn "$(echo "$URL" | sed 's/+asyncpg//')" --catalog "$WORK/catalog.json" \
   --clients "$CLIENTS" --duration "$DURATION" | tee -a "$WORK/result.txt"

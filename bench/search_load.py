@@ -118,9 +118,12 @@ def main() -> None:
     paths = make_queries(
         json.loads(args.catalog.read_text(encoding="utf-8")), args.queries, args.seed
     )
+    warmup_requests = 0
     if args.warmup:
-        asyncio.run(run(args.url, paths, args.clients, args.warmup))
+        warmup_requests = len(asyncio.run(run(args.url, paths, args.clients, args.warmup))[0])
+    cpu_started = time.process_time()
     latencies, errors, elapsed = asyncio.run(run(args.url, paths, args.clients, args.duration))
+    client_cpu = time.process_time() - cpu_started
     result = {
         "clients": args.clients,
         "duration_s": round(elapsed, 1),
@@ -131,6 +134,8 @@ def main() -> None:
         "p99_ms": round(percentile(latencies, 0.99), 1),
         "mean_ms": round(statistics.fmean(latencies) * 1000, 1),
         "errors": len(errors),
+        "warmup_requests": warmup_requests,
+        "client_cpu_ms_per_request": round(client_cpu * 1000 / max(1, len(latencies)), 2),
     }
     print("RESULT " + json.dumps(result))
     if errors:

@@ -14,6 +14,7 @@ from app.models.dossier import (
 )
 from app.models.outbox import OutboxMessage, PeriodicJobState
 from app.models.procedure import (
+    CatalogGeneration,
     Procedure,
     ProcedureApplication,
     ProcessStep,
@@ -28,6 +29,7 @@ __all__ = [
     "Agency",
     "Base",
     "CalendarOverride",
+    "CatalogGeneration",
     "Dossier",
     "DossierCodeCounter",
     "DossierDocument",

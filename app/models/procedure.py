@@ -7,6 +7,7 @@ and older versions stay readable (dossiers keep the versions in force when they 
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -76,6 +77,7 @@ class StepRole(StrEnum):
     leader = "leader"
 
 
+@functools.lru_cache(maxsize=1024)  # equal amounts give equal results; search renders many
 def _plain(amount: Decimal) -> Decimal:
     """``Decimal('1.000')`` → ``Decimal('1')`` so exports read like the files they came from."""
     return Decimal(format(amount.normalize(), "f"))
@@ -281,3 +283,17 @@ class ProcedureApplication(TimestampMixin, Base):
             "template_version": self.template_version,
             "effective_from": self.effective_from,
         }
+
+
+class CatalogGeneration(Base):
+    """One row: a number every write to the searchable catalog bumps, in the writer's transaction.
+
+    Statement triggers on ``procedures`` and ``procedure_applications`` (migration 0007) do the bump,
+    so no writer can forget it and a rolled-back write rolls the bump back too. The search cache keys
+    its entries by this number: a reader that sees the new number also sees the new rows.
+    """
+
+    __tablename__ = "catalog_generation"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)

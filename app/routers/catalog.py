@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import TransactionalRoute, get_session
@@ -24,11 +24,21 @@ from app.schemas.catalog import (
     procedure_summary,
 )
 from app.services import catalog as catalog_service
+from app.services import catalog_search
+from app.services.search_cache import SearchCache
 
 router = APIRouter(prefix="/api/v1", tags=["catalog"], route_class=TransactionalRoute)
 
 
-def page_request(
+async def search_cache(request: Request) -> SearchCache:
+    """This application's search cache (one per process), made on first use."""
+    cache: SearchCache | None = getattr(request.app.state, "search_cache", None)
+    if cache is None:
+        cache = request.app.state.search_cache = SearchCache()
+    return cache
+
+
+async def page_request(
     page: int = Query(1, ge=1, le=100_000, description="Trang, bắt đầu từ 1"),
     page_size: int = Query(20, ge=1, le=100, description="Số mục mỗi trang (tối đa 100)"),
 ) -> catalog_service.PageRequest:
@@ -127,9 +137,10 @@ async def search_procedures(
     online: OnlineLevel | None = Query(None, description="Mức độ dịch vụ công trực tuyến"),
     page: catalog_service.PageRequest = Depends(page_request),
     session: AsyncSession = Depends(get_session),
+    cache: SearchCache = Depends(search_cache),
 ) -> Page[ProcedureSummary]:
-    filters = catalog_service.ProcedureFilter(q=q, agency=agency, field=field, online=online)
-    procedures, total = await catalog_service.search_procedures(session, filters, page)
+    filters = catalog_search.ProcedureFilter(q=q, agency=agency, field=field, online=online)
+    procedures, total = await catalog_search.search_procedures(session, filters, page, cache)
     items = [procedure_summary(p) for p in procedures]
     return Page(items=items, total=total, page=page.page, page_size=page.page_size)
 

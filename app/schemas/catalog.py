@@ -363,7 +363,7 @@ def application_read(application: ProcedureApplication) -> ApplicationRead:
 
 
 def procedure_summary(row: Any) -> ProcedureSummary:
-    """A search hit from the columns ``catalog.SUMMARY_COLUMNS`` select."""
+    """A search hit from the columns ``catalog_search.SUMMARY_COLUMNS`` select."""
     return ProcedureSummary.model_validate(
         {
             "code": row.code,

@@ -14,14 +14,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
-    ColumnElement,
-    Row,
     Select,
     and_,
-    case,
-    exists,
     func,
-    literal_column,
     or_,
     select,
 )
@@ -33,13 +28,11 @@ from app.errors import BadRequest, NotFound
 from app.models.catalog import AdministrativeUnit, Agency, AgencyKind, Field, UnitKind
 from app.models.procedure import (
     CatalogState,
-    OnlineLevel,
     Procedure,
     ProcedureApplication,
     ProcessTemplate,
 )
 from app.services.calendar import VIETNAM_TZ_NAME, DurationUnit
-from app.services.text import fold, prefix_tsquery
 
 VIETNAM = ZoneInfo(VIETNAM_TZ_NAME)
 MAX_SUCCESSION = 64  # a replaced_by chain longer than this is a data error (or a cycle)
@@ -152,105 +145,6 @@ async def list_fields(session: AsyncSession) -> list[Field]:
 
 
 # --- procedures ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ProcedureFilter:
-    q: str | None = None
-    agency: str | None = None
-    field: str | None = None
-    online: OnlineLevel | None = None
-
-
-SUMMARY_COLUMNS = (
-    Procedure.code,
-    Procedure.version,
-    Procedure.name,
-    Procedure.field_code,
-    Procedure.online_level,
-    Procedure.processing_time_amount,
-    Procedure.processing_time_unit,
-    Procedure.levels,
-)
-
-# Names in the national catalog often begin with "Thủ tục"; a query without it still counts as a
-# phrase prefix of such a name ("dang ky khai sinh" → "Thủ tục đăng ký khai sinh").
-_NAME_LEAD = "thu tuc "
-# the text search configuration of the generated column (a constant, never user input)
-_SIMPLE: ColumnElement[Any] = literal_column("'simple'::regconfig")
-
-
-def procedure_search_query(filters: ProcedureFilter) -> Select[*tuple[Any, ...]] | None:
-    """The search statement (None when ``q`` has no searchable word, so nothing can match).
-
-    Ranking: exact name (or code), then names starting with the query, then full-text rank
-    (cover density, normalised by length), then the shorter name. ``q`` is case- and
-    accent-insensitive and every word matches as a prefix.
-    """
-    conditions: list[Any] = [Procedure.is_current]
-    if filters.field is not None:
-        conditions.append(Procedure.field_code == filters.field)
-    if filters.online is not None:
-        conditions.append(Procedure.online_level == filters.online)
-    if filters.agency is not None:
-        conditions.append(
-            exists().where(
-                ProcedureApplication.procedure_code == Procedure.code,
-                ProcedureApplication.agency_code == filters.agency,
-                ProcedureApplication.state == CatalogState.published,
-            )
-        )
-    order: list[Any] = []
-    q = (filters.q or "").strip()
-    if q:
-        tsquery_text = prefix_tsquery(q)
-        if tsquery_text is None:
-            return None
-        # a scalar subquery: parsed once per statement (an InitPlan), also under the generic plan
-        # PostgreSQL switches to for a statement asyncpg has prepared, instead of once per row
-        tsquery = select(func.to_tsquery(_SIMPLE, tsquery_text)).scalar_subquery()
-        conditions.append(Procedure.search_vector.bool_op("@@")(tsquery))
-        folded = fold(q)
-        order = [
-            case(
-                (or_(Procedure.name_folded == folded, Procedure.code == q), 0),
-                (
-                    or_(
-                        Procedure.name_folded.startswith(folded, autoescape=True),
-                        Procedure.name_folded.startswith(_NAME_LEAD + folded, autoescape=True),
-                    ),
-                    1,
-                ),
-                else_=2,
-            ),
-            func.ts_rank_cd(Procedure.search_vector, tsquery, 2).desc(),
-        ]
-    order += [func.length(Procedure.name), Procedure.code]
-    # the total rides along with the page: one statement, one scan of the matches
-    return (
-        select(*SUMMARY_COLUMNS, func.count().over().label("total"))
-        .where(*conditions)
-        .order_by(*order)
-    )
-
-
-async def search_procedures(
-    session: AsyncSession, filters: ProcedureFilter, page: PageRequest
-) -> tuple[list[Row[Any]], int]:
-    """Current published procedures matching ``q`` and the filters, best match first.
-
-    Rows carry ``SUMMARY_COLUMNS`` only: search never decodes documents, fees or sources.
-    """
-    query = procedure_search_query(filters)
-    if query is None:
-        return [], 0
-    rows = list(await session.execute(query.offset(page.offset).limit(page.page_size)))
-    if rows:
-        return rows, int(rows[0].total)
-    if page.page == 1:
-        return [], 0
-    total = await session.scalar(select(func.count()).select_from(query.subquery()))
-    return [], int(total or 0)
 
 
 async def get_procedure(

@@ -11,6 +11,7 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.services import catalog as catalog_service
+from app.services import catalog_search
 
 pytestmark = pytest.mark.usefixtures("catalog")
 
@@ -123,11 +124,11 @@ async def test_search_uses_the_gin_index(session: AsyncSession) -> None:
         )
     )
     await session.execute(text("ANALYZE procedures"))
-    query = catalog_service.procedure_search_query(
-        catalog_service.ProcedureFilter(q="cap giay phep xay dung")
+    query = catalog_search.procedure_search_query(
+        catalog_search.ProcedureFilter(q="cap giay phep xay dung"), catalog_service.PageRequest()
     )
     assert query is not None
-    compiled = query.compile(
+    compiled = query.bound().compile(
         dialect=postgresql.dialect(),  # type: ignore[no-untyped-call]
         compile_kwargs={"literal_binds": True},
     )

@@ -9,7 +9,7 @@ from sqlalchemy import text
 from app import migrate
 from app.db import create_engine, create_session_factory
 from app.services import catalog as catalog_service
-from app.services import catalog_import
+from app.services import catalog_import, catalog_search
 from tests.catalog.sample import sample_catalog
 from tests.conftest import PgServer, make_settings
 
@@ -50,8 +50,8 @@ async def _import_and_search(url: str) -> None:
                 ("ĐĂNG KÝ KHAI SINH", 3),
                 ("Đăng Ký Kh", 4),  # khai sinh x3, khai tử
             ):
-                found, total = await catalog_service.search_procedures(
-                    session, catalog_service.ProcedureFilter(q=q), page
+                found, total = await catalog_search.search_procedures(
+                    session, catalog_search.ProcedureFilter(q=q), page
                 )
                 assert total == expected, q
                 assert found[0].name == "Đăng ký khai sinh", q
