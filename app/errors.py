@@ -103,6 +103,18 @@ class ValidationFailed(DomainError):
     title = "Dữ liệu không hợp lệ"
 
 
+def field_error(
+    field: str, message: str, *, code: str, field_code: str = "invalid"
+) -> ValidationFailed:
+    """A 422 about one body field; the Vietnamese ``message`` is the detail and the field's message."""
+    text = message.rstrip(".")
+    return ValidationFailed(
+        text + ".",
+        code=code,
+        errors=[{"field": field, "location": "body", "code": field_code, "message": text}],
+    )
+
+
 class TooManyRequests(DomainError):
     status = 429
     code = "too_many_requests"

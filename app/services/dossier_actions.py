@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.config import Settings
-from app.errors import Conflict, Forbidden, PreconditionFailed, ValidationFailed
+from app.errors import Conflict, Forbidden, PreconditionFailed, field_error
 from app.models.dossier import DocumentKind, Dossier
 from app.schemas.dossiers import ActionRequest, DeskOutcome, DossierCreate
 from app.security import OfficerPrincipal, Principal
@@ -179,12 +179,11 @@ async def add_documents(
     if not ({Actor.step, Actor.desk, Actor.step_leader} & actors_of(principal, dossier)):
         raise Forbidden("Bạn không xử lý hồ sơ ở bước hiện tại.", code="not_allowed_at_step")
     if not request.documents:
-        raise ValidationFailed(
+        raise field_error(
+            "documents",
             "Cần ít nhất một tệp kết quả.",
             code="documents_required",
-            errors=[
-                {"field": "documents", "location": "body", "code": "missing", "message": "Trống"}
-            ],
+            field_code="missing",
         )
     checked = await dossier_documents.check_additional(
         session, principal, request.documents, desk=True, kind=DocumentKind.result, now=now

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.errors import ValidationFailed
+from app.errors import ValidationFailed, field_error
 from app.models.dossier import DocumentKind, Dossier, DossierDocument
 from app.models.procedure import Procedure
 from app.models.upload import Upload, UploadPurpose
@@ -32,14 +32,6 @@ class CheckedDocument:
     kind: DocumentKind
 
 
-def _error(field: str, code: str, message: str) -> ValidationFailed:
-    return ValidationFailed(
-        message + ".",
-        code=code,
-        errors=[{"field": field, "location": "body", "code": code, "message": message}],
-    )
-
-
 async def _checked(
     session: AsyncSession,
     principal: Principal,
@@ -53,7 +45,12 @@ async def _checked(
     checked: list[CheckedDocument] = []
     upload_ids = [doc.upload_id for doc in inputs if doc.upload_id is not None]
     if len(upload_ids) != len(set(upload_ids)):
-        raise _error("documents", "duplicate_upload", "Một tệp chỉ được dùng cho một thành phần")
+        raise field_error(
+            "documents",
+            "Một tệp chỉ được dùng cho một thành phần",
+            code="duplicate_upload",
+            field_code="duplicate_upload",
+        )
     uploads: dict[Any, Upload] = {}
     if upload_ids:
         purpose = (
@@ -63,16 +60,18 @@ async def _checked(
         uploads = {upload.id: upload for upload in attached}
     for index, doc in enumerate(inputs):
         if known_codes is not None and doc.requirement_code not in known_codes:
-            raise _error(
+            raise field_error(
                 f"documents.{index}.requirement_code",
-                "unknown_requirement",
                 f"Thủ tục không có thành phần hồ sơ mã {doc.requirement_code}",
+                code="unknown_requirement",
+                field_code="unknown_requirement",
             )
         if doc.paper_original_checked and not desk:
-            raise _error(
+            raise field_error(
                 f"documents.{index}.paper_original_checked",
-                "paper_only_at_desk",
                 "Chỉ cán bộ tiếp nhận tại quầy mới xác nhận bản giấy",
+                code="paper_only_at_desk",
+                field_code="paper_only_at_desk",
             )
         checked.append(
             CheckedDocument(

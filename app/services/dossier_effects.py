@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.errors import Conflict, ValidationFailed
+from app.errors import Conflict, field_error
 from app.models.dossier import DocumentKind, Dossier, DossierFeeLine, DossierStep
 from app.models.user import Role, User, UserRole
 from app.schemas.dossiers import ActionRequest
@@ -133,12 +133,8 @@ Effect = Callable[[Context], Awaitable[None]]
 
 def _require_note(ctx: Context, what: str) -> None:
     if not (ctx.request.note and ctx.request.note.strip()):
-        raise ValidationFailed(
-            f"Cần ghi rõ lý do {what}.",
-            code="reason_required",
-            errors=[
-                {"field": "note", "location": "body", "code": "missing", "message": "Cần ghi lý do"}
-            ],
+        raise field_error(
+            "note", f"Cần ghi rõ lý do {what}.", code="reason_required", field_code="missing"
         )
 
 
@@ -193,12 +189,11 @@ async def _request_supplement(ctx: Context) -> None:
 
 async def _supplement(ctx: Context) -> None:
     if not ctx.request.documents:
-        raise ValidationFailed(
+        raise field_error(
+            "documents",
             "Cần nộp ít nhất một thành phần bổ sung.",
             code="documents_required",
-            errors=[
-                {"field": "documents", "location": "body", "code": "missing", "message": "Trống"}
-            ],
+            field_code="missing",
         )
     checked = await dossier_documents.check_additional(
         ctx.session,
@@ -227,17 +222,10 @@ async def _assign(ctx: Context) -> None:
         )
     )
     if user_id is None:
-        raise ValidationFailed(
+        raise field_error(
+            "assignee",
             "Người được phân công không có vai trò của bước hiện tại tại cơ quan này.",
             code="invalid_assignee",
-            errors=[
-                {
-                    "field": "assignee",
-                    "location": "body",
-                    "code": "invalid",
-                    "message": "Sai cán bộ",
-                }
-            ],
         )
     ctx.dossier.assignee_id = user_id
     open_step = await _open_step(ctx.session, ctx.dossier)
@@ -266,12 +254,8 @@ async def _send_back(ctx: Context) -> None:
     target = positions.get(ctx.request.to_step or "")
     current = dossier.current_step or 0
     if target is None or target >= current:
-        raise ValidationFailed(
-            "Chỉ trả về một bước trước bước hiện tại.",
-            code="invalid_step",
-            errors=[
-                {"field": "to_step", "location": "body", "code": "invalid", "message": "Sai bước"}
-            ],
+        raise field_error(
+            "to_step", "Chỉ trả về một bước trước bước hiện tại.", code="invalid_step"
         )
     _require_note(ctx, "trả lại bước trước")
     await _finish_step(ctx.session, dossier, ctx.now)
@@ -315,17 +299,11 @@ async def record_payment_lines(ctx: Context, receipt_number: str, provider: str)
 async def _record_payment(ctx: Context) -> None:
     receipt = (ctx.request.receipt_number or "").strip()
     if not receipt:
-        raise ValidationFailed(
+        raise field_error(
+            "receipt_number",
             "Cần số biên lai thu tiền mặt.",
             code="receipt_number_required",
-            errors=[
-                {
-                    "field": "receipt_number",
-                    "location": "body",
-                    "code": "missing",
-                    "message": "Trống",
-                }
-            ],
+            field_code="missing",
         )
     await record_payment_lines(ctx, receipt, "cash")
 
@@ -348,17 +326,10 @@ async def _reschedule(ctx: Context) -> None:
         )
     promised = ctx.request.promised_due_at
     if promised is None or promised.tzinfo is None or promised <= dossier.due_at:
-        raise ValidationFailed(
+        raise field_error(
+            "promised_due_at",
             "Ngày hẹn mới phải sau ngày hẹn trả hiện tại.",
             code="invalid_promised_due_at",
-            errors=[
-                {
-                    "field": "promised_due_at",
-                    "location": "body",
-                    "code": "invalid",
-                    "message": "Cần ngày hẹn mới (có múi giờ) sau ngày hẹn trả hiện tại",
-                }
-            ],
         )
     dossier.promised_due_at = promised
     dossier.reschedule_count += 1
@@ -401,10 +372,11 @@ async def _withdraw(ctx: Context) -> None:
 
 async def _rate(ctx: Context) -> None:
     if ctx.request.rating is None:
-        raise ValidationFailed(
+        raise field_error(
+            "rating",
             "Cần chọn mức đánh giá từ 1 đến 5.",
             code="rating_required",
-            errors=[{"field": "rating", "location": "body", "code": "missing", "message": "Trống"}],
+            field_code="missing",
         )
     if ctx.dossier.rating is not None:
         raise Conflict("Hồ sơ đã được đánh giá.", code="already_rated")

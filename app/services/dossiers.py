@@ -21,7 +21,7 @@ from sqlalchemy.orm import defer
 
 import app.services.catalog as catalog_service
 from app.config import Settings
-from app.errors import BadRequest, Conflict, Forbidden, NotFound, ValidationFailed
+from app.errors import BadRequest, Conflict, Forbidden, NotFound, field_error
 from app.models.catalog import Agency
 from app.models.dossier import (
     ActorKind,
@@ -185,29 +185,28 @@ async def _choose_application(
     if agency is None:
         candidates = await catalog_service.applications_in_force(session, data.procedure_code, at)
         if not candidates:
-            raise _field_error("procedure_code", "Thủ tục không được áp dụng hoặc chưa có hiệu lực")
+            raise field_error(
+                "procedure_code",
+                "Thủ tục không được áp dụng hoặc chưa có hiệu lực",
+                code="procedure_code_invalid",
+            )
         if len(candidates) > 1:
-            raise _field_error(
+            raise field_error(
                 "agency_code",
                 "Thủ tục được nhiều cơ quan áp dụng: cần chọn cơ quan ("
                 + ", ".join(c.agency_code for c in candidates)
                 + ")",
+                code="agency_code_invalid",
             )
         agency = candidates[0].agency_code
     found = await catalog_service.application_in_force(session, data.procedure_code, agency, at)
     if found is None:
-        raise _field_error(
-            "agency_code", "Cơ quan này không áp dụng thủ tục, hoặc thủ tục chưa có hiệu lực"
+        raise field_error(
+            "agency_code",
+            "Cơ quan này không áp dụng thủ tục, hoặc thủ tục chưa có hiệu lực",
+            code="agency_code_invalid",
         )
     return found
-
-
-def _field_error(field: str, message: str, code: str = "invalid") -> ValidationFailed:
-    return ValidationFailed(
-        message + ".",
-        code=f"{field}_invalid" if code == "invalid" else code,
-        errors=[{"field": field, "location": "body", "code": code, "message": message}],
-    )
 
 
 async def _route(
@@ -285,9 +284,10 @@ async def submit(
     offices: list[str] = list(found.application.receiving_offices)
     receiving_office = data.receiving_office_code or (offices[0] if offices else None)
     if receiving_office is None or receiving_office not in offices:
-        raise _field_error(
+        raise field_error(
             "receiving_office_code",
             "Nơi tiếp nhận không nhận thủ tục này (nhận tại: " + ", ".join(offices) + ")",
+            code="receiving_office_code_invalid",
         )
     if isinstance(principal, OfficerPrincipal):
         if not principal.has_role(receiving_office, Role.receptionist):
@@ -296,9 +296,15 @@ async def submit(
                 code="not_receptionist_here",
             )
         if data.outcome is None:
-            raise _field_error("outcome", "Tại quầy cần chọn kết quả kiểm tra hồ sơ")
+            raise field_error(
+                "outcome", "Tại quầy cần chọn kết quả kiểm tra hồ sơ", code="outcome_invalid"
+            )
     elif data.outcome is not None or data.confirmed_fee_lines:
-        raise _field_error("outcome", "Chỉ cán bộ tiếp nhận mới chọn kết quả kiểm tra hồ sơ")
+        raise field_error(
+            "outcome",
+            "Chỉ cán bộ tiếp nhận mới chọn kết quả kiểm tra hồ sơ",
+            code="outcome_invalid",
+        )
 
     for code in filter(None, (data.applicant.unit_code, data.subject_unit_code)):
         await catalog_service.get_unit(session, code)  # 404 -> translated below
