@@ -19,7 +19,6 @@ from tests.auth.conftest import (
     SigningKey,
     citizen_claims,
     handmade_token,
-    make_rsa_key,
 )
 from tests.conftest import OfficerFactory, make_settings
 
@@ -60,7 +59,7 @@ def _bad_tokens(keys: dict[str, SigningKey]) -> dict[str, str]:
         "expired": rsa.sign(citizen_claims(iat=1_700_000_000, exp=1_700_000_600)),
         "wrong_audience": rsa.sign(citizen_claims(aud="another-service")),
         "wrong_issuer": rsa.sign(citizen_claims(iss="https://evil.example")),
-        "unknown_kid": make_rsa_key("rsa-unknown").sign(citizen_claims()),
+        "unknown_kid": keys["stranger"].sign(citizen_claims()),
         "tampered": f"{head}.{forged_payload}.{signature}",
         "alg_none": handmade_token({"alg": "none", "typ": "JWT"}, citizen_claims(), None),
         # algorithm confusion: HMAC with the provider's public key (as published) as the secret
@@ -150,7 +149,7 @@ async def test_unknown_kid_refetches_once_then_rate_limits_and_rotation_works(
     assert jwks_server.hits == 2
     for _ in range(5):  # garbage kids do not hammer the provider
         with pytest.raises(JWTError, match="unknown key id"):
-            await verifier.verify_claims(make_rsa_key("nope").sign(citizen_claims()))
+            await verifier.verify_claims(idp_keys["stranger"].sign(citizen_claims()))
     assert jwks_server.hits == 2
 
 
