@@ -38,6 +38,13 @@ class IdentityProviderUnavailable(DomainError):
     title = "Không kết nối được hệ thống định danh"
 
 
+def _unavailable() -> IdentityProviderUnavailable:
+    return IdentityProviderUnavailable(
+        "Không lấy được khóa công khai của hệ thống định danh; vui lòng thử lại sau.",
+        headers={"Retry-After": "30"},
+    )
+
+
 class JwksSource(Protocol):
     async def fetch(self) -> dict[str, Any]:
         """The current key set, ``{"keys": [JWK, ...]}``."""
@@ -131,7 +138,11 @@ class JwksVerifier:
     async def _jwk_for(self, kid: str | None) -> dict[str, Any]:
         now = self.clock()
         if self._fetched_at is None or now - self._fetched_at >= self.cache_seconds:
-            await self._refresh(now)
+            # a provider that is down is asked again only once per refetch interval
+            if self._may_refetch(now):
+                await self._refresh(now)
+            elif not self._keys:
+                raise _unavailable()
         found = self._lookup(kid)
         if found is None and self._may_refetch(self.clock()):
             await self._refresh(self.clock())
@@ -159,9 +170,7 @@ class JwksVerifier:
             except (httpx.HTTPError, ValueError) as exc:
                 log.warning("jwks_fetch_failed", extra={"issuer": self.issuer, "error": str(exc)})
                 if not self._keys:
-                    raise IdentityProviderUnavailable(
-                        "Không lấy được khóa công khai của hệ thống định danh; vui lòng thử lại sau.",
-                    ) from exc
+                    raise _unavailable() from exc
                 return  # keep the keys we have until the provider answers again
             keys = {
                 str(key["kid"]): key

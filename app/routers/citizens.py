@@ -17,7 +17,7 @@ router = APIRouter(prefix="/api/v1/auth/citizen", tags=["auth"], route_class=Tra
     operation_id="auth_citizen_me",
     summary="Công dân, tổ chức đang đăng nhập (theo mã truy cập của hệ thống định danh)",
     response_model=CitizenMe,
-    responses=problem_responses(401, 403),
+    responses=problem_responses(401, 403, 503),
 )
 async def citizen_me(citizen: CitizenPrincipal = Depends(get_citizen)) -> CitizenMe:
     return CitizenMe(

@@ -59,7 +59,7 @@ def _storage(request: Request) -> Storage:
     summary="Tải tệp lên (PDF, JPEG, PNG) để đính kèm hồ sơ; tệp tự xóa sau 24 giờ nếu chưa dùng",
     status_code=201,
     response_model=UploadRead,
-    responses=problem_responses(400, 401, 413, 415, 422),
+    responses=problem_responses(400, 401, 413, 415, 422, 503),
     openapi_extra=_MULTIPART_BODY,
 )
 async def create_upload(
@@ -86,7 +86,7 @@ async def create_upload(
     operation_id="upload_get",
     summary="Thông tin tệp đã tải lên (chỉ người tải lên)",
     response_model=UploadRead,
-    responses=problem_responses(401, 404, 422),
+    responses=problem_responses(401, 404, 422, 503),
 )
 async def get_upload(
     upload_id: uuid.UUID,
@@ -109,7 +109,7 @@ async def get_upload(
                 for t in FILE_TYPES
             },
         },
-        **problem_responses(401, 404, 422),
+        **problem_responses(401, 404, 422, 503),
     },
 )
 async def download_upload(

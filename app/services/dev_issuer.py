@@ -62,6 +62,7 @@ class DevCitizenIssuer:
     private_key_pem: bytes | None = None
     _lock: asyncio.Lock = field(default_factory=asyncio.Lock, init=False, repr=False)
     _jwk: dict[str, Any] | None = field(default=None, init=False, repr=False)
+    _signer: Any = field(default=None, init=False, repr=False)
 
     @property
     def key_path(self) -> Path:
@@ -122,7 +123,7 @@ class DevCitizenIssuer:
         if personal_id is not None:
             claims[self.settings.citizen_personal_id_claim] = personal_id
         kid = (await self.public_jwk())["kid"]
-        token = jwt.encode(
-            claims, (await self._private_pem()).decode(), algorithm=ALGORITHM, headers={"kid": kid}
-        )
+        if self._signer is None:  # parsing the PEM is slow (key checks): once per process
+            self._signer = jwk.construct((await self._private_pem()).decode(), ALGORITHM)
+        token = jwt.encode(claims, self._signer, algorithm=ALGORITHM, headers={"kid": kid})
         return token, int(lifetime.total_seconds())

@@ -11,6 +11,7 @@ import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -40,9 +41,13 @@ class SigningKey:
         key.update(kid=self.kid, use="sig", alg=self.alg)
         return key
 
+    @cached_property
+    def _signer(self) -> Any:
+        return jwk.construct(self.private_pem, self.alg)  # parsing a PEM costs ~80 ms: once
+
     def sign(self, claims: dict[str, Any], **header: Any) -> str:
         return jwt.encode(
-            claims, self.private_pem, algorithm=self.alg, headers={"kid": self.kid, **header}
+            claims, self._signer, algorithm=self.alg, headers={"kid": self.kid, **header}
         )
 
 
@@ -104,6 +109,7 @@ def idp_keys() -> dict[str, SigningKey]:
         "rsa": make_rsa_key("rsa-1"),
         "ec": make_ec_key("ec-1"),
         "rotated": make_rsa_key("rsa-2"),
+        "stranger": make_rsa_key("rsa-unknown"),  # never published
     }
 
 
@@ -135,7 +141,7 @@ def jwks_server(idp_keys: dict[str, SigningKey]) -> Iterator[JwksServer]:
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     state.url = f"http://127.0.0.1:{server.server_address[1]}/.well-known/jwks.json"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield state

@@ -19,7 +19,6 @@ from tests.auth.conftest import (
     SigningKey,
     citizen_claims,
     handmade_token,
-    make_rsa_key,
 )
 from tests.conftest import OfficerFactory, make_settings
 
@@ -60,7 +59,7 @@ def _bad_tokens(keys: dict[str, SigningKey]) -> dict[str, str]:
         "expired": rsa.sign(citizen_claims(iat=1_700_000_000, exp=1_700_000_600)),
         "wrong_audience": rsa.sign(citizen_claims(aud="another-service")),
         "wrong_issuer": rsa.sign(citizen_claims(iss="https://evil.example")),
-        "unknown_kid": make_rsa_key("rsa-unknown").sign(citizen_claims()),
+        "unknown_kid": keys["stranger"].sign(citizen_claims()),
         "tampered": f"{head}.{forged_payload}.{signature}",
         "alg_none": handmade_token({"alg": "none", "typ": "JWT"}, citizen_claims(), None),
         # algorithm confusion: HMAC with the provider's public key (as published) as the secret
@@ -150,7 +149,7 @@ async def test_unknown_kid_refetches_once_then_rate_limits_and_rotation_works(
     assert jwks_server.hits == 2
     for _ in range(5):  # garbage kids do not hammer the provider
         with pytest.raises(JWTError, match="unknown key id"):
-            await verifier.verify_claims(make_rsa_key("nope").sign(citizen_claims()))
+            await verifier.verify_claims(idp_keys["stranger"].sign(citizen_claims()))
     assert jwks_server.hits == 2
 
 
@@ -160,8 +159,12 @@ async def test_provider_down_without_cached_keys_is_503(
     jwks_server.status = 500
     async with make_client(**idp_settings(jwks_server)) as client:
         response = await client.get(ME, headers=bearer(idp_keys["rsa"].sign(citizen_claims())))
+        again = await client.get(ME, headers=bearer(idp_keys["rsa"].sign(citizen_claims())))
     assert response.status_code == 503
     assert response.json()["code"] == "identity_provider_unavailable"
+    assert response.headers["retry-after"] == "30"
+    assert again.status_code == 503
+    assert jwks_server.hits == 1  # a provider that is down is not asked again at once
 
 
 async def test_dev_issuer_mints_tokens_in_test_mode(make_client: ClientFactory) -> None:
@@ -259,3 +262,26 @@ async def test_dev_issuer_key_is_generated_once_and_kept(tmp_path: Any) -> None:
 def test_unsafe_citizen_settings_are_refused(overrides: dict[str, Any], message: str) -> None:
     with pytest.raises(ValueError, match=message):
         make_settings("postgresql+asyncpg://u@h/db", **overrides)
+
+
+async def test_cached_keys_outlive_a_provider_outage(
+    jwks_server: JwksServer, idp_keys: dict[str, SigningKey]
+) -> None:
+    now = [0.0]
+    verifier = JwksVerifier(
+        IDP_ISSUER,
+        AUDIENCE,
+        ("RS256",),
+        HttpJwksSource(jwks_server.url),
+        cache_seconds=3600,
+        clock=lambda: now[0],
+    )
+    token = idp_keys["rsa"].sign(citizen_claims())
+    assert (await verifier.verify_claims(token))["sub"] == "vneid-000123"
+    jwks_server.status = 503
+    now[0] = 4000.0  # cache stale, provider down: the keys we have still serve
+    assert (await verifier.verify_claims(token))["sub"] == "vneid-000123"
+    assert jwks_server.hits == 2
+    now[0] = 4010.0  # and the provider is not asked again within the refetch interval
+    assert (await verifier.verify_claims(token))["sub"] == "vneid-000123"
+    assert jwks_server.hits == 2
