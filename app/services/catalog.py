@@ -211,6 +211,15 @@ async def applications_in_force(
     return list(await session.scalars(query))
 
 
+def processing_time(
+    application: ProcedureApplication, procedure: Procedure
+) -> tuple[Decimal, DurationUnit]:
+    """The application's local processing time when it has one, else the national one."""
+    if application.processing_time_amount is not None and application.processing_time_unit:
+        return application.processing_time_amount, application.processing_time_unit
+    return procedure.processing_time_amount, procedure.processing_time_unit
+
+
 @dataclass(frozen=True)
 class ApplicationInForce:
     """What a dossier submitted at a given instant is processed under."""
@@ -221,10 +230,7 @@ class ApplicationInForce:
 
     @property
     def processing_time(self) -> tuple[Decimal, DurationUnit]:
-        app = self.application
-        if app.processing_time_amount is not None and app.processing_time_unit is not None:
-            return app.processing_time_amount, app.processing_time_unit
-        return self.procedure.processing_time_amount, self.procedure.processing_time_unit
+        return processing_time(self.application, self.procedure)
 
     @property
     def fees(self) -> list[dict[str, Any]]:

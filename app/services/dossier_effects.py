@@ -15,9 +15,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+import app.services.catalog as catalog_service
 from app.config import Settings
 from app.errors import Conflict, field_error
 from app.models.dossier import DocumentKind, Dossier, DossierFeeLine, DossierStep
+from app.models.procedure import Procedure, ProcedureApplication
 from app.models.user import Role, User, UserRole
 from app.schemas.dossiers import ActionRequest
 from app.security import OfficerPrincipal, Principal
@@ -140,20 +142,13 @@ def _require_note(ctx: Context, what: str) -> None:
 
 async def _receive(ctx: Context) -> None:
     """Receipt: the clock starts; no receipt without an appointment date (due_at)."""
-    from app.models.procedure import Procedure, ProcedureApplication
-
     dossier = ctx.dossier
     application = await ctx.session.get(ProcedureApplication, dossier.application_id)
     procedure = await ctx.session.get(Procedure, dossier.procedure_id)
     assert application is not None and procedure is not None
-    if application.processing_time_amount is not None and application.processing_time_unit:
-        amount, unit = application.processing_time_amount, application.processing_time_unit
-    else:
-        amount, unit = procedure.processing_time_amount, procedure.processing_time_unit
+    amount, unit = catalog_service.processing_time(application, procedure)
     dossier.received_at = ctx.now
     dossier.due_at = ctx.calendar.add(ctx.now, amount, unit)
-    if dossier.due_at is None:  # pragma: no cover - the calendar always answers
-        raise Conflict("Không xác định được ngày hẹn trả.", code="no_due_date")
     await _start_step(ctx.session, dossier, 0, ctx.calendar, ctx.now)
     ctx.payload.update(due_at=dossier.due_at.isoformat())
 

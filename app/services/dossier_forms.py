@@ -24,12 +24,15 @@ from app.models.dossier import Dossier, DossierEvent, DossierStep
 from app.models.procedure import Procedure
 from app.schemas.dossiers import DossierRead, FeeLineRead, StepRead
 from app.security import Principal
+from app.services.dossier_actors import actors_of
+from app.services.dossier_documents import list_documents
 from app.services.dossiers import DossierView
 from app.services.lifecycle import (
     PORTAL_STATUS_CODE,
     STATUS_LABEL_VI,
     Action,
     actions_in,
+    rule_for,
 )
 from app.services.rule_sets import rule_set
 
@@ -86,9 +89,6 @@ def full_view(view: DossierView, principal: Principal) -> DossierRead:
         if d.current_step is not None and d.current_step < len(route)
         else None
     )
-    from app.services.dossier_actors import actors_of
-    from app.services.lifecycle import rule_for
-
     mine = actors_of(principal, d)
     allowed = [
         a for a in actions_in(d.status) if (rule := rule_for(a, d.status)) and rule.actors & mine
@@ -244,8 +244,6 @@ async def build(session: AsyncSession, dossier: Dossier, form: FormName) -> dict
 
 
 async def _documents(session: AsyncSession, dossier: Dossier) -> list[dict[str, Any]]:
-    from app.services.dossier_documents import list_documents
-
     return [
         {
             "requirement_code": d["requirement_code"],

@@ -22,7 +22,6 @@ from sqlalchemy.orm import defer
 import app.services.catalog as catalog_service
 from app.config import Settings
 from app.errors import BadRequest, Conflict, Forbidden, NotFound, field_error
-from app.models.catalog import Agency
 from app.models.dossier import (
     ActorKind,
     Channel,
@@ -43,10 +42,6 @@ from app.services.rule_sets import rule_set_at
 
 STATUS_TOPIC = "notification.status_changed"
 PAGE_SIZE_MAX = 100
-
-
-def owner_key(citizen: CitizenPrincipal) -> tuple[str, str]:
-    return citizen.issuer, citizen.subject
 
 
 # --- scoping ---------------------------------------------------------------------------------------
@@ -555,8 +550,3 @@ async def events(
         )
     )
     return dossier, trail, steps
-
-
-async def agency_names(session: AsyncSession, codes: set[str]) -> dict[str, str]:
-    rows = await session.execute(select(Agency.code, Agency.name).where(Agency.code.in_(codes)))
-    return {code: name for code, name in rows}
