@@ -39,8 +39,11 @@ class Settings(BaseSettings):
     # postgresql+asyncpg://user:password@host:5432/motcua. Empty: embedded PostgreSQL (demo, tests).
     database_url: SecretStr | None = None
     data_dir: Path = Path(".motcua")
+    # Connections per process. Overflow connections are opened for a burst and closed when returned
+    # while the pool is full: under steady concurrency above the pool size that is a new PostgreSQL
+    # backend (a fork) per request, so the default is a fixed pool and requests wait their turn.
     db_pool_size: int = Field(default=10, ge=1, le=200)
-    db_max_overflow: int = Field(default=10, ge=0, le=200)
+    db_max_overflow: int = Field(default=0, ge=0, le=200)
     db_pre_ping: bool = False
     db_pool_recycle_seconds: int = Field(default=1800, ge=60)
 

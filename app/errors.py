@@ -235,6 +235,11 @@ def validation_errors(raw: Sequence[Any]) -> list[dict[str, Any]]:
 
 async def _domain_error_handler(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, DomainError)
+    return domain_problem(exc)
+
+
+def domain_problem(exc: DomainError) -> JSONResponse:
+    """The problem+json answer of a domain error (the app's handler; also the lookup's lean path)."""
     return problem_response(
         status=exc.status,
         code=exc.instance_code,

@@ -10,6 +10,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app import __doc__ as app_doc
 from app.config import Settings, get_settings
@@ -35,7 +36,7 @@ from app.schemas.common import FieldError, Problem
 from app.security import TokenService
 from app.services.dev_issuer import DevCitizenIssuer
 from app.services.health import alembic_heads
-from app.services.lookup import create_lookup_engine
+from app.services.lookup import create_lookup_pool
 from app.services.storage import LocalStorage
 
 API_DESCRIPTION = """
@@ -110,6 +111,30 @@ def _register_citizen_issuers(app: FastAPI, settings: Settings) -> None:
         app.include_router(dev.router)
 
 
+class MotCuaAPI(FastAPI):
+    """FastAPI, with the public lookup's usual request sent down a lean path (app/routers/lookup.py).
+
+    The lean path is wrapped in the same user middleware as everything else (request id and access
+    log, CORS, the 500 problem), so only the framework's own per-request layers are skipped.
+    """
+
+    def build_middleware_stack(self) -> ASGIApp:
+        full = super().build_middleware_stack()
+        lean: ASGIApp = lookup.lean_lookup
+        for cls, args, kwargs in reversed(self.user_middleware):
+            lean = cls(lean, *args, **kwargs)
+
+        async def dispatch(scope: Scope, receive: Receive, send: Send) -> None:
+            matched = lookup.lean_request(scope)
+            if matched is None:
+                await full(scope, receive, send)
+                return
+            scope[lookup.LEAN_KEY] = matched
+            await lean(scope, receive, send)
+
+        return dispatch
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(settings.log_level, json_logs=settings.log_json)
@@ -121,8 +146,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if not hasattr(app.state, "engine"):  # tests may hand in their own
             app.state.engine = create_engine(settings.database_url.get_secret_value(), settings)
             app.state.session_factory = create_session_factory(app.state.engine)
-        if not hasattr(app.state, "lookup_engine"):  # the public lookup's own autocommit pool
-            app.state.lookup_engine = create_lookup_engine(
+        if not hasattr(app.state, "lookup_pool"):  # the public lookup's own pool
+            app.state.lookup_pool = await create_lookup_pool(
                 settings.database_url.get_secret_value(), settings
             )
         app.state.alembic_heads = alembic_heads()
@@ -139,9 +164,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 worker_stop.set()
                 await worker_task
             await app.state.engine.dispose()
-            await app.state.lookup_engine.dispose()
+            await app.state.lookup_pool.close()
 
-    app = FastAPI(
+    app = MotCuaAPI(
         title="MotCua API",
         version="0.1.0",
         summary=(app_doc or "").strip(),
@@ -184,7 +209,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ):
         app.include_router(module.router)
     app.include_router(calendar.admin_router)
-    lookup.install(app)  # the hot public lookup matched first, without FastAPI's per-request layers
     _register_citizen_issuers(app, settings)
 
     def openapi() -> dict[str, Any]:

@@ -1,21 +1,32 @@
-"""Public lookup of a dossier's status with the code and PIN printed on the receipt."""
+"""Public lookup of a dossier's status with the code and PIN printed on the receipt.
+
+The hottest public request. Its usual form (``GET /api/v1/lookup/{code}?pin=...`` with one PIN of a
+valid length) is served on a lean path (:func:`lean_lookup`): the application's own middleware (request
+id, access log, CORS, the 500 problem) wraps it as it wraps everything, but the framework's per-request
+layers (its exception and body-limit middlewares, route scanning, dependency solving, response-model
+validation) are skipped; ``app.main.MotCuaAPI`` routes such requests there. Anything else (no PIN, an
+empty, overlong or repeated one, another method, a trailing slash) goes to the documented route below,
+which answers exactly as any route does (422 problem, 405...). Measured in bench/README.md.
+"""
 
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import parse_qsl
 
-from fastapi import APIRouter, FastAPI, Query, Request, Response
-from fastapi.routing import APIRoute
-from starlette.routing import Route
+from fastapi import APIRouter, Query, Request, Response
+from starlette.datastructures import State
 from starlette.types import Receive, Scope, Send
 
-from app.errors import problem_responses
+from app.errors import DomainError, domain_problem, problem_responses
 from app.schemas.dossiers import LookupRead
 from app.services import lookup as lookup_service
 from app.services.auth import client_of
 
-router = APIRouter(prefix="/api/v1/lookup", tags=["lookup"])
+PREFIX = "/api/v1/lookup"
+router = APIRouter(prefix=PREFIX, tags=["lookup"])
 PIN_MAX = 16
+LEAN_KEY = "motcua.lookup"
 
 
 @router.get(
@@ -33,9 +44,9 @@ async def lookup_dossier(
     ],
 ) -> Response:
     state = request.app.state
-    # the lookup's own autocommit pool (app.main lifespan); apps built without it use the main one
-    engine = getattr(state, "lookup_engine", None) or state.engine
-    result = await lookup_service.lookup(engine, state.settings, code, pin, client_of(request))
+    result = await lookup_service.lookup(
+        _reader(state), state.engine, state.settings, code, pin, client_of(request)
+    )
     # serialised once here: skips FastAPI's second validation of the response against the model
     body = LookupRead(
         code=result.code,
@@ -52,35 +63,38 @@ async def lookup_dossier(
     return Response(body.model_dump_json(), media_type="application/json")
 
 
-class FastLookupRoute(Route):
-    """The same endpoint without FastAPI's per-request dependency and validation machinery.
+def _reader(state: State) -> lookup_service.RowReader:
+    """The lookup's own pool (made in the app's lifespan); apps built without one read via the engine."""
+    pool: lookup_service.RowReader | None = getattr(state, "lookup_pool", None)
+    return pool if pool is not None else lookup_service.EngineReader(state.engine)
 
-    Registered first in the app (``install``), it serves the common request (one ``pin`` of a valid
-    length) by calling :func:`lookup_dossier` directly; anything else (no pin, an empty or overlong
-    one, a repeated one, another method) falls through to the documented route above, which answers
-    exactly as before (422 problem, 405...). Errors raised by the service are the same DomainErrors,
-    turned into problem+json by the app's handlers; the middleware (request id, access log, 500s)
-    wraps both. Measured in bench/README.md ("Dossier lookup and worklist").
+
+def lean_request(scope: Scope) -> tuple[str, str] | None:
+    """``(code, pin)`` when ``scope`` is the usual lookup the lean path serves, else ``None``.
+
+    The same matching as the documented route: ``{code}`` is one non-empty path segment (the decoded
+    path, as the router sees it) and the query has exactly one ``pin`` of 1-16 characters.
     """
+    if scope["type"] != "http" or scope["method"] != "GET":
+        return None
+    path: str = scope["path"]
+    if not path.startswith(PREFIX + "/"):
+        return None
+    code = path[len(PREFIX) + 1 :]
+    if not code or "/" in code:
+        return None
+    query = scope["query_string"].decode("latin-1")
+    pins = [value for key, value in parse_qsl(query, keep_blank_values=True) if key == "pin"]
+    if len(pins) != 1 or not 1 <= len(pins[0]) <= PIN_MAX:
+        return None
+    return code, pins[0]
 
-    def __init__(self, documented: APIRoute) -> None:
-        super().__init__(documented.path, self._serve, include_in_schema=False)
-        self.app = self._serve
-        self.documented = documented
 
-    async def _serve(self, scope: Scope, receive: Receive, send: Send) -> None:
-        request = Request(scope, receive)
-        pins = request.query_params.getlist("pin")
-        if scope["method"] != "GET" or len(pins) != 1 or not 1 <= len(pins[0]) <= PIN_MAX:
-            await self.documented.handle(scope, receive, send)
-            return
-        response = await lookup_dossier(request, scope["path_params"]["code"], pins[0])
-        await response(scope, receive, send)
-
-
-def install(app: FastAPI) -> None:
-    """Put the fast route in front of every other route of ``app`` (after ``include_router``)."""
-    documented = next(
-        r for r in router.routes if isinstance(r, APIRoute) and r.name == lookup_dossier.__name__
-    )
-    app.router.routes.insert(0, FastLookupRoute(documented))
+async def lean_lookup(scope: Scope, receive: Receive, send: Send) -> None:
+    """Serves a request :func:`lean_request` accepted (its answer under ``scope[LEAN_KEY]``)."""
+    code, pin = scope[LEAN_KEY]
+    try:
+        response = await lookup_dossier(Request(scope, receive), code, pin)
+    except DomainError as exc:
+        response = domain_problem(exc)
+    await response(scope, receive, send)

@@ -5,18 +5,22 @@ identifiers, phone, e-mail or address (Decree 13/2023/NĐ-CP on personal data pr
 code and a wrong PIN are the same 404. Failed look-ups are throttled per client with the state in
 PostgreSQL; a successful look-up is one indexed read and writes nothing.
 
-Speed: this is the hottest public endpoint. The read runs outside any transaction (autocommit), so it
-costs one round trip instead of BEGIN + SELECT + ROLLBACK, on a pool of its own
-(:func:`create_lookup_engine`) whose checkout does not ping (bench/README.md, "Dossier lookup").
+Speed: this is the hottest public endpoint. The read is one statement outside any transaction (one
+round trip instead of BEGIN + SELECT + ROLLBACK) on a plain asyncpg pool of its own
+(:func:`create_lookup_pool`), prepared and cached per connection (bench/README.md, "Dossier lookup").
 """
 
 from __future__ import annotations
 
 import hmac
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any, Protocol
 
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+import asyncpg
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.config import Settings
 from app.errors import NotFound, TooManyRequests
@@ -53,21 +57,42 @@ class LookupResult:
     applicant_name: str
 
 
-def create_lookup_engine(url: str, settings: Settings) -> AsyncEngine:
-    """The lookup's own pool: autocommit (a single SELECT needs no transaction) and no pre-ping.
+class RowReader(Protocol):
+    """What the lookup reads with: ``asyncpg.Pool`` itself, or :class:`EngineReader`."""
 
-    Without the ping a connection broken by a database restart fails one look-up with the usual 500
-    problem; SQLAlchemy then recognises the disconnect and discards the whole pool, so the next
-    requests get fresh connections. The main engine keeps its pre-ping for everything else.
+    async def fetchrow(self, query: str, *args: Any) -> Mapping[str, Any] | None: ...
+
+
+async def create_lookup_pool(url: str, settings: Settings) -> asyncpg.Pool:
+    """The lookup's own pool: plain asyncpg, fixed size, no transaction around the one read.
+
+    Connections open on demand up to ``db_pool_size`` and stay open (a pool that opened and closed
+    connections per burst would fork a PostgreSQL backend per request); idle ones close after
+    ``db_pool_recycle_seconds``. A connection broken by a database restart fails one look-up with the
+    usual 500 problem and is replaced.
     """
-    return create_async_engine(
-        url,
-        isolation_level="AUTOCOMMIT",
-        pool_size=settings.db_pool_size,
-        max_overflow=settings.db_max_overflow,
-        pool_pre_ping=False,
-        connect_args={"server_settings": {"application_name": "motcua-lookup", "timezone": "UTC"}},
+    dsn = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    return await asyncpg.create_pool(
+        dsn,
+        min_size=0,
+        max_size=settings.db_pool_size,
+        max_inactive_connection_lifetime=settings.db_pool_recycle_seconds,
+        server_settings={"application_name": "motcua-lookup", "timezone": "UTC"},
     )
+
+
+class EngineReader:
+    """Reads through an SQLAlchemy engine's driver connection (apps built without a lookup pool)."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+
+    async def fetchrow(self, query: str, *args: Any) -> Mapping[str, Any] | None:
+        async with self.engine.connect() as conn:
+            driver = (await conn.get_raw_connection()).driver_connection
+            assert driver is not None
+            row: Mapping[str, Any] | None = await driver.fetchrow(query, *args)
+            return row
 
 
 def policy(settings: Settings) -> throttle.ThrottlePolicy:
@@ -88,14 +113,17 @@ def _too_many(wait: int) -> TooManyRequests:
 
 
 async def lookup(
-    engine: AsyncEngine, settings: Settings, code: str, pin: str, client: str
+    reader: RowReader,
+    engine: AsyncEngine,
+    settings: Settings,
+    code: str,
+    pin: str,
+    client: str,
 ) -> LookupResult:
+    """The masked status of dossier ``code``; ``engine`` only records a failure for the throttle."""
     key = throttle.throttle_key(LOOKUP_SCOPE, client)
-    async with engine.connect() as conn:
-        # straight on the driver: no BEGIN/ROLLBACK around the one read, no ORM result layer
-        driver = (await conn.get_raw_connection()).driver_connection
-        assert driver is not None
-        row = await driver.fetchrow(_LOOKUP, key, code)
+    row = await reader.fetchrow(_LOOKUP, key, code)
+    assert row is not None  # the statement always returns its one throttle row
     now = datetime.now(UTC)
     if row["blocked_until"] is not None and row["blocked_until"] > now:
         raise _too_many(int((row["blocked_until"] - now).total_seconds()) + 1)

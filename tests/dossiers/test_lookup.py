@@ -1,4 +1,5 @@
-"""The public lookup on its own autocommit pool: masking, 404 sameness, throttling, no write on success.
+"""The public lookup on its own asyncpg pool and its lean path: masking, 404 sameness, throttling,
+no write on success, and the same answers, headers and problems as the documented route.
 
 On a cloned, committed database (the lookup reads with its own connections, outside any test
 transaction), through the same app code the server runs.
@@ -16,11 +17,12 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.db import create_engine, create_session_factory
-from app.services.lookup import create_lookup_engine
+from app.services.lookup import create_lookup_pool
 from tests.conftest import build_app, make_settings
 from tests.dossiers.conftest import World
 
 MAX_FAILURES = 3
+ORIGIN = "https://h5.zalo.me"
 
 
 @pytest.fixture
@@ -29,17 +31,21 @@ async def lookup_world(
 ) -> AsyncIterator[tuple[World, AsyncEngine]]:
     url = clone_demo()
     settings = make_settings(
-        url, data_dir=tmp_path, upload_dir=tmp_path / "uploads", lookup_max_failures=MAX_FAILURES
+        url,
+        data_dir=tmp_path,
+        upload_dir=tmp_path / "uploads",
+        lookup_max_failures=MAX_FAILURES,
+        cors_origins=[ORIGIN],
     )
     engine = create_engine(url, settings)
-    lookup_engine = create_lookup_engine(url, settings)
+    lookup_pool = await create_lookup_pool(url, settings)
     factory = create_session_factory(engine)
     app = build_app(settings, engine, factory)
-    app.state.lookup_engine = lookup_engine
+    app.state.lookup_pool = lookup_pool
     app.state.dev_issuer.private_key_pem = dev_key
     async with AsyncClient(transport=ASGITransport(app=app), base_url="http://test") as client:
         yield World(app, client, factory, settings), engine
-    await lookup_engine.dispose()
+    await lookup_pool.close()
     await engine.dispose()
 
 
@@ -110,3 +116,38 @@ async def test_lookup_rejects_a_missing_or_overlong_pin(
         response = await world.client.get("/api/v1/lookup/000.31.00.H99-261123-0001", params=params)
         assert response.status_code == 422, params
         assert response.headers["content-type"] == "application/problem+json"
+
+
+async def test_lean_path_answers_like_the_documented_route(
+    lookup_world: tuple[World, AsyncEngine], caplog: pytest.LogCaptureFixture
+) -> None:
+    """The usual request takes the lean path; a repeated PIN takes the documented route: same answer,
+    and both carry the request id, the access-log line and CORS headers of the app's middleware."""
+    world, _ = lookup_world
+    desk = await world.officer("tiepnhan.xa")
+    created = await world.submit_at_desk(desk)
+    code, pin = created.json()["code"], created.json()["pin"]
+    headers = {"Origin": ORIGIN, "X-Request-ID": "lean-1"}
+    caplog.set_level("INFO", logger="motcua.access")
+
+    lean = await world.client.get(f"/api/v1/lookup/{code}?pin={pin}", headers=headers)
+    routed = await world.client.get(
+        f"/api/v1/lookup/{code}?pin={pin}&pin={pin}", headers={**headers, "X-Request-ID": "doc-1"}
+    )
+    for response, request_id in ((lean, "lean-1"), (routed, "doc-1")):
+        assert response.status_code == 200, response.text
+        assert response.headers["x-request-id"] == request_id
+        assert response.headers["access-control-allow-origin"] == ORIGIN
+    assert lean.json() == routed.json()
+    logged = [r for r in caplog.records if r.name == "motcua.access"]
+    assert [(r.request_id, r.status) for r in logged] == [("lean-1", 200), ("doc-1", 200)]  # type: ignore[attr-defined]
+
+    # a failure inside the lean path is the app's 500 problem with the request id, nothing internal
+    await world.app.state.lookup_pool.close()
+    broken = await world.client.get(
+        f"/api/v1/lookup/{code}?pin={pin}", headers={"X-Request-ID": "lean-2"}
+    )
+    assert broken.status_code == 500
+    assert broken.headers["content-type"] == "application/problem+json"
+    assert broken.json()["request_id"] == "lean-2"
+    assert "pool" not in broken.text.lower()
