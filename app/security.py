@@ -202,14 +202,12 @@ async def _principal_from_claims(session: AsyncSession, claims: dict[str, Any]) 
         roles = frozenset((str(r["agency"]), Role(r["role"])) for r in claims.get("roles", []))
     except (KeyError, ValueError, TypeError) as exc:
         raise Unauthorized("Mã truy cập không hợp lệ.", code="invalid_token") from exc
-    user = await users_service.get_active_user(session, user_id)
+    owner = await users_service.token_owner(session, user_id)
     # JWT iat has one-second resolution; revocation sets tokens_valid_after to the next whole second
     # (users_service.revoke_tokens), so every token issued before it has iat < tokens_valid_after.
-    if user is None or issued_at < user.tokens_valid_after:
+    if owner is None or issued_at < owner[1]:
         raise Unauthorized("Mã truy cập đã bị thu hồi.", code="token_revoked")
-    return OfficerPrincipal(
-        user_id=user.id, username=user.username, roles=roles, issued_at=issued_at
-    )
+    return OfficerPrincipal(user_id=user_id, username=owner[0], roles=roles, issued_at=issued_at)
 
 
 def _citizen_from_claims(request: Request, issuer: str, claims: dict[str, Any]) -> CitizenPrincipal:

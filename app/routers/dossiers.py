@@ -26,6 +26,7 @@ from app.schemas.dossiers import (
 from app.security import Principal, get_caller
 from app.services import dossier_actions, dossier_forms
 from app.services import dossiers as dossiers_service
+from app.services import worklist as worklist_service
 from app.services.lifecycle import STATUS_LABEL_VI, Action, DossierStatus
 
 router = APIRouter(prefix="/api/v1/dossiers", tags=["dossiers"], route_class=TransactionalRoute)
@@ -117,7 +118,7 @@ async def list_dossiers(
     cursor: str | None = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> DossierPage:
-    filters = dossiers_service.WorklistFilter(
+    filters = worklist_service.WorklistFilter(
         status=status,
         agency=agency,
         assignee=assignee,
@@ -132,15 +133,15 @@ async def list_dossiers(
         cursor=cursor,
         limit=limit,
     )
-    page, next_cursor = await dossiers_service.worklist(session, caller, filters)
+    page, next_cursor = await worklist_service.worklist(session, caller, filters)
     return DossierPage(
         items=[
             DossierSummary(
                 code=d.code,
                 status=d.status,
                 status_label=STATUS_LABEL_VI[d.status],
-                procedure_code=procedure_code,
-                procedure_name=name,
+                procedure_code=d.procedure_code,
+                procedure_name=d.procedure_name,
                 applicant_name=d.applicant_name,
                 receiving_office_code=d.receiving_office_code,
                 current_agency_code=d.current_agency_code,
@@ -151,7 +152,7 @@ async def list_dossiers(
                 overdue=d.overdue,
                 version=d.version,
             )
-            for d, procedure_code, name in page
+            for d in page
         ],
         next_cursor=next_cursor,
     )

@@ -7,7 +7,6 @@ receptionist with an outcome (receive, request_supplement, refuse). Lifecycle ac
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 from collections.abc import Sequence
@@ -15,13 +14,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, exists, func, or_, select, union
+from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import defer
 
 import app.services.catalog as catalog_service
 from app.config import Settings
-from app.errors import BadRequest, Conflict, Forbidden, NotFound, field_error
+from app.errors import Conflict, Forbidden, NotFound, field_error
 from app.models.dossier import (
     ActorKind,
     Channel,
@@ -41,7 +39,6 @@ from app.services.outbox import enqueue
 from app.services.rule_sets import rule_set_at
 
 STATUS_TOPIC = "notification.status_changed"
-PAGE_SIZE_MAX = 100
 
 
 # --- scoping ---------------------------------------------------------------------------------------
@@ -403,132 +400,6 @@ async def view(session: AsyncSession, dossier: Dossier) -> DossierView:
     )
     documents = await dossier_documents.list_documents(session, dossier)
     return DossierView(dossier, procedure, application, fee_lines, documents, assignee)
-
-
-@dataclass(frozen=True)
-class WorklistFilter:
-    status: list[DossierStatus] | None = None
-    agency: str | None = None
-    assignee: str | None = None
-    assigned_to_me: bool = False
-    overdue: bool | None = None
-    due_before: datetime | None = None
-    procedure: str | None = None
-    channel: Channel | None = None
-    received_from: datetime | None = None
-    received_to: datetime | None = None
-    applicant_id: str | None = None
-    cursor: str | None = None
-    limit: int = 20
-
-
-def _decode_cursor(cursor: str) -> int:
-    try:
-        return int(base64.urlsafe_b64decode(cursor.encode() + b"==").decode())
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise BadRequest("Con trỏ phân trang không hợp lệ.", code="invalid_cursor") from exc
-
-
-def _encode_cursor(dossier_id: int) -> str:
-    return base64.urlsafe_b64encode(str(dossier_id).encode()).decode().rstrip("=")
-
-
-def _worklist_conditions(principal: Principal, filters: WorklistFilter) -> list[Any]:
-    """The filters of a worklist, all on ``dossiers`` columns (so each can go into every branch)."""
-    conditions: list[Any] = []
-    if filters.status:
-        conditions.append(Dossier.status.in_(filters.status))
-    if filters.agency:
-        conditions.append(
-            or_(
-                Dossier.current_agency_code == filters.agency,
-                Dossier.receiving_office_code == filters.agency,
-            )
-        )
-    if filters.assigned_to_me and isinstance(principal, OfficerPrincipal):
-        conditions.append(Dossier.assignee_id == principal.user_id)
-    if filters.assignee:
-        conditions.append(
-            Dossier.assignee_id.in_(
-                select(User.id).where(User.username == filters.assignee.lower())
-            )
-        )
-    if filters.overdue is not None:
-        conditions.append(Dossier.overdue.is_(filters.overdue))
-    if filters.due_before:
-        conditions.append(Dossier.due_at < filters.due_before)
-    if filters.procedure:
-        conditions.append(
-            Dossier.procedure_id.in_(
-                select(Procedure.id).where(Procedure.code == filters.procedure)
-            )
-        )
-    if filters.channel:
-        conditions.append(Dossier.channel == filters.channel)
-    if filters.received_from:
-        conditions.append(Dossier.received_at >= filters.received_from)
-    if filters.received_to:
-        conditions.append(Dossier.received_at < filters.received_to)
-    if filters.applicant_id:
-        conditions.append(Dossier.applicant_id_number == filters.applicant_id.strip().upper())
-    if filters.cursor:
-        conditions.append(Dossier.id < _decode_cursor(filters.cursor))
-    return conditions
-
-
-def _page_ids(principal: Principal, conditions: list[Any], size: int) -> Any:
-    """The ids of the next ``size`` visible dossiers, newest first.
-
-    For officers, visibility is three ways in (received at their offices, now at their agencies, a
-    step ever at their agencies). Each way walks its own index newest first and stops after ``size``
-    matches; the page is the newest ``size`` of their union. One OR over the three would make
-    PostgreSQL read every dossier a department ever touched before it could sort (DESIGN.md 10).
-    """
-    if isinstance(principal, CitizenPrincipal):
-        return (
-            select(Dossier.id)
-            .where(visible_to(principal), *conditions)
-            .order_by(Dossier.id.desc())
-            .limit(size)
-        )
-    agencies = sorted({agency for agency, _ in principal.roles})
-    branches = [
-        select(Dossier.id)
-        .where(column.in_(agencies), *conditions)
-        .order_by(Dossier.id.desc())
-        .limit(size)
-        for column in (Dossier.receiving_office_code, Dossier.current_agency_code)
-    ]
-    stepped = (
-        select(DossierStep.dossier_id.label("id"))
-        .join(Dossier, Dossier.id == DossierStep.dossier_id)
-        .where(DossierStep.agency_code.in_(agencies), *conditions)
-        .group_by(DossierStep.dossier_id)
-        .order_by(DossierStep.dossier_id.desc())
-        .limit(size)
-    )
-    return union(*(branch.subquery().select() for branch in [*branches, stepped]))
-
-
-async def worklist(
-    session: AsyncSession, principal: Principal, filters: WorklistFilter
-) -> tuple[list[tuple[Dossier, str, str]], str | None]:
-    """A keyset page of the dossiers ``principal`` may see, newest first, with procedure names."""
-    limit = max(1, min(filters.limit, PAGE_SIZE_MAX))
-    ids = _page_ids(principal, _worklist_conditions(principal, filters), limit + 1).subquery()
-    query = (
-        select(Dossier, Procedure.code, Procedure.name)
-        .join(Procedure, Procedure.id == Dossier.procedure_id)
-        .where(Dossier.id.in_(select(ids.c.id)))
-        # a page shows summaries: the routing plan (JSON, the widest column) is not read
-        .options(defer(Dossier.route))
-        .order_by(Dossier.id.desc())
-        .limit(limit + 1)
-    )
-    rows = (await session.execute(query)).all()
-    page = [(row[0], row[1], row[2]) for row in rows[:limit]]
-    next_cursor = _encode_cursor(page[-1][0].id) if len(rows) > limit else None
-    return page, next_cursor
 
 
 async def events(

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -31,9 +31,16 @@ def normalise_username(username: str) -> str:
     return username.strip().lower()
 
 
-async def get_active_user(session: AsyncSession, user_id: uuid.UUID) -> User | None:
-    user = await session.get(User, user_id)
-    return user if user is not None and user.active else None
+# Read on every officer request (revocation check): built once, columns only, no ORM object.
+_TOKEN_OWNER = select(User.username, User.tokens_valid_after).where(
+    User.id == bindparam("user_id"), User.active.is_(True)
+)
+
+
+async def token_owner(session: AsyncSession, user_id: uuid.UUID) -> tuple[str, datetime] | None:
+    """``(username, tokens_valid_after)`` of the active user ``user_id``, or ``None``."""
+    row = (await session.execute(_TOKEN_OWNER, {"user_id": user_id})).first()
+    return (row[0], row[1]) if row is not None else None
 
 
 async def get_by_username(session: AsyncSession, username: str) -> User | None:
