@@ -153,7 +153,9 @@ def _statement(citizen: bool, shape: frozenset[str]) -> Select[Any]:
     """The page statement of one shape; values: the filters', ``agencies`` or ``issuer``/``subject``,
     and ``size`` (the page size + 1, to know whether there is a next page)."""
     conditions = [build() for name, build in _CONDITIONS.items() if name in shape]
-    size = bindparam("size", type_=Integer)
+    # rendered into the SQL at execution (one prepared statement per page size): PostgreSQL can then
+    # keep one generic plan for the statement instead of planning every execution (~0.5 ms saved)
+    size = bindparam("size", type_=Integer, literal_execute=True)
     ids: Any
     if citizen:
         ids = (
