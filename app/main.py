@@ -10,13 +10,13 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
-from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app import __doc__ as app_doc
 from app.config import Settings, get_settings
 from app.db import create_engine, create_session_factory
 from app.errors import InternalErrorMiddleware, install_error_handlers
 from app.jwks import HttpJwksSource, JwksVerifier
+from app.lean import LeanAPI
 from app.observability import RequestContextMiddleware, configure_logging
 from app.routers import (
     auth,
@@ -111,30 +111,6 @@ def _register_citizen_issuers(app: FastAPI, settings: Settings) -> None:
         app.include_router(dev.router)
 
 
-class MotCuaAPI(FastAPI):
-    """FastAPI, with the public lookup's usual request sent down a lean path (app/routers/lookup.py).
-
-    The lean path is wrapped in the same user middleware as everything else (request id and access
-    log, CORS, the 500 problem), so only the framework's own per-request layers are skipped.
-    """
-
-    def build_middleware_stack(self) -> ASGIApp:
-        full = super().build_middleware_stack()
-        lean: ASGIApp = lookup.lean_lookup
-        for cls, args, kwargs in reversed(self.user_middleware):
-            lean = cls(lean, *args, **kwargs)
-
-        async def dispatch(scope: Scope, receive: Receive, send: Send) -> None:
-            matched = lookup.lean_request(scope)
-            if matched is None:
-                await full(scope, receive, send)
-                return
-            scope[lookup.LEAN_KEY] = matched
-            await lean(scope, receive, send)
-
-        return dispatch
-
-
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(settings.log_level, json_logs=settings.log_json)
@@ -166,7 +142,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await app.state.engine.dispose()
             await app.state.lookup_pool.close()
 
-    app = MotCuaAPI(
+    app = LeanAPI(
         title="MotCua API",
         version="0.1.0",
         summary=(app_doc or "").strip(),
@@ -209,6 +185,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ):
         app.include_router(module.router)
     app.include_router(calendar.admin_router)
+    app.lean_routes.append(lookup.LEAN_ROUTE)  # the hot public lookup (app/lean.py)
     _register_citizen_issuers(app, settings)
 
     def openapi() -> dict[str, Any]:

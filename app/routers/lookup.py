@@ -1,12 +1,8 @@
 """Public lookup of a dossier's status with the code and PIN printed on the receipt.
 
 The hottest public request. Its usual form (``GET /api/v1/lookup/{code}?pin=...`` with one PIN of a
-valid length) is served on a lean path (:func:`lean_lookup`): the application's own middleware (request
-id, access log, CORS, the 500 problem) wraps it as it wraps everything, but the framework's per-request
-layers (its exception and body-limit middlewares, route scanning, dependency solving, response-model
-validation) are skipped; ``app.main.MotCuaAPI`` routes such requests there. Anything else (no PIN, an
-empty, overlong or repeated one, another method, a trailing slash) goes to the documented route below,
-which answers exactly as any route does (422 problem, 405...). Measured in bench/README.md.
+valid length) is a lean route (app/lean.py); anything else (no PIN, an empty, overlong or repeated
+one, another method, a trailing slash) goes to the documented route below.
 """
 
 from __future__ import annotations
@@ -19,6 +15,7 @@ from starlette.datastructures import State
 from starlette.types import Receive, Scope, Send
 
 from app.errors import DomainError, domain_problem, problem_responses
+from app.lean import LEAN_KEY, LeanRoute
 from app.schemas.dossiers import LookupRead
 from app.services import lookup as lookup_service
 from app.services.auth import client_of
@@ -26,7 +23,6 @@ from app.services.auth import client_of
 PREFIX = "/api/v1/lookup"
 router = APIRouter(prefix=PREFIX, tags=["lookup"])
 PIN_MAX = 16
-LEAN_KEY = "motcua.lookup"
 
 
 @router.get(
@@ -91,10 +87,13 @@ def lean_request(scope: Scope) -> tuple[str, str] | None:
 
 
 async def lean_lookup(scope: Scope, receive: Receive, send: Send) -> None:
-    """Serves a request :func:`lean_request` accepted (its answer under ``scope[LEAN_KEY]``)."""
+    """Serves a request :func:`lean_request` accepted; domain errors become their usual problem."""
     code, pin = scope[LEAN_KEY]
     try:
         response = await lookup_dossier(Request(scope, receive), code, pin)
     except DomainError as exc:
         response = domain_problem(exc)
     await response(scope, receive, send)
+
+
+LEAN_ROUTE = LeanRoute(match=lean_request, serve=lean_lookup)

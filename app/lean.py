@@ -1,0 +1,59 @@
+"""Lean routes: the hottest public requests served without the framework's per-request layers.
+
+A lean route says which requests it serves (``match``: the parsed request, or ``None`` to leave it to
+the documented FastAPI route) and serves them (``serve`` reads what ``match`` parsed under
+``scope[LEAN_KEY]``). :class:`LeanAPI` sends a matched request to a stack made of the same user
+middleware as everything else (request id and access log, CORS, the 500 problem) around ``serve``, so
+only FastAPI's own layers (its exception and body-limit middlewares, route scanning, dependency
+solving, response-model validation) are skipped. A request a lean route does not match (a missing or
+malformed parameter, another method) gets the documented route's usual answer (422 problem, 405...).
+Measured in bench/README.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import FastAPI
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+LEAN_KEY = "motcua.lean"
+
+
+@dataclass(frozen=True)
+class LeanRoute:
+    match: Callable[[Scope], Any | None]
+    serve: ASGIApp
+
+
+class LeanAPI(FastAPI):
+    """FastAPI with :class:`LeanRoute` s tried first (``lean_routes``, added before the first request)."""
+
+    lean_routes: list[LeanRoute]
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.lean_routes = []
+
+    def build_middleware_stack(self) -> ASGIApp:
+        full = super().build_middleware_stack()
+        routes: list[tuple[Callable[[Scope], Any | None], ASGIApp]] = []
+        for route in self.lean_routes:
+            app = route.serve
+            for cls, args, kwargs in reversed(self.user_middleware):
+                app = cls(app, *args, **kwargs)
+            routes.append((route.match, app))
+
+        async def dispatch(scope: Scope, receive: Receive, send: Send) -> None:
+            if scope["type"] == "http":
+                for match, app in routes:
+                    matched = match(scope)
+                    if matched is not None:
+                        scope[LEAN_KEY] = matched
+                        await app(scope, receive, send)
+                        return
+            await full(scope, receive, send)
+
+        return dispatch
