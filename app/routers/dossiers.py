@@ -12,7 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.db import TransactionalRoute, get_session
 from app.errors import BadRequest, problem_responses
-from app.models.dossier import Channel
 from app.schemas.dossiers import (
     ActionRequest,
     DossierCreate,
@@ -22,12 +21,13 @@ from app.schemas.dossiers import (
     EventRead,
     EventsRead,
     StepProgress,
+    WorklistQuery,
 )
 from app.security import Principal, get_caller
 from app.services import dossier_actions, dossier_forms
 from app.services import dossiers as dossiers_service
 from app.services import worklist as worklist_service
-from app.services.lifecycle import STATUS_LABEL_VI, Action, DossierStatus
+from app.services.lifecycle import STATUS_LABEL_VI, Action
 
 router = APIRouter(prefix="/api/v1/dossiers", tags=["dossiers"], route_class=TransactionalRoute)
 
@@ -102,37 +102,9 @@ async def submit_dossier(
     responses=problem_responses(400, 401, 422),
 )
 async def list_dossiers(
-    session: Session,
-    caller: Caller,
-    status: Annotated[list[DossierStatus] | None, Query()] = None,
-    agency: str | None = None,
-    assignee: str | None = None,
-    assigned_to_me: bool = False,
-    overdue: bool | None = None,
-    due_before: datetime | None = None,
-    procedure: str | None = None,
-    channel: Channel | None = None,
-    received_from: datetime | None = None,
-    received_to: datetime | None = None,
-    applicant_id: Annotated[str | None, Query(max_length=32)] = None,
-    cursor: str | None = None,
-    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    session: Session, caller: Caller, query: Annotated[WorklistQuery, Query()]
 ) -> DossierPage:
-    filters = worklist_service.WorklistFilter(
-        status=status,
-        agency=agency,
-        assignee=assignee,
-        assigned_to_me=assigned_to_me,
-        overdue=overdue,
-        due_before=due_before,
-        procedure=procedure,
-        channel=channel,
-        received_from=received_from,
-        received_to=received_to,
-        applicant_id=applicant_id,
-        cursor=cursor,
-        limit=limit,
-    )
+    filters = worklist_service.WorklistFilter(**query.model_dump())
     page, next_cursor = await worklist_service.worklist(session, caller, filters)
     return DossierPage(
         items=[

@@ -221,6 +221,24 @@ class DossierSummary(BaseModel):
     version: int
 
 
+class WorklistQuery(BaseModel):
+    """The worklist's query parameters (validated together, in one step)."""
+
+    status: list[DossierStatus] | None = Field(None, description="Một hoặc nhiều trạng thái")
+    agency: str | None = Field(None, description="Hồ sơ đang ở hoặc được tiếp nhận tại cơ quan này")
+    assignee: str | None = Field(None, description="Tên đăng nhập của cán bộ được phân công")
+    assigned_to_me: bool = False
+    overdue: bool | None = None
+    due_before: datetime | None = None
+    procedure: str | None = Field(None, description="Mã thủ tục")
+    channel: Channel | None = None
+    received_from: datetime | None = None
+    received_to: datetime | None = None
+    applicant_id: str | None = Field(None, max_length=32, description="Số giấy tờ của người nộp")
+    cursor: str | None = Field(None, description="`next_cursor` của trang trước")
+    limit: int = Field(20, ge=1, le=100)
+
+
 class DossierPage(BaseModel):
     items: list[DossierSummary]
     next_cursor: str | None = Field(description="Truyền vào `cursor` để lấy trang kế tiếp")
