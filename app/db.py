@@ -6,17 +6,22 @@ before the response is sent, and rolled back on any exception; services only ``f
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine
+from collections.abc import AsyncIterator, Callable, Coroutine
+from contextlib import asynccontextmanager
 from typing import Any
 
+import asyncpg
 from fastapi import Request, Response
 from fastapi.routing import APIRoute
+from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
     create_async_engine,
 )
+from starlette.datastructures import State
 
 from app.config import Settings
 
@@ -36,6 +41,45 @@ def create_engine(url: str, settings: Settings) -> AsyncEngine:
         pool_recycle=settings.db_pool_recycle_seconds,
         connect_args={"server_settings": {"application_name": "motcua", "timezone": "UTC"}},
     )
+
+
+async def create_read_pool(url: str, settings: Settings) -> asyncpg.Pool:
+    """The pool of the hot public reads (lookup, catalog search): plain asyncpg, fixed size.
+
+    Each read is one or two single statements outside any transaction (no BEGIN/COMMIT round trips),
+    prepared and cached per connection by asyncpg. Connections open on demand up to ``db_pool_size``
+    and stay open (a pool that opened and closed connections per burst would fork a PostgreSQL
+    backend per request); idle ones close after ``db_pool_recycle_seconds``. A connection broken by a
+    database restart fails one request with the usual 500 problem and is replaced.
+    """
+    dsn = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    return await asyncpg.create_pool(
+        dsn,
+        min_size=0,
+        max_size=settings.db_pool_size,
+        max_inactive_connection_lifetime=settings.db_pool_recycle_seconds,
+        server_settings={"application_name": "motcua-reads", "timezone": "UTC"},
+    )
+
+
+@asynccontextmanager
+async def read_connection(state: State) -> AsyncIterator[Any]:
+    """An asyncpg connection for a public read: from the read pool (made in the app's lifespan).
+
+    Apps built without one (tests) read through the request sessions' bind: an engine, or the test's
+    own connection (then inside its transaction, so the reads see the test's data).
+    """
+    pool: asyncpg.Pool | None = getattr(state, "read_pool", None)
+    if pool is not None:
+        async with pool.acquire() as conn:
+            yield conn
+        return
+    bind = state.session_factory.kw["bind"]
+    if isinstance(bind, AsyncConnection):
+        yield (await bind.get_raw_connection()).driver_connection
+        return
+    async with bind.connect() as connection:
+        yield (await connection.get_raw_connection()).driver_connection
 
 
 def create_session_factory(bind: Any) -> SessionFactory:

@@ -13,7 +13,7 @@ from fastapi.openapi.utils import get_openapi
 
 from app import __doc__ as app_doc
 from app.config import Settings, get_settings
-from app.db import create_engine, create_session_factory
+from app.db import create_engine, create_read_pool, create_session_factory
 from app.errors import InternalErrorMiddleware, install_error_handlers
 from app.jwks import HttpJwksSource, JwksVerifier
 from app.lean import LeanAPI
@@ -36,7 +36,6 @@ from app.schemas.common import FieldError, Problem
 from app.security import TokenService
 from app.services.dev_issuer import DevCitizenIssuer
 from app.services.health import alembic_heads
-from app.services.lookup import create_lookup_pool
 from app.services.storage import LocalStorage
 
 API_DESCRIPTION = """
@@ -122,8 +121,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if not hasattr(app.state, "engine"):  # tests may hand in their own
             app.state.engine = create_engine(settings.database_url.get_secret_value(), settings)
             app.state.session_factory = create_session_factory(app.state.engine)
-        if not hasattr(app.state, "lookup_pool"):  # the public lookup's own pool
-            app.state.lookup_pool = await create_lookup_pool(
+        if not hasattr(app.state, "read_pool"):  # the hot public reads' own pool
+            app.state.read_pool = await create_read_pool(
                 settings.database_url.get_secret_value(), settings
             )
         app.state.alembic_heads = alembic_heads()
@@ -140,7 +139,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 worker_stop.set()
                 await worker_task
             await app.state.engine.dispose()
-            await app.state.lookup_pool.close()
+            await app.state.read_pool.close()
 
     app = LeanAPI(
         title="MotCua API",

@@ -11,9 +11,9 @@ from typing import Annotated
 from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Query, Request, Response
-from starlette.datastructures import State
 from starlette.types import Receive, Scope, Send
 
+from app.db import read_connection
 from app.errors import DomainError, domain_problem, problem_responses
 from app.lean import LEAN_KEY, LeanRoute
 from app.schemas.dossiers import LookupRead
@@ -40,9 +40,10 @@ async def lookup_dossier(
     ],
 ) -> Response:
     state = request.app.state
-    result = await lookup_service.lookup(
-        _reader(state), state.engine, state.settings, code, pin, client_of(request)
-    )
+    async with read_connection(state) as conn:
+        result = await lookup_service.lookup(
+            conn, state.engine, state.settings, code, pin, client_of(request)
+        )
     # serialised once here: skips FastAPI's second validation of the response against the model
     body = LookupRead(
         code=result.code,
@@ -57,12 +58,6 @@ async def lookup_dossier(
         applicant_name=result.applicant_name,
     )
     return Response(body.model_dump_json(), media_type="application/json")
-
-
-def _reader(state: State) -> lookup_service.RowReader:
-    """The lookup's own pool (made in the app's lifespan); apps built without one read via the engine."""
-    pool: lookup_service.RowReader | None = getattr(state, "lookup_pool", None)
-    return pool if pool is not None else lookup_service.EngineReader(state.engine)
 
 
 def lean_request(scope: Scope) -> tuple[str, str] | None:

@@ -6,20 +6,17 @@ code and a wrong PIN are the same 404. Failed look-ups are throttled per client 
 PostgreSQL; a successful look-up is one indexed read and writes nothing.
 
 Speed: this is the hottest public endpoint. The read is one statement outside any transaction (one
-round trip instead of BEGIN + SELECT + ROLLBACK) on a plain asyncpg pool of its own
-(:func:`create_lookup_pool`), prepared and cached per connection (bench/README.md, "Dossier lookup").
+round trip instead of BEGIN + SELECT + ROLLBACK) on the pool of public reads (``db.create_read_pool``),
+prepared and cached per connection (bench/README.md, "Dossier lookup").
 """
 
 from __future__ import annotations
 
 import hmac
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, Protocol
+from typing import Any
 
-import asyncpg
-from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.config import Settings
@@ -57,44 +54,6 @@ class LookupResult:
     applicant_name: str
 
 
-class RowReader(Protocol):
-    """What the lookup reads with: ``asyncpg.Pool`` itself, or :class:`EngineReader`."""
-
-    async def fetchrow(self, query: str, *args: Any) -> Mapping[str, Any] | None: ...
-
-
-async def create_lookup_pool(url: str, settings: Settings) -> asyncpg.Pool:
-    """The lookup's own pool: plain asyncpg, fixed size, no transaction around the one read.
-
-    Connections open on demand up to ``db_pool_size`` and stay open (a pool that opened and closed
-    connections per burst would fork a PostgreSQL backend per request); idle ones close after
-    ``db_pool_recycle_seconds``. A connection broken by a database restart fails one look-up with the
-    usual 500 problem and is replaced.
-    """
-    dsn = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
-    return await asyncpg.create_pool(
-        dsn,
-        min_size=0,
-        max_size=settings.db_pool_size,
-        max_inactive_connection_lifetime=settings.db_pool_recycle_seconds,
-        server_settings={"application_name": "motcua-lookup", "timezone": "UTC"},
-    )
-
-
-class EngineReader:
-    """Reads through an SQLAlchemy engine's driver connection (apps built without a lookup pool)."""
-
-    def __init__(self, engine: AsyncEngine) -> None:
-        self.engine = engine
-
-    async def fetchrow(self, query: str, *args: Any) -> Mapping[str, Any] | None:
-        async with self.engine.connect() as conn:
-            driver = (await conn.get_raw_connection()).driver_connection
-            assert driver is not None
-            row: Mapping[str, Any] | None = await driver.fetchrow(query, *args)
-            return row
-
-
 def policy(settings: Settings) -> throttle.ThrottlePolicy:
     return throttle.ThrottlePolicy(
         scope=LOOKUP_SCOPE,
@@ -113,16 +72,17 @@ def _too_many(wait: int) -> TooManyRequests:
 
 
 async def lookup(
-    reader: RowReader,
+    conn: Any,
     engine: AsyncEngine,
     settings: Settings,
     code: str,
     pin: str,
     client: str,
 ) -> LookupResult:
-    """The masked status of dossier ``code``; ``engine`` only records a failure for the throttle."""
+    """The masked status of dossier ``code``, read on ``conn`` (asyncpg, ``db.read_connection``);
+    ``engine`` only records a failure for the throttle."""
     key = throttle.throttle_key(LOOKUP_SCOPE, client)
-    row = await reader.fetchrow(_LOOKUP, key, code)
+    row = await conn.fetchrow(_LOOKUP, key, code)
     assert row is not None  # the statement always returns its one throttle row
     now = datetime.now(UTC)
     if row["blocked_until"] is not None and row["blocked_until"] > now:

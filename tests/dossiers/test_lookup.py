@@ -16,8 +16,7 @@ from httpx import ASGITransport, AsyncClient
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from app.db import create_engine, create_session_factory
-from app.services.lookup import create_lookup_pool
+from app.db import create_engine, create_read_pool, create_session_factory
 from tests.conftest import build_app, make_settings
 from tests.dossiers.conftest import World
 
@@ -38,14 +37,14 @@ async def lookup_world(
         cors_origins=[ORIGIN],
     )
     engine = create_engine(url, settings)
-    lookup_pool = await create_lookup_pool(url, settings)
+    read_pool = await create_read_pool(url, settings)
     factory = create_session_factory(engine)
     app = build_app(settings, engine, factory)
-    app.state.lookup_pool = lookup_pool
+    app.state.read_pool = read_pool
     app.state.dev_issuer.private_key_pem = dev_key
     async with AsyncClient(transport=ASGITransport(app=app), base_url="http://test") as client:
         yield World(app, client, factory, settings), engine
-    await lookup_pool.close()
+    await read_pool.close()
     await engine.dispose()
 
 
@@ -143,7 +142,7 @@ async def test_lean_path_answers_like_the_documented_route(
     assert [(r.request_id, r.status) for r in logged] == [("lean-1", 200), ("doc-1", 200)]  # type: ignore[attr-defined]
 
     # a failure inside the lean path is the app's 500 problem with the request id, nothing internal
-    await world.app.state.lookup_pool.close()
+    await world.app.state.read_pool.close()
     broken = await world.client.get(
         f"/api/v1/lookup/{code}?pin={pin}", headers={"X-Request-ID": "lean-2"}
     )
