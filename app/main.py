@@ -13,7 +13,12 @@ from fastapi.openapi.utils import get_openapi
 
 from app import __doc__ as app_doc
 from app.config import Settings, get_settings
-from app.db import create_engine, create_read_pool, create_session_factory
+from app.db import (
+    create_engine,
+    create_read_pool,
+    create_read_session_factory,
+    create_session_factory,
+)
 from app.errors import InternalErrorMiddleware, install_error_handlers
 from app.jwks import HttpJwksSource, JwksVerifier
 from app.lean import LeanAPI
@@ -121,6 +126,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if not hasattr(app.state, "engine"):  # tests may hand in their own
             app.state.engine = create_engine(settings.database_url.get_secret_value(), settings)
             app.state.session_factory = create_session_factory(app.state.engine)
+            app.state.read_session_factory = create_read_session_factory(app.state.engine)
         if not hasattr(app.state, "read_pool"):  # the hot public reads' own pool
             app.state.read_pool = await create_read_pool(
                 settings.database_url.get_secret_value(), settings
