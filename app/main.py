@@ -185,6 +185,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(module.router)
     app.include_router(calendar.admin_router)
     lookup.install(app)  # the hot public lookup matched first, without FastAPI's per-request layers
+    catalog.install(app)  # likewise the public procedure search
     _register_citizen_issuers(app, settings)
 
     def openapi() -> dict[str, Any]:

@@ -1,0 +1,91 @@
+"""The fast search route: the same answers as the documented route, bad input still a 422 problem."""
+
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from httpx import AsyncClient
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.routers.catalog import FastSearchRoute
+from app.schemas.catalog import Page, ProcedureSummary, procedure_summary
+from app.services import catalog as catalog_service
+from app.services import catalog_search
+
+pytestmark = pytest.mark.usefixtures("catalog")
+
+QUERIES: list[dict[str, Any]] = [
+    {"q": "dang ky"},
+    {"q": "DANG KY KHAI SINH", "page_size": 2},
+    {"q": "đăng k", "page": 2, "page_size": 3},
+    {"q": "khai sinh", "agency": "000.32.00.H99"},
+    {"q": "giay phep", "field": "XAYDUNG", "online": "partial"},
+    {"page_size": 5},
+    {"q": "dang ky", "page": 99},  # past the end: no items, the total still counted
+    {"q": "***"},  # no searchable word
+    {"q": "", "agency": ""},
+]
+
+
+def test_the_fast_route_is_matched_first(app: FastAPI) -> None:
+    first = next(r for r in app.router.routes if getattr(r, "path", "") == "/api/v1/procedures")
+    assert isinstance(first, FastSearchRoute)
+
+
+@pytest.mark.parametrize("params", QUERIES)
+async def test_fast_and_documented_routes_answer_the_same(
+    client: AsyncClient, app: FastAPI, params: dict[str, Any]
+) -> None:
+    fast = await client.get("/api/v1/procedures", params=params)
+    # an unknown parameter is ignored by the documented route and sends the request there
+    documented = await client.get("/api/v1/procedures", params={**params, "utm": "x"})
+    assert fast.status_code == documented.status_code == 200
+    assert fast.headers["content-type"] == documented.headers["content-type"]
+    assert fast.json() == documented.json()
+    Page[ProcedureSummary].model_validate(fast.json())  # the documented schema, field for field
+    cache = app.state.search_cache
+    assert (cache.hits, cache.misses) == (1, 1)  # the second request was the same search
+
+
+async def test_rendered_page_equals_the_validated_schema(session: AsyncSession) -> None:
+    driver = (await (await session.connection()).get_raw_connection()).driver_connection
+    page = catalog_service.PageRequest(page=1, page_size=5)
+    rows, total = await catalog_search.search_rows(
+        driver, catalog_search.ProcedureFilter(q="dang ky"), page
+    )
+    assert len(rows) == 5 < total
+    expected = Page[ProcedureSummary](
+        items=[procedure_summary(SimpleNamespace(**dict(row))) for row in rows],
+        total=total,
+        page=1,
+        page_size=5,
+    )
+    assert json.loads(catalog_search.render_page(rows, total, page)) == expected.model_dump(
+        mode="json"
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ("page=0", "page"),
+        ("page=abc", "page"),
+        ("page=%2B", "page"),
+        ("page_size=101", "page_size"),
+        ("online=bogus", "online"),
+        ("q=" + "a" * 201, "q"),
+        ("q=cap&page=1&page=x", "page"),  # repeated: the documented route decides
+    ],
+)
+async def test_bad_input_is_a_problem_and_caches_nothing(
+    client: AsyncClient, app: FastAPI, query: str, field: str
+) -> None:
+    response = await client.get(f"/api/v1/procedures?{query}")
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["errors"][0]["field"] == field
+    assert len(getattr(app.state, "search_cache", ())) == 0
