@@ -37,7 +37,7 @@ def search_cache(app: Any) -> SearchCache:
     """This application's search cache (one per process), made on first use."""
     cache: SearchCache | None = getattr(app.state, "search_cache", None)
     if cache is None:
-        cache = app.state.search_cache = SearchCache()
+        cache = app.state.search_cache = SearchCache(app.state.settings.search_cache_entries)
     return cache
 
 

@@ -99,3 +99,7 @@ def test_the_cache_is_bounded() -> None:
     assert cache.get(1, "b") is None
     assert len(cache) == 2
     assert cache.get(2, "a") is None  # another generation is another key
+    off = SearchCache(max_entries=0)  # MOTCUA_SEARCH_CACHE_ENTRIES=0: every search runs
+    off.put(1, "a", b"A")
+    assert off.get(1, "a") is None
+    assert len(off) == 0
