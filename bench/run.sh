@@ -32,6 +32,10 @@ trap cleanup EXIT
 URL=$($PY -c "from pathlib import Path; from app.embedded_pg import EmbeddedPostgres; print(EmbeddedPostgres(Path('$WORK/pg')).start())")
 export MOTCUA_ENV=development MOTCUA_DATABASE_URL="$URL" MOTCUA_LOG_LEVEL=WARNING
 export MOTCUA_SEARCH_CACHE_ENTRIES=${SEARCH_CACHE_ENTRIES:-4096}
+# a pool per worker as large as the clients: uvicorn's workers share the clients unevenly, and with
+# the default 10 a worker holding more than 10 connections opens and closes an overflow connection
+# per request (SQLAlchemy discards overflow connections on return), which costs more than a search
+export MOTCUA_DB_POOL_SIZE=${DB_POOL_SIZE:-$CLIENTS}
 DSN=$(echo "$URL" | sed 's/+asyncpg//')
 export MOTCUA_SECRET_KEY=${MOTCUA_SECRET_KEY:-$($PY -c "import secrets; print(secrets.token_urlsafe(48))")}
 
@@ -66,7 +70,7 @@ curl -fsS "http://127.0.0.1:$PORT/api/v1/procedures?q=cap+giay+phep+xay+dung&pag
   echo "date: $(date -u +%FT%TZ)"
   echo "cpus: $(nproc)  load before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "procedures: $PROCEDURES  applications: $APPLICATIONS  workers: $WORKERS  clients: $CLIENTS"
-  echo "zipf: $ZIPF  search cache entries per worker: $MOTCUA_SEARCH_CACHE_ENTRIES"
+  echo "zipf: $ZIPF  search cache entries per worker: $MOTCUA_SEARCH_CACHE_ENTRIES  pool: $MOTCUA_DB_POOL_SIZE"
 } | tee "$WORK/env.txt"
 postmaster=$(head -1 "$WORK/pg/postmaster.pid")
 scans_before=$($PY bench/search_scans.py "$DSN")
