@@ -208,6 +208,7 @@ class FastSearchRoute(Route):
     def __init__(self, documented: APIRoute) -> None:
         super().__init__(documented.path, self._serve, include_in_schema=False)
         self.app = self._serve
+        self.methods = {"GET"}  # as documented (Starlette adds HEAD): the same 405 Allow header
         self.documented = documented
 
     async def _serve(self, scope: Scope, receive: Receive, send: Send) -> None:

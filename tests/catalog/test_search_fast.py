@@ -89,3 +89,10 @@ async def test_bad_input_is_a_problem_and_caches_nothing(
     assert response.headers["content-type"] == "application/problem+json"
     assert response.json()["errors"][0]["field"] == field
     assert len(getattr(app.state, "search_cache", ())) == 0
+
+
+async def test_another_method_is_the_documented_405(client: AsyncClient) -> None:
+    response = await client.post("/api/v1/procedures", params={"q": "dang ky"})
+    assert response.status_code == 405
+    assert response.headers["allow"] == "GET"
+    assert response.headers["content-type"] == "application/problem+json"
