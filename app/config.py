@@ -75,6 +75,8 @@ class Settings(BaseSettings):
     lookup_max_failures: int = Field(default=10, ge=1)
     lookup_window_seconds: int = Field(default=600, ge=1)
     lookup_block_seconds: int = Field(default=900, ge=1)
+    # Rendered public search pages kept per process (keyed by the catalog generation); 0: no cache.
+    search_cache_entries: int = Field(default=4096, ge=0, le=1_000_000)
     # Client address from X-Forwarded-For only when the peer is one of these (IPs or CIDRs).
     trusted_proxies: Annotated[list[str], NoDecode] = []
 

@@ -190,7 +190,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ):
         app.include_router(module.router)
     app.include_router(calendar.admin_router)
-    app.lean_routes.append(lookup.LEAN_ROUTE)  # the hot public lookup (app/lean.py)
+    # the hot public requests, served without the framework's per-request layers (app/lean.py)
+    app.lean_routes.extend((lookup.LEAN_ROUTE, catalog.LEAN_ROUTE))
     _register_citizen_issuers(app, settings)
 
     def openapi() -> dict[str, Any]:

@@ -1,22 +1,30 @@
 """Closed-loop HTTP load on GET /api/v1/procedures: C clients, each with one keep-alive connection.
 
-Queries are drawn (seeded) from the generated catalog: unaccented, capitalised and partial words,
-some with filters. Prints one JSON line: requests, req/s, p50/p90/p99 ms, errors.
+Queries are generated (seeded) from the catalog: unaccented, capitalised and partial words, some
+with filters. Which query a client sends next follows a Zipf law over the 5,000 (``--zipf S``: the
+k-th query is asked with a probability proportional to 1/k^S, seeded per client; S=1 by default,
+like real search logs: a province's citizens look for the same few hundred procedures, the top
+100 queries are 57 % of the traffic, the top 1,000 82 %). ``--zipf 0`` is the old uniform load:
+each client walks the 5,000 in order from a random start. Prints one JSON line: requests, req/s,
+p50/p90/p99 ms, errors, and the share of requests whose query had already been sent (``repeat``).
 
     python bench/search_load.py --url http://127.0.0.1:8765 --catalog /tmp/bench-catalog.json \
-        --clients 16 --duration 30 --warmup 5
+        --clients 16 --duration 30 --warmup 5 --zipf 1
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import bisect
+import itertools
 import json
 import random
 import statistics
 import sys
 import time
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
@@ -57,15 +65,28 @@ def make_queries(catalog: dict, count: int, seed: int) -> list[str]:
     return paths
 
 
+def picker(count: int, zipf: float, seed: int) -> Iterator[int]:
+    """Indexes into the queries: Zipf(``zipf``) draws, or with 0 a walk from a random start."""
+    rng = random.Random(seed)
+    if zipf <= 0:
+        return itertools.count(rng.randrange(count))
+    cumulative = list(itertools.accumulate(1 / (k**zipf) for k in range(1, count + 1)))
+    return (bisect.bisect(cumulative, rng.random() * cumulative[-1]) for _ in itertools.count())
+
+
 async def client(
-    host: str, port: int, paths: list[str], stop: float, out: list[float], errors: list[str]
+    host: str,
+    port: int,
+    paths: list[str],
+    picks: Iterator[int],
+    stop: float,
+    out: list[float],
+    errors: list[str],
 ) -> None:
     reader, writer = await asyncio.open_connection(host, port)
-    i = random.randrange(len(paths))
     try:
         while time.perf_counter() < stop:
-            path = paths[i % len(paths)]
-            i += 1
+            path = paths[next(picks) % len(paths)]
             started = time.perf_counter()
             writer.write(
                 f"GET {path} HTTP/1.1\r\nHost: {host}\r\nAccept: application/json\r\n\r\n".encode()
@@ -86,7 +107,7 @@ async def client(
 
 
 async def run(
-    url: str, paths: list[str], clients: int, seconds: float
+    url: str, paths: list[str], pickers: list[Iterator[int]], seconds: float
 ) -> tuple[list[float], list[str], float]:
     parts = urlsplit(url)
     host, port = parts.hostname or "127.0.0.1", parts.port or 80
@@ -95,9 +116,15 @@ async def run(
     started = time.perf_counter()
     stop = started + seconds
     await asyncio.gather(
-        *(client(host, port, paths, stop, latencies, errors) for _ in range(clients))
+        *(client(host, port, paths, picks, stop, latencies, errors) for picks in pickers)
     )
     return latencies, errors, time.perf_counter() - started
+
+
+def recording(picks: Iterator[int], paths: list[str], sent: set[str]) -> Iterator[int]:
+    for i in picks:
+        sent.add(paths[i % len(paths)])
+        yield i
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -114,15 +141,22 @@ def main() -> None:
     parser.add_argument("--warmup", type=float, default=5)
     parser.add_argument("--queries", type=int, default=5000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--zipf", type=float, default=1.0, help="0: uniform walk")
     args = parser.parse_args()
     paths = make_queries(
         json.loads(args.catalog.read_text(encoding="utf-8")), args.queries, args.seed
     )
+    sent: set[str] = set()  # every path sent, to count repeats
+    pickers = [
+        recording(picker(len(paths), args.zipf, args.seed * 1000 + i), paths, sent)
+        for i in range(args.clients)
+    ]
     warmup_requests = 0
     if args.warmup:
-        warmup_requests = len(asyncio.run(run(args.url, paths, args.clients, args.warmup))[0])
+        warmup_requests = len(asyncio.run(run(args.url, paths, pickers, args.warmup))[0])
+    before = len(sent)
     cpu_started = time.process_time()
-    latencies, errors, elapsed = asyncio.run(run(args.url, paths, args.clients, args.duration))
+    latencies, errors, elapsed = asyncio.run(run(args.url, paths, pickers, args.duration))
     client_cpu = time.process_time() - cpu_started
     result = {
         "clients": args.clients,
@@ -135,6 +169,10 @@ def main() -> None:
         "mean_ms": round(statistics.fmean(latencies) * 1000, 1),
         "errors": len(errors),
         "warmup_requests": warmup_requests,
+        "zipf": args.zipf,
+        "distinct_queries_sent": len(sent),
+        # measured run: share of requests whose query had been sent before (warm-up included)
+        "repeat": round(1 - (len(sent) - before) / max(1, len(latencies)), 3),
         "client_cpu_ms_per_request": round(client_cpu * 1000 / max(1, len(latencies)), 2),
     }
     print("RESULT " + json.dumps(result))

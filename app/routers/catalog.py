@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import parse_qsl
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.types import Receive, Scope, Send
 
-from app.db import TransactionalRoute, get_session
+from app.db import TransactionalRoute, get_session, read_connection
 from app.errors import problem_responses
+from app.lean import LEAN_KEY, LeanRoute
 from app.models.catalog import AgencyKind, UnitKind
 from app.models.procedure import OnlineLevel
 from app.schemas.catalog import (
@@ -21,26 +25,35 @@ from app.schemas.catalog import (
     UnitRow,
     application_read,
     procedure_read,
-    procedure_summary,
 )
 from app.services import catalog as catalog_service
 from app.services import catalog_search
+from app.services.catalog import PageRequest
 from app.services.search_cache import SearchCache
 
 router = APIRouter(prefix="/api/v1", tags=["catalog"], route_class=TransactionalRoute)
 
 
-async def search_cache(request: Request) -> SearchCache:
+def search_cache(app: Any) -> SearchCache:
     """This application's search cache (one per process), made on first use."""
-    cache: SearchCache | None = getattr(request.app.state, "search_cache", None)
+    cache: SearchCache | None = getattr(app.state, "search_cache", None)
     if cache is None:
-        cache = request.app.state.search_cache = SearchCache()
+        cache = app.state.search_cache = SearchCache(app.state.settings.search_cache_entries)
     return cache
 
 
+SEARCH_PATH = "/api/v1/procedures"
+Q_MAX = 200
+PAGE_MAX = 100_000
+PAGE_SIZE_DEFAULT = 20
+PAGE_SIZE_MAX = 100
+
+
 async def page_request(
-    page: int = Query(1, ge=1, le=100_000, description="Trang, bắt đầu từ 1"),
-    page_size: int = Query(20, ge=1, le=100, description="Số mục mỗi trang (tối đa 100)"),
+    page: int = Query(1, ge=1, le=PAGE_MAX, description="Trang, bắt đầu từ 1"),
+    page_size: int = Query(
+        PAGE_SIZE_DEFAULT, ge=1, le=PAGE_SIZE_MAX, description="Số mục mỗi trang (tối đa 100)"
+    ),
 ) -> catalog_service.PageRequest:
     return catalog_service.PageRequest(page=page, page_size=page_size)
 
@@ -129,20 +142,21 @@ async def list_fields(session: AsyncSession = Depends(get_session)) -> list[Fiel
     responses=problem_responses(422),
 )
 async def search_procedures(
+    request: Request,
     q: str | None = Query(
-        None, max_length=200, description="Từ khóa, ví dụ `cap giay phep xay dung`"
+        None, max_length=Q_MAX, description="Từ khóa, ví dụ `cap giay phep xay dung`"
     ),
     agency: str | None = Query(None, description="Chỉ thủ tục cơ quan này áp dụng"),
     field: str | None = Query(None, description="Mã lĩnh vực"),
     online: OnlineLevel | None = Query(None, description="Mức độ dịch vụ công trực tuyến"),
     page: catalog_service.PageRequest = Depends(page_request),
-    session: AsyncSession = Depends(get_session),
-    cache: SearchCache = Depends(search_cache),
-) -> Page[ProcedureSummary]:
+) -> Response:
     filters = catalog_search.ProcedureFilter(q=q, agency=agency, field=field, online=online)
-    procedures, total = await catalog_search.search_procedures(session, filters, page, cache)
-    items = [procedure_summary(p) for p in procedures]
-    return Page(items=items, total=total, page=page.page, page_size=page.page_size)
+    # single statements outside any transaction, on the pool of the public reads
+    async with read_connection(request.app.state) as conn:
+        body = await catalog_search.search_page(conn, filters, page, search_cache(request.app))
+    # rendered once by the service (and cached as bytes): no second validation against the model
+    return Response(body, media_type="application/json")
 
 
 @router.get(
@@ -166,3 +180,59 @@ async def get_procedure(
             "applications": [application_read(a) for a in applications],
         }
     )
+
+
+_SEARCH_PARAMS = frozenset({"q", "agency", "field", "online", "page", "page_size"})
+_ONLINE = {level.value: level for level in OnlineLevel}
+
+
+def _bounded_int(text: str | None, default: int, high: int) -> int | None:
+    if text is None:
+        return default
+    if not (text.isascii() and text.isdigit() and len(text) <= 6):
+        return None
+    value = int(text)
+    return value if 1 <= value <= high else None
+
+
+def lean_request(scope: Scope) -> tuple[catalog_search.ProcedureFilter, PageRequest] | None:
+    """The usual search (known parameters, each once, all valid) as (filters, page), else ``None``.
+
+    Anything else (an unknown or repeated parameter, a bad page, an overlong ``q``, another method)
+    goes to the documented route, which answers as before (422 problem, 405 with ``Allow: GET``).
+    """
+    if scope["type"] != "http" or scope["method"] != "GET" or scope["path"] != SEARCH_PATH:
+        return None
+    query = scope["query_string"].decode("latin-1")
+    pairs = parse_qsl(query, keep_blank_values=True)
+    params = dict(pairs)
+    if len(params) != len(pairs) or not _SEARCH_PARAMS.issuperset(params):
+        return None
+    online = params.get("online")
+    page = _bounded_int(params.get("page"), 1, PAGE_MAX)
+    page_size = _bounded_int(params.get("page_size"), PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX)
+    if (
+        len(params.get("q", "")) > Q_MAX
+        or (online is not None and online not in _ONLINE)
+        or page is None
+        or page_size is None
+    ):
+        return None
+    filters = catalog_search.ProcedureFilter(
+        q=params.get("q"),
+        agency=params.get("agency"),
+        field=params.get("field"),
+        online=_ONLINE[online] if online is not None else None,
+    )
+    return filters, PageRequest(page=page, page_size=page_size)
+
+
+async def lean_search(scope: Scope, receive: Receive, send: Send) -> None:
+    """Serves a request :func:`lean_request` accepted (it raises no domain error)."""
+    filters, page = scope[LEAN_KEY]
+    async with read_connection(scope["app"].state) as conn:
+        body = await catalog_search.search_page(conn, filters, page, search_cache(scope["app"]))
+    await Response(body, media_type="application/json")(scope, receive, send)
+
+
+LEAN_ROUTE = LeanRoute(match=lean_request, serve=lean_search)

@@ -9,6 +9,7 @@ matched as a prefix. Nothing loads the catalog into Python. Pages may come from 
 from __future__ import annotations
 
 import functools
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,7 +17,6 @@ from sqlalchemy import (
     CTE,
     ColumnElement,
     Integer,
-    Row,
     Select,
     String,
     bindparam,
@@ -27,11 +27,17 @@ from sqlalchemy import (
     or_,
     select,
 )
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.dialects.postgresql.asyncpg import PGDialect_asyncpg
 
-from app.models.procedure import CatalogState, OnlineLevel, Procedure, ProcedureApplication
+from app.models.procedure import (
+    CatalogState,
+    OnlineLevel,
+    Procedure,
+    ProcedureApplication,
+    duration,
+)
 from app.services.catalog import PageRequest
-from app.services.search_cache import SearchCache, catalog_generation
+from app.services.search_cache import GENERATION_SQL, SearchCache
 from app.services.text import fold, prefix_tsquery
 
 
@@ -59,6 +65,7 @@ SUMMARY_COLUMNS = (
 _NAME_LEAD = "thu tuc "
 # the text search configuration of the generated column (a constant, never user input)
 _SIMPLE: ColumnElement[Any] = literal_column("'simple'::regconfig")
+_ASYNCPG = PGDialect_asyncpg()  # type: ignore[no-untyped-call]
 
 
 @dataclass(frozen=True)
@@ -212,21 +219,82 @@ def procedure_count_query(filters: ProcedureFilter) -> SearchStatement | None:
     return SearchStatement(_count_statement(*shape), params)
 
 
-async def search_procedures(
-    session: AsyncSession,
-    filters: ProcedureFilter,
-    page: PageRequest,
-    cache: SearchCache | None = None,
-) -> tuple[list[Row[Any]], int]:
-    """Current published procedures matching ``q`` and the filters, best match first.
+@functools.cache
+def _driver_sql(kind: str, shape: tuple[bool, ...]) -> tuple[str, tuple[str, ...], dict[str, Any]]:
+    """A shape's page or count statement as PostgreSQL text, its parameter names in order and the
+    values of its constant parameters (the tiers, the rank normalisation).
 
-    Rows carry ``SUMMARY_COLUMNS`` only: search never decodes documents, fees or sources. With a
-    ``cache``, a page is served from it only under the catalog generation this transaction reads
-    (see ``app.services.search_cache``), so a committed catalog change is never hidden.
+    Compiled once per shape; a search then hands text and values straight to asyncpg, which
+    prepares it once per connection (no SQLAlchemy compile, cache-key or result layer per request).
     """
-    if cache is None:
-        return await _run_search(session, filters, page)
-    generation = await catalog_generation(session)
+    statement = _page_statement(*shape) if kind == "page" else _count_statement(*shape)
+    compiled = statement.compile(dialect=_ASYNCPG)
+    constants = {name: value for name, value in compiled.params.items() if value is not None}
+    return str(compiled), tuple(compiled.positiontup or ()), constants
+
+
+def _driver_args(kind: str, shape: tuple[bool, ...], params: dict[str, Any]) -> list[Any]:
+    sql, names, constants = _driver_sql(kind, shape)
+    return [sql, *(params[name] if name in params else constants[name] for name in names)]
+
+
+async def search_rows(
+    driver: Any, filters: ProcedureFilter, page: PageRequest
+) -> tuple[list[Any], int]:
+    """One page of matches (records with ``SUMMARY_COLUMNS``) and the total, on an asyncpg connection.
+
+    ``driver`` is the asyncpg connection itself (``AsyncConnection.get_raw_connection()``): in a
+    transaction if its owner began one, otherwise each statement is its own snapshot.
+    """
+    found = _search_params(filters)
+    if found is None:
+        return [], 0
+    shape, params = found
+    params.update(offset=page.offset, limit=page.page_size)
+    rows = await driver.fetch(*_driver_args("page", shape, params))
+    if rows:
+        return rows, int(rows[0]["total"])
+    if page.page == 1:
+        return [], 0
+    return [], int(await driver.fetchval(*_driver_args("count", shape, params)) or 0)
+
+
+def render_page(rows: list[Any], total: int, page: PageRequest) -> bytes:
+    """The JSON of ``Page[ProcedureSummary]`` for these rows, rendered once (cached as bytes).
+
+    Field for field what ``schemas.catalog.procedure_summary`` validates (tests compare the two).
+    """
+    items = []
+    for row in rows:
+        levels = row["levels"]
+        items.append(
+            {
+                "code": row["code"],
+                "version": row["version"],
+                "name": row["name"],
+                "field": row["field_code"],
+                "online_level": row["online_level"],
+                "processing_time": duration(
+                    row["processing_time_amount"], row["processing_time_unit"]
+                ),
+                "levels": json.loads(levels) if isinstance(levels, str) else levels,
+            }
+        )
+    body = {"items": items, "total": total, "page": page.page, "page_size": page.page_size}
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":"), default=str).encode()
+
+
+async def search_page(
+    driver: Any, filters: ProcedureFilter, page: PageRequest, cache: SearchCache
+) -> bytes:
+    """The public search answer as JSON bytes, from ``cache`` when its generation is current.
+
+    Two single statements on ``driver`` (an asyncpg connection, ``db.read_connection``: outside any
+    transaction, or in tests inside the test's): the generation (one primary-key read), then, on a
+    miss only, the search. The search's snapshot is taken after the
+    generation was read, which is what ``app.services.search_cache`` needs: a committed catalog
+    change is never hidden, and no entry is older than its key.
+    """
     key = (
         (filters.q or "").strip(),
         filters.agency,
@@ -235,24 +303,11 @@ async def search_procedures(
         page.page,
         page.page_size,
     )
-    hit = cache.get(generation, key)
-    if hit is not None:
-        return list(hit[0]), hit[1]
-    rows, total = await _run_search(session, filters, page)
-    cache.put(generation, key, list(rows), total)
-    return rows, total
-
-
-async def _run_search(
-    session: AsyncSession, filters: ProcedureFilter, page: PageRequest
-) -> tuple[list[Row[Any]], int]:
-    query = procedure_search_query(filters, page)
-    if query is None:
-        return [], 0
-    rows = list(await session.execute(query.statement, query.params))
-    if rows:
-        return rows, int(rows[0].total)
-    count = procedure_count_query(filters)
-    if page.page == 1 or count is None:
-        return [], 0
-    return [], int(await session.scalar(count.statement, count.params) or 0)
+    generation = int(await driver.fetchval(GENERATION_SQL) or 0)
+    body = cache.get(generation, key)
+    if body is not None:
+        return body
+    rows, total = await search_rows(driver, filters, page)
+    body = render_page(rows, total, page)
+    cache.put(generation, key, body)
+    return body

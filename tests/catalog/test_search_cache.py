@@ -92,10 +92,14 @@ async def test_every_catalog_write_bumps_the_generation_in_its_transaction(
 
 def test_the_cache_is_bounded() -> None:
     cache = SearchCache(max_entries=2)
-    cache.put(1, "a", [], 0)
-    cache.put(1, "b", [], 0)
-    assert cache.get(1, "a") == ([], 0)  # "a" is now the most recent
-    cache.put(1, "c", [], 0)
+    cache.put(1, "a", b"A")
+    cache.put(1, "b", b"B")
+    assert cache.get(1, "a") == b"A"  # "a" is now the most recent
+    cache.put(1, "c", b"C")
     assert cache.get(1, "b") is None
     assert len(cache) == 2
     assert cache.get(2, "a") is None  # another generation is another key
+    off = SearchCache(max_entries=0)  # MOTCUA_SEARCH_CACHE_ENTRIES=0: every search runs
+    off.put(1, "a", b"A")
+    assert off.get(1, "a") is None
+    assert len(off) == 0
