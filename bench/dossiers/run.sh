@@ -98,7 +98,11 @@ psql_() { "$PGBIN/psql" -qAt "$@"; }
 # creates motcua_bench_N (migrate + demo seed + N dossiers) and motcua_floor_N (floor's seed.py)
 load_data() {
   local n=$1 db=motcua_bench_$1 fdb=motcua_floor_$1
+  # data is reused only if made by the same migrations (a migration edited or added: regenerate)
+  local schema
+  schema=$(cat "$ROOT"/migrations/versions/*.py | sha256sum | cut -c1-16)
   if [ -s "$OUT/codes-$n.txt" ] && [ -s "$OUT/floor-codes-$n.txt" ] \
+     && [ "$(cat "$OUT/schema-$n.txt" 2>/dev/null)" = "$schema" ] \
      && [ "$(psql_ "$PG/$db" -c 'select count(*) from dossiers' 2>/dev/null)" = "$n" ]; then
     log "reusing $db and $fdb"; return
   fi
@@ -110,6 +114,7 @@ load_data() {
   log "floor database $fdb: seed.py --n $n"
   "$FLOOR_VENV/bin/python" "$FLOOR/seed.py" --dsn "$PG/$fdb" --n "$n" --seed "$SEED" \
     --codes-file "$OUT/floor-codes-$n.txt" 2>&1 | tail -2 >&2
+  echo "$schema" > "$OUT/schema-$n.txt"
 }
 
 # --- servers ---------------------------------------------------------------------------------------
