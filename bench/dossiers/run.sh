@@ -16,6 +16,7 @@
 #   APP_PORT=8101 FLOOR_PORT=8102 OUT=/tmp/motcua-bench5 FLOOR=/work/shared/bench-floor
 #   WRK_THREADS=2 WRK_CONNS=32 WRK_DURATION=20s WARMUP=5s WORKLIST_CONNS=16 SEED=42
 #   UNTIL=2026-11-23 (last reception day of the generated data)  KEEP_PG=0
+#   ONLY_WORKLISTS=0 (1: skip the lookup pairs; the worklists are measured REPEATS times too)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 SIZES=${SIZES:-"10000 1000000"}
@@ -30,6 +31,7 @@ FLOOR_VENV=${FLOOR_VENV:-/tmp/motcua-perf-venv}
 SEED=${SEED:-42}
 UNTIL=${UNTIL:-2026-11-23}
 KEEP_PG=${KEEP_PG:-0}
+ONLY_WORKLISTS=${ONLY_WORKLISTS:-0}
 WORKLIST_CONNS=${WORKLIST_CONNS:-16}
 export WRK_THREADS=${WRK_THREADS:-2} WRK_CONNS=${WRK_CONNS:-32} WRK_DURATION=${WRK_DURATION:-20s}
 export WARMUP=${WARMUP:-5s}
@@ -167,11 +169,14 @@ measure_worklists() {  # n workers
   # PATH_TEMPLATE given to it (${PATH_TEMPLATE:-.../{code}} closes at the first "}"): the trailing
   # "&_=" parameter absorbs it and is ignored by the API.
   echo 20 > "$OUT/limit.txt"
-  for who in tiepnhan tiepnhan.xa chuyenvien.xaydung; do
-    CODES_FILE=$OUT/limit.txt PATH_TEMPLATE='/api/v1/dossiers?limit={code}&_=' \
-      WRK_HEADERS="Authorization: Bearer $(token_of "$who")" WRK_CONNS=$WORKLIST_CONNS \
-      "$FLOOR/bench_http.sh" "worklist-$who-n$1-w$2" "http://127.0.0.1:$APP_PORT" "$RESULTS" \
-      > "$RUN/wrk-worklist-$who-n$1-w$2.txt" || log "worklist $who: errors!"
+  local r
+  for r in $(seq 1 "$REPEATS"); do
+    for who in tiepnhan tiepnhan.xa chuyenvien.xaydung; do
+      CODES_FILE=$OUT/limit.txt PATH_TEMPLATE='/api/v1/dossiers?limit={code}&_=' \
+        WRK_HEADERS="Authorization: Bearer $(token_of "$who")" WRK_CONNS=$WORKLIST_CONNS \
+        "$FLOOR/bench_http.sh" "worklist-$who-n$1-w$2" "http://127.0.0.1:$APP_PORT" "$RESULTS" \
+        > "$RUN/wrk-worklist-$who-n$1-w$2-$r.txt" || log "worklist $who: errors!"
+    done
   done
   stop_server
 }
@@ -195,6 +200,7 @@ for n in $SIZES; do
     -c "SELECT pg_prewarm('dossiers'), pg_prewarm('dossiers_code_key')" >/dev/null 2>&1 || true
   for w in $WORKERS; do
     for r in $(seq 1 "$REPEATS"); do
+      [ "$ONLY_WORKLISTS" = 1 ] && break
       if [ $((r % 2)) = 1 ]; then
         log "n=$n w=$w pair $r: floor then motcua"; measure_floor "$n" "$w"; measure_lookup "$n" "$w"
       else
@@ -203,8 +209,8 @@ for n in $SIZES; do
     done
     log "n=$n w=$w: worklists"
     measure_worklists "$n" "$w"
-    "$FLOOR_VENV/bin/python" "$FLOOR/ratio.py" "$RESULTS" --a "motcua-lookup-n$n-w$w" \
-      --b "floor-n$n-w$w" | tee -a "$RUN/ratios.txt" >&2
+    [ "$ONLY_WORKLISTS" = 1 ] || "$FLOOR_VENV/bin/python" "$FLOOR/ratio.py" "$RESULTS" \
+      --a "motcua-lookup-n$n-w$w" --b "floor-n$n-w$w" | tee -a "$RUN/ratios.txt" >&2
   done
 done
 echo "loadavg after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RUN/env.txt"
