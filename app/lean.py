@@ -15,11 +15,31 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import parse_qsl
 
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 LEAN_KEY = "motcua.lean"
+
+
+def query_params(scope: Scope, allowed: frozenset[str]) -> dict[str, str] | None:
+    """The query as a dict when every parameter is ``allowed`` and appears once, else ``None``."""
+    pairs = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
+    params = dict(pairs)
+    if len(params) != len(pairs) or not allowed.issuperset(params):
+        return None
+    return params
+
+
+def bounded_int(text: str | None, default: int, high: int) -> int | None:
+    """``text`` as an int in 1..``high`` (``default`` when absent); ``None`` if anything is unusual."""
+    if text is None:
+        return default
+    if not (text.isascii() and text.isdigit() and len(text) <= 6):
+        return None
+    value = int(text)
+    return value if 1 <= value <= high else None
 
 
 @dataclass(frozen=True)

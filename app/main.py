@@ -191,7 +191,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(module.router)
     app.include_router(calendar.admin_router)
     # the hot public requests, served without the framework's per-request layers (app/lean.py)
-    app.lean_routes.extend((lookup.LEAN_ROUTE, catalog.LEAN_ROUTE))
+    app.lean_routes.extend((lookup.LEAN_ROUTE, catalog.LEAN_ROUTE, dossiers.LEAN_ROUTE))
     _register_citizen_issuers(app, settings)
 
     def openapi() -> dict[str, Any]:

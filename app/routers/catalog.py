@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -12,7 +11,7 @@ from starlette.types import Receive, Scope, Send
 
 from app.db import TransactionalRoute, get_session, read_connection
 from app.errors import problem_responses
-from app.lean import LEAN_KEY, LeanRoute
+from app.lean import LEAN_KEY, LeanRoute, bounded_int, query_params
 from app.models.catalog import AgencyKind, UnitKind
 from app.models.procedure import OnlineLevel
 from app.schemas.catalog import (
@@ -186,15 +185,6 @@ _SEARCH_PARAMS = frozenset({"q", "agency", "field", "online", "page", "page_size
 _ONLINE = {level.value: level for level in OnlineLevel}
 
 
-def _bounded_int(text: str | None, default: int, high: int) -> int | None:
-    if text is None:
-        return default
-    if not (text.isascii() and text.isdigit() and len(text) <= 6):
-        return None
-    value = int(text)
-    return value if 1 <= value <= high else None
-
-
 def lean_request(scope: Scope) -> tuple[catalog_search.ProcedureFilter, PageRequest] | None:
     """The usual search (known parameters, each once, all valid) as (filters, page), else ``None``.
 
@@ -203,14 +193,12 @@ def lean_request(scope: Scope) -> tuple[catalog_search.ProcedureFilter, PageRequ
     """
     if scope["type"] != "http" or scope["method"] != "GET" or scope["path"] != SEARCH_PATH:
         return None
-    query = scope["query_string"].decode("latin-1")
-    pairs = parse_qsl(query, keep_blank_values=True)
-    params = dict(pairs)
-    if len(params) != len(pairs) or not _SEARCH_PARAMS.issuperset(params):
+    params = query_params(scope, _SEARCH_PARAMS)
+    if params is None:
         return None
     online = params.get("online")
-    page = _bounded_int(params.get("page"), 1, PAGE_MAX)
-    page_size = _bounded_int(params.get("page_size"), PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX)
+    page = bounded_int(params.get("page"), 1, PAGE_MAX)
+    page_size = bounded_int(params.get("page_size"), PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX)
     if (
         len(params.get("q", "")) > Q_MAX
         or (online is not None and online not in _ONLINE)

@@ -8,10 +8,12 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.types import Receive, Scope, Send
 
 from app.config import Settings
 from app.db import TransactionalRoute, get_session
-from app.errors import BadRequest, problem_responses
+from app.errors import BadRequest, DomainError, domain_problem, problem_responses
+from app.lean import LEAN_KEY, LeanRoute, bounded_int, query_params
 from app.schemas.dossiers import (
     ActionRequest,
     DossierCreate,
@@ -23,7 +25,7 @@ from app.schemas.dossiers import (
     StepProgress,
     WorklistQuery,
 )
-from app.security import Principal, get_caller
+from app.security import Principal, get_caller, oauth2_scheme
 from app.services import dossier_actions, dossier_forms
 from app.services import dossiers as dossiers_service
 from app.services import worklist as worklist_service
@@ -105,6 +107,12 @@ async def list_dossiers(
     session: Session, caller: Caller, query: Annotated[WorklistQuery, Query()]
 ) -> Response:
     filters = worklist_service.WorklistFilter(**query.model_dump())
+    return await _worklist_response(session, caller, filters)
+
+
+async def _worklist_response(
+    session: AsyncSession, caller: Principal, filters: worklist_service.WorklistFilter
+) -> Response:
     page, next_cursor = await worklist_service.worklist(session, caller, filters)
     body = DossierPage(
         items=[
@@ -130,6 +138,39 @@ async def list_dossiers(
     )
     # serialised once here: skips FastAPI's second validation of the page against the model
     return Response(body.model_dump_json(), media_type="application/json")
+
+
+def lean_request(scope: Scope) -> worklist_service.WorklistFilter | None:
+    """The usual worklist request (``limit`` and ``cursor`` at most, each once, valid), else ``None``.
+
+    Served as a lean route (app/lean.py) with the same authentication (``get_caller``), scoping and
+    answer; anything else (a filter, a bad limit) goes to the documented route.
+    """
+    if scope["type"] != "http" or scope["method"] != "GET" or scope["path"] != WORKLIST_PATH:
+        return None
+    params = query_params(scope, _LEAN_PARAMS)
+    limit = bounded_int(params.get("limit"), 20, 100) if params is not None else None
+    if params is None or limit is None:
+        return None
+    return worklist_service.WorklistFilter(cursor=params.get("cursor"), limit=limit)
+
+
+async def lean_worklist(scope: Scope, receive: Receive, send: Send) -> None:
+    request = Request(scope, receive)
+    session = await get_session(request)  # a read session: this is a GET
+    try:
+        caller = await get_caller(request, await oauth2_scheme(request), session)
+        response = await _worklist_response(session, caller, scope[LEAN_KEY])
+    except DomainError as exc:
+        response = domain_problem(exc)
+    finally:
+        await session.close()
+    await response(scope, receive, send)
+
+
+WORKLIST_PATH = "/api/v1/dossiers"
+_LEAN_PARAMS = frozenset({"limit", "cursor"})
+LEAN_ROUTE = LeanRoute(match=lean_request, serve=lean_worklist)
 
 
 @router.get(

@@ -166,13 +166,13 @@ measure_worklists() {  # n workers
   start_app "$1" "$2"
   local who
   # lookup.lua needs keys: the one key is the page size. bench_http.sh appends a stray "}" to a
-  # PATH_TEMPLATE given to it (${PATH_TEMPLATE:-.../{code}} closes at the first "}"): the trailing
-  # "&_=" parameter absorbs it and is ignored by the API.
+  # PATH_TEMPLATE given to it (${PATH_TEMPLATE:-.../{code}} closes at the first "}"), so the template
+  # is given one "}" short and that "}" completes it: the officer's plain first page, ?limit=20.
   echo 20 > "$OUT/limit.txt"
   local r
   for r in $(seq 1 "$REPEATS"); do
     for who in tiepnhan tiepnhan.xa chuyenvien.xaydung; do
-      CODES_FILE=$OUT/limit.txt PATH_TEMPLATE='/api/v1/dossiers?limit={code}&_=' \
+      CODES_FILE=$OUT/limit.txt PATH_TEMPLATE='/api/v1/dossiers?limit={code' \
         WRK_HEADERS="Authorization: Bearer $(token_of "$who")" WRK_CONNS=$WORKLIST_CONNS \
         "$FLOOR/bench_http.sh" "worklist-$who-n$1-w$2" "http://127.0.0.1:$APP_PORT" "$RESULTS" \
         > "$RUN/wrk-worklist-$who-n$1-w$2-$r.txt" || log "worklist $who: errors!"

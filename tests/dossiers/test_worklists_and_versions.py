@@ -13,6 +13,8 @@ from app.models.dossier import Dossier, DossierStep
 from app.models.outbox import OutboxMessage
 from app.models.procedure import Procedure
 from app.models.user import User, UserRole
+from app.routers.dossiers import LEAN_ROUTE, lean_request
+from app.services.worklist import WorklistFilter
 from app.workers.dossier_jobs import flag_overdue
 from tests.dossiers.conftest import BIRTH, COMMUNE, World
 
@@ -224,3 +226,59 @@ async def test_every_filter_agrees_with_a_plain_reading_of_the_table(
     assert [d.code for d in owned] == [online.json()["code"]]
     assert await _all_pages(world, citizen, {}) == [d.code for d in owned]
     assert await _all_pages(world, citizen, {"channel": "desk"}) == []
+
+
+async def test_lean_worklist_answers_like_the_documented_route(world: World) -> None:
+    """``?limit=&cursor=`` is a lean route (app/lean.py); an extra parameter the API ignores sends
+    the same request to the documented route. Same status, body and problem for every caller."""
+    desk = await world.officer("tiepnhan.xa")
+    citizen = await world.citizen("citizen-lean")
+    for _ in range(3):
+        await world.submit_at_desk(desk, BIRTH, COMMUNE)
+    assert (await world.submit_online(citizen, BIRTH, COMMUNE)).status_code == 201
+    first = await world.client.get("/api/v1/dossiers", params={"limit": 2}, headers=desk)
+    cursor = first.json()["next_cursor"]
+    assert cursor is not None
+    callers: list[dict[str, str]] = [
+        desk,
+        citizen,
+        {},
+        {"Authorization": "Bearer not-a-token"},
+        {"Authorization": "Basic dXNlcjpwYXNz"},
+    ]
+    queries: list[dict[str, Any]] = [
+        {},
+        {"limit": 2},
+        {"limit": 2, "cursor": cursor},
+        {"cursor": "!!"},
+    ]
+    for headers in callers:
+        for params in queries:
+            lean = await world.client.get("/api/v1/dossiers", params=params, headers=headers)
+            routed = await world.client.get(
+                "/api/v1/dossiers", params={**params, "utm": "x"}, headers=headers
+            )
+            assert lean.status_code == routed.status_code, (headers, params, lean.text)
+            assert lean.headers["content-type"] == routed.headers["content-type"]
+            same = {k: v for k, v in lean.json().items() if k != "request_id"}
+            assert same == {k: v for k, v in routed.json().items() if k != "request_id"}
+            assert lean.headers.get("www-authenticate") == routed.headers.get("www-authenticate")
+    assert [i["code"] for i in first.json()["items"]] != []
+    assert LEAN_ROUTE in world.app.lean_routes  # type: ignore[attr-defined]
+
+    def scope(query: str) -> dict[str, Any]:
+        return {
+            "type": "http",
+            "method": "GET",
+            "path": "/api/v1/dossiers",
+            "query_string": query.encode(),
+        }
+
+    assert lean_request(scope("limit=2&cursor=abc")) == WorklistFilter(cursor="abc", limit=2)
+    assert lean_request(scope("")) == WorklistFilter()
+    for other in ("limit=2&utm=x", "limit=0", "limit=101", "limit=2&limit=3", "status=received"):
+        assert lean_request(scope(other)) is None, other
+    assert (await world.client.get("/api/v1/dossiers", headers={})).status_code == 401
+    assert (
+        await world.client.get("/api/v1/dossiers", params={"cursor": "!!"}, headers=desk)
+    ).status_code == 400
