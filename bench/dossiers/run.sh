@@ -40,6 +40,7 @@ RUN=$OUT/results/$(date -u +%Y%m%d-%H%M%S)
 RESULTS=$RUN/wrk.jsonl
 PGDATA=$OUT/pgdata
 mkdir -p "$RUN"
+touch "$RUN/ratios.txt"
 log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
 SERVER_PID=""
