@@ -1,7 +1,9 @@
-"""Engine, session factory and the one-transaction-per-request unit of work.
+"""Engine, session factories, the one-transaction-per-request unit of work, the pool of public reads.
 
 Habit: a request's session is committed by ``TransactionalRoute`` after the endpoint returned and
-before the response is sent, and rolled back on any exception; services only ``flush()``.
+before the response is sent, and rolled back on any exception; services only ``flush()``. GET and
+HEAD requests get an autocommit session (statement by statement, no BEGIN/COMMIT). The hot public
+reads (lookup, catalog search) use a plain asyncpg pool of their own (``read_connection``).
 """
 
 from __future__ import annotations
