@@ -1,4 +1,7 @@
-"""Lean routes: the hottest public requests served without the framework's per-request layers.
+"""Lean routes: the hottest requests served without the framework's per-request layers.
+
+Today: the public lookup, the usual catalog search, and an officer's or citizen's plain worklist page
+(which authenticates with the very ``get_caller`` of the documented route).
 
 A lean route says which requests it serves (``match``: the parsed request, or ``None`` to leave it to
 the documented FastAPI route) and serves them (``serve`` reads what ``match`` parsed under
