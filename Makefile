@@ -25,6 +25,7 @@ demo: .venv/.synced
 lint: .venv/.synced
 	$(VENV)/ruff check .
 	$(VENV)/ruff format --check .
+	$(VENV)/lint-imports
 
 typecheck: .venv/.synced
 	$(VENV)/mypy app

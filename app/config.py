@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
@@ -10,11 +12,76 @@ from typing import Annotated
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from app.services.calendar import VIETNAM_TZ_NAME, OfficeHours
-
 PLACEHOLDER_SECRET = "change-me"  # noqa: S105 - the value we refuse outside development
 # Instants are stored in UTC and presented in this zone; dossier codes use its date (DESIGN.md 5).
+VIETNAM_TZ_NAME = "Asia/Ho_Chi_Minh"
 CALENDAR_TIME_ZONE = VIETNAM_TZ_NAME
+
+Period = tuple[time, time]
+
+
+@dataclass(frozen=True)
+class OfficeHours:
+    """Daily office periods in local time, ordered and non-overlapping (touching is allowed)."""
+
+    periods: tuple[Period, ...] = (
+        (time(7, 30), time(11, 30)),
+        (time(13, 0), time(17, 0)),
+    )
+
+    def __post_init__(self) -> None:
+        if not self.periods:
+            raise ValueError("office hours need at least one period")
+        previous_end: time | None = None
+        for start, end in self.periods:
+            if start.tzinfo is not None or end.tzinfo is not None:
+                # Periods are wall-clock times of the calendar's own time zone.
+                raise ValueError("office hours are naive local times")
+            if start >= end:
+                raise ValueError(f"office period {start}-{end} does not end after it starts")
+            if previous_end is not None and start < previous_end:
+                raise ValueError(f"office period starting {start} overlaps or is out of order")
+            previous_end = end
+
+    @classmethod
+    def parse(cls, text: str) -> OfficeHours:
+        """Read the settings form ``"07:30-11:30,13:00-17:00"`` (spaces around parts allowed)."""
+        periods: list[Period] = []
+        for part in text.split(","):
+            bounds = part.split("-")
+            if len(bounds) != 2:
+                raise ValueError(f"office period {part.strip()!r} is not of the form HH:MM-HH:MM")
+            try:
+                start, end = (time.fromisoformat(bound.strip()) for bound in bounds)
+            except ValueError as exc:
+                raise ValueError(f"office period {part.strip()!r}: {exc}") from None
+            periods.append((start, end))
+        return cls(tuple(periods))
+
+    def __str__(self) -> str:
+        return ",".join(f"{start:%H:%M}-{end:%H:%M}" for start, end in self.periods)
+
+    @property
+    def opening(self) -> time:
+        return self.periods[0][0]
+
+    @property
+    def closing(self) -> time:
+        return self.periods[-1][1]
+
+    @property
+    def day_length(self) -> timedelta:
+        """Office time in one working day (8 hours by default)."""
+        today = date.min  # any date: periods never cross midnight
+        return sum(
+            (
+                datetime.combine(today, end) - datetime.combine(today, start)
+                for start, end in self.periods
+            ),
+            timedelta(0),
+        )
+
+
 # The built-in development issuer of citizen tokens (demo, development, test only).
 DEV_CITIZEN_ISSUER = "motcua-dev-citizen"
 # Citizen tokens are verified with the issuer's public keys only: never HMAC, never "none".

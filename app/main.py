@@ -19,29 +19,29 @@ from app.db import (
     create_read_session_factory,
     create_session_factory,
 )
-from app.errors import InternalErrorMiddleware, install_error_handlers
-from app.jwks import HttpJwksSource, JwksVerifier
 from app.lean import LeanAPI
 from app.observability import RequestContextMiddleware, configure_logging
+from app.problems import InternalErrorMiddleware, install_error_handlers
 from app.routers import (
-    auth,
     calendar,
     catalog,
     catalog_admin,
-    citizens,
-    dev,
     dossiers,
-    health,
-    lookup,
-    outbox,
+    dossiers_lookup,
+    identity,
+    identity_admin,
+    identity_dev,
+    system,
+    system_admin,
     uploads,
-    users,
 )
 from app.schemas.common import FieldError, Problem
-from app.security import TokenService
-from app.services.dev_issuer import DevCitizenIssuer
-from app.services.health import alembic_heads
-from app.services.storage import LocalStorage
+from app.services.identity.dev_issuer import DevCitizenIssuer
+from app.services.identity.jwks import HttpJwksSource, JwksVerifier
+from app.services.identity.tokens import TokenService
+from app.services.system.health import alembic_heads
+from app.services.uploads.storage import LocalStorage
+from app.workers.runner import run_in_process
 
 API_DESCRIPTION = """
 MotCua — hệ thống thông tin giải quyết thủ tục hành chính một cửa.
@@ -112,7 +112,7 @@ def _register_citizen_issuers(app: FastAPI, settings: Settings) -> None:
     if settings.dev_issuer_enabled:
         app.state.dev_issuer = DevCitizenIssuer(settings)
         tokens.register(app.state.dev_issuer.verifier())
-        app.include_router(dev.router)
+        app.include_router(identity_dev.router)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -135,8 +135,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         worker_stop = asyncio.Event()
         worker_task = None
         if settings.worker_in_process:  # demo mode: one command runs everything
-            from app.workers.runner import run_in_process
-
             worker_task = asyncio.create_task(run_in_process(settings, worker_stop))
         try:
             yield
@@ -175,23 +173,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     app.add_middleware(RequestContextMiddleware)
 
-    for module in (
-        health,
-        auth,
-        citizens,
-        users,
-        catalog,
-        catalog_admin,
-        calendar,
-        uploads,
-        dossiers,
-        lookup,
-        outbox,
+    for router in (
+        system.router,
+        identity.router,
+        identity.citizen_router,
+        identity_admin.router,
+        catalog.router,
+        catalog_admin.router,
+        calendar.router,
+        uploads.router,
+        dossiers.router,
+        dossiers_lookup.router,
+        system_admin.router,
+        calendar.admin_router,
     ):
-        app.include_router(module.router)
-    app.include_router(calendar.admin_router)
+        app.include_router(router)
     # the hot public requests, served without the framework's per-request layers (app/lean.py)
-    app.lean_routes.extend((lookup.LEAN_ROUTE, catalog.LEAN_ROUTE, dossiers.LEAN_ROUTE))
+    app.lean_routes.extend((dossiers_lookup.LEAN_ROUTE, catalog.LEAN_ROUTE, dossiers.LEAN_ROUTE))
     _register_citizen_issuers(app, settings)
 
     def openapi() -> dict[str, Any]:

@@ -7,6 +7,7 @@ import json
 from pydantic import SecretStr
 
 from app.config import Environment, Settings
+from app.main import create_app
 
 
 def render() -> str:
@@ -14,7 +15,5 @@ def render() -> str:
         env=Environment.development,
         database_url=SecretStr("postgresql+asyncpg://unused@localhost/unused"),
     )
-    from app.main import create_app
-
     app = create_app(settings)
     return json.dumps(app.openapi(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"

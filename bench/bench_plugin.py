@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 
-from app.services.notifications import MESSAGE_ID_HEADER
-from app.workers.registry import Envelope, WorkerContext, outbox_handler
+from app.services.notifications.channels import MESSAGE_ID_HEADER
+from app.services.system.registry import Envelope, WorkerContext, outbox_handler
 
 
 @outbox_handler("bench.deliver")

@@ -22,8 +22,8 @@ from sqlalchemy.dialects import postgresql
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.models.procedure import OnlineLevel
-from app.services.catalog import PageRequest
-from app.services.catalog_search import ProcedureFilter, procedure_search_query
+from app.services.catalog.reads import PageRequest
+from app.services.catalog.search import ProcedureFilter, procedure_search_query
 from bench.search_load import make_queries, percentile
 
 

@@ -37,9 +37,9 @@ from app.db import create_engine
 from app.main import create_app
 from app.models.throttle import ThrottleCounter
 from app.models.user import Role
-from app.security import TokenService
-from app.services import users as users_service
-from app.services.health import alembic_heads
+from app.services.identity import users as users_service
+from app.services.identity.tokens import TokenService
+from app.services.system.health import alembic_heads
 
 TEMPLATE_DB = "motcua_template"
 TEST_DB = "motcua_test"

@@ -332,7 +332,7 @@ async def test_forwarded_for_is_trusted_only_behind_a_trusted_proxy(
 async def test_token_lifetime_follows_settings(
     make_officer: OfficerFactory, settings: Settings
 ) -> None:
-    from app.security import TokenService
+    from app.services.identity.tokens import TokenService
 
     officer = await make_officer((AGENCY, Role.leader))
     token, expires_in = TokenService(settings).issue_officer_token(

@@ -16,7 +16,7 @@ import httpx
 import pytest
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from app.services import health as health_service
+from app.services.system import health as health_service
 from tests.conftest import PgServer
 
 STRONG_SECRET = "p" * 48

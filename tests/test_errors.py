@@ -11,7 +11,6 @@ from pydantic import BaseModel
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db import TransactionalRoute, get_session
 from app.errors import (
     Conflict,
     DomainError,
@@ -21,6 +20,7 @@ from app.errors import (
     UnsupportedMediaType,
 )
 from app.models.user import Role
+from app.routing import TransactionalRoute, get_session
 from tests.conftest import OfficerFactory
 
 PROBLEM = "application/problem+json"

@@ -16,8 +16,8 @@ from httpx import ASGITransport, AsyncClient
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db import TransactionalRoute, get_session
 from app.main import create_app
+from app.routing import TransactionalRoute, get_session
 from tests.conftest import make_settings
 
 

@@ -40,3 +40,11 @@ class CalendarOverride(Base):
         ForeignKey("users.id", ondelete="SET NULL")
     )
     created_at: Mapped[datetime] = mapped_column(server_default=func.now())
+
+
+class DurationUnit(StrEnum):
+    """Units of a processing time as the national procedure database states them."""
+
+    WORKING_DAYS = "working_days"
+    WORKING_HOURS = "working_hours"
+    CALENDAR_DAYS = "calendar_days"

@@ -25,8 +25,43 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, TimestampMixin
 from app.models.catalog import CODE_LENGTH, NAME_LENGTH, str_enum
-from app.services.applicants import IdentifierKind
-from app.services.lifecycle import DossierStatus
+
+
+class DossierStatus(StrEnum):
+    submitted = "submitted"
+    received = "received"
+    rejected = "rejected"
+    in_progress = "in_progress"
+    supplement_requested = "supplement_requested"
+    awaiting_payment = "awaiting_payment"
+    withdrawn = "withdrawn"
+    stopped = "stopped"
+    resolved = "resolved"
+    returned = "returned"
+
+
+class Action(StrEnum):
+    receive = "receive"
+    reject = "reject"
+    request_supplement = "request_supplement"
+    supplement = "supplement"
+    assign = "assign"
+    forward = "forward"
+    send_back = "send_back"
+    request_payment = "request_payment"
+    record_payment = "record_payment"
+    reschedule = "reschedule"
+    stop = "stop"
+    resolve = "resolve"
+    return_result = "return_result"
+    withdraw = "withdraw"
+    rate = "rate"
+
+
+class IdentifierKind(StrEnum):
+    personal_id = "personal_id"  # số định danh cá nhân / CCCD: 12 digits
+    passport = "passport"
+    tax_code = "tax_code"  # mã số thuế: 10 digits, or 10 digits + "-" + 3 digits for a branch
 
 
 class Channel(StrEnum):

@@ -30,8 +30,8 @@ from sqlalchemy.dialects.postgresql import JSONB, TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, TimestampMixin
+from app.models.calendar import DurationUnit
 from app.models.catalog import CODE_LENGTH, NAME_LENGTH, str_enum
-from app.services.calendar import DurationUnit
 
 # Fractions of a day are allowed (DESIGN.md section 3): three decimals hold 0.125 (one hour of eight).
 AMOUNT = Numeric(10, 3)

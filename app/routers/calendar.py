@@ -10,9 +10,10 @@ from pydantic import AwareDatetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import CALENDAR_TIME_ZONE, Settings
-from app.db import TransactionalRoute, get_session
-from app.errors import problem_responses
+from app.models.calendar import DurationUnit
 from app.models.user import Role
+from app.problems import problem_responses
+from app.routing import TransactionalRoute, get_session
 from app.schemas.calendar import (
     CalendarDay,
     CalendarOverrideRead,
@@ -20,9 +21,9 @@ from app.schemas.calendar import (
     DueDateRead,
     YearCalendarRead,
 )
-from app.security import OfficerPrincipal, require_role
-from app.services import calendar_overrides as calendar_service
-from app.services.calendar import DurationUnit
+from app.security import require_role
+from app.services.calendar import overrides as calendar_service
+from app.services.identity.principals import OfficerPrincipal
 
 router = APIRouter(prefix="/api/v1/calendar", tags=["calendar"], route_class=TransactionalRoute)
 admin_router = APIRouter(

@@ -9,11 +9,11 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.types import Receive, Scope, Send
 
-from app.db import TransactionalRoute, get_session, read_connection
-from app.errors import problem_responses
 from app.lean import LEAN_KEY, LeanRoute, bounded_int, query_params
 from app.models.catalog import AgencyKind, UnitKind
 from app.models.procedure import OnlineLevel
+from app.problems import problem_responses
+from app.routing import TransactionalRoute, get_session, read_connection
 from app.schemas.catalog import (
     AgencyRead,
     AgencyRow,
@@ -25,10 +25,10 @@ from app.schemas.catalog import (
     application_read,
     procedure_read,
 )
-from app.services import catalog as catalog_service
-from app.services import catalog_search
-from app.services.catalog import PageRequest
-from app.services.search_cache import SearchCache
+from app.services.catalog import reads as catalog_service
+from app.services.catalog import search as catalog_search
+from app.services.catalog.reads import PageRequest
+from app.services.catalog.search_cache import SearchCache
 
 router = APIRouter(prefix="/api/v1", tags=["catalog"], route_class=TransactionalRoute)
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 from fastapi import APIRouter, Body, Depends, Path
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db import TransactionalRoute, get_session
-from app.errors import Forbidden, problem_responses
+from app.errors import Forbidden
 from app.models.procedure import CatalogState
 from app.models.user import Role
+from app.problems import problem_responses
+from app.routing import TransactionalRoute, get_session
 from app.schemas.catalog import (
     AgencyData,
     AgencyRow,
@@ -31,9 +32,10 @@ from app.schemas.catalog import (
     application_read,
     procedure_read,
 )
-from app.security import OfficerPrincipal, require_role
-from app.services import catalog_admin as admin_service
-from app.services import catalog_process as process_service
+from app.security import require_role
+from app.services.catalog import admin as admin_service
+from app.services.catalog import process_templates as process_service
+from app.services.identity.principals import OfficerPrincipal
 
 router = APIRouter(prefix="/api/v1/admin", tags=["admin: catalog"], route_class=TransactionalRoute)
 admin = require_role(Role.admin)

@@ -11,9 +11,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.types import Receive, Scope, Send
 
 from app.config import Settings
-from app.db import TransactionalRoute, get_session
-from app.errors import BadRequest, DomainError, domain_problem, problem_responses
+from app.errors import BadRequest, DomainError
 from app.lean import LEAN_KEY, LeanRoute, bounded_int, query_params
+from app.models.dossier import Action
+from app.problems import domain_problem, problem_responses
+from app.routing import TransactionalRoute, get_session
 from app.schemas.dossiers import (
     ActionRequest,
     DossierCreate,
@@ -25,11 +27,14 @@ from app.schemas.dossiers import (
     StepProgress,
     WorklistQuery,
 )
-from app.security import Principal, get_caller, oauth2_scheme
-from app.services import dossier_actions, dossier_forms
-from app.services import dossiers as dossiers_service
-from app.services import worklist as worklist_service
-from app.services.lifecycle import STATUS_LABEL_VI, Action
+from app.security import get_caller, oauth2_scheme
+from app.services.dossiers import access as dossier_access
+from app.services.dossiers import actions as dossier_actions
+from app.services.dossiers import forms as dossier_forms
+from app.services.dossiers import reads as dossier_reads
+from app.services.dossiers import worklist as worklist_service
+from app.services.dossiers.lifecycle import STATUS_LABEL_VI
+from app.services.identity.principals import Principal
 
 router = APIRouter(prefix="/api/v1/dossiers", tags=["dossiers"], route_class=TransactionalRoute)
 
@@ -58,8 +63,8 @@ def _if_match(value: str | None) -> int | None:
 
 
 async def _read(session: AsyncSession, principal: Principal, code: str) -> DossierRead:
-    dossier = await dossiers_service.get_visible(session, principal, code)
-    return dossier_forms.full_view(await dossiers_service.view(session, dossier), principal)
+    dossier = await dossier_access.get_visible(session, principal, code)
+    return dossier_forms.full_view(await dossier_reads.view(session, dossier), principal)
 
 
 @router.post(
@@ -81,7 +86,7 @@ async def submit_dossier(
         Header(max_length=255, description="Gửi lại cùng khóa sẽ nhận lại hồ sơ đã tạo lần đầu"),
     ] = None,
 ) -> DossierRead:
-    submission = await dossiers_service.submit(
+    submission = await dossier_actions.submit(
         session,
         _settings(request),
         caller,
@@ -93,7 +98,7 @@ async def submit_dossier(
         response.status_code = 200
     response.headers["ETag"] = f'"{submission.dossier.version}"'
     response.headers["Location"] = f"/api/v1/dossiers/{submission.dossier.code}"
-    return dossier_forms.full_view(await dossiers_service.view(session, submission.dossier), caller)
+    return dossier_forms.full_view(await dossier_reads.view(session, submission.dossier), caller)
 
 
 @router.get(
@@ -216,7 +221,7 @@ async def dossier_action(
         if_match=_if_match(if_match),
     )
     response.headers["ETag"] = f'"{dossier.version}"'
-    return dossier_forms.full_view(await dossiers_service.view(session, dossier), caller)
+    return dossier_forms.full_view(await dossier_reads.view(session, dossier), caller)
 
 
 @router.post(
@@ -238,7 +243,7 @@ async def add_dossier_documents(
         session, _settings(request), caller, code, body, now=_now()
     )
     response.headers["ETag"] = f'"{dossier.version}"'
-    return dossier_forms.full_view(await dossiers_service.view(session, dossier), caller)
+    return dossier_forms.full_view(await dossier_reads.view(session, dossier), caller)
 
 
 @router.get(
@@ -249,7 +254,7 @@ async def add_dossier_documents(
     responses=problem_responses(401, 404),
 )
 async def dossier_events(code: str, session: Session, caller: Caller) -> EventsRead:
-    dossier, trail, steps = await dossiers_service.events(session, caller, code)
+    dossier, trail, steps = await dossier_reads.events(session, caller, code)
     return EventsRead(
         code=dossier.code,
         events=[
@@ -300,7 +305,7 @@ async def dossier_form(
     caller: Caller,
     format: Annotated[str, Query(pattern="^(json|html)$")] = "json",
 ) -> Response:
-    dossier = await dossiers_service.get_visible(session, caller, code)
+    dossier = await dossier_access.get_visible(session, caller, code)
     document = await dossier_forms.build(session, dossier, form)
     if format == "html":
         return HTMLResponse(dossier_forms.render_html(document))

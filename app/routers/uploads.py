@@ -10,14 +10,16 @@ from fastapi.responses import StreamingResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.db import TransactionalRoute, get_session
-from app.errors import problem_responses
+from app.problems import problem_responses
+from app.routing import TransactionalRoute, get_session
 from app.schemas.uploads import UploadRead
-from app.security import Principal, get_caller
-from app.services import uploads as uploads_service
-from app.services.file_types import FILE_TYPES, content_disposition
-from app.services.multipart import MultipartReader
-from app.services.storage import Storage
+from app.security import get_caller
+from app.services.dossiers import documents as dossier_documents
+from app.services.identity.principals import Principal
+from app.services.uploads import files as uploads_service
+from app.services.uploads.file_types import FILE_TYPES, content_disposition
+from app.services.uploads.multipart import MultipartReader
+from app.services.uploads.storage import Storage
 
 router = APIRouter(prefix="/api/v1/uploads", tags=["uploads"], route_class=TransactionalRoute)
 
@@ -93,7 +95,10 @@ async def get_upload(
     caller: Principal = Depends(get_caller),
     session: AsyncSession = Depends(get_session),
 ) -> UploadRead:
-    return UploadRead.model_validate(await uploads_service.get_upload(session, caller, upload_id))
+    upload = await uploads_service.get_upload(
+        session, caller, upload_id, also=dossier_documents.handled_by(caller)
+    )
+    return UploadRead.model_validate(upload)
 
 
 @router.get(
@@ -119,7 +124,7 @@ async def download_upload(
     session: AsyncSession = Depends(get_session),
 ) -> StreamingResponse:
     upload, content = await uploads_service.open_content(
-        session, _storage(request), caller, upload_id
+        session, _storage(request), caller, upload_id, also=dossier_documents.handled_by(caller)
     )
     return StreamingResponse(
         content,

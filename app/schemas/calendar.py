@@ -8,8 +8,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.models.calendar import OverrideKind
-from app.services.calendar import DurationUnit
+from app.models.calendar import DurationUnit, OverrideKind
 
 
 class CalendarDay(BaseModel):

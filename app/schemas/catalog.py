@@ -12,6 +12,7 @@ from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from app.models.calendar import DurationUnit
 from app.models.catalog import AgencyKind, UnitKind
 from app.models.procedure import (
     CatalogState,
@@ -24,7 +25,6 @@ from app.models.procedure import (
     TemplateKind,
     duration,
 )
-from app.services.calendar import DurationUnit
 
 Code = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]

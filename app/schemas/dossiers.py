@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import datetime
 from enum import StrEnum
@@ -9,10 +10,58 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from app.models.dossier import ApplicantKind, Channel, ResultDelivery
-from app.services import applicants
-from app.services.applicants import IdentifierKind
-from app.services.lifecycle import Action, DossierStatus
+from app.models.dossier import (
+    Action,
+    ApplicantKind,
+    Channel,
+    DossierStatus,
+    IdentifierKind,
+    ResultDelivery,
+)
+
+# Applicant data checks (identifier, phone, e-mail): each returns the canonical form or raises
+# ValueError with a Vietnamese message meant for the caller.
+_PATTERNS: dict[IdentifierKind, re.Pattern[str]] = {
+    IdentifierKind.personal_id: re.compile(r"^\d{12}$"),
+    # Vietnamese passports are a letter and 7 digits; foreign ones vary, so 6-20 letters and digits.
+    IdentifierKind.passport: re.compile(r"^[A-Z0-9]{6,20}$"),
+    IdentifierKind.tax_code: re.compile(r"^\d{10}(?:-\d{3})?$"),
+}
+
+_MESSAGES: dict[IdentifierKind, str] = {
+    IdentifierKind.personal_id: "Số định danh cá nhân phải gồm đúng 12 chữ số",
+    IdentifierKind.passport: "Số hộ chiếu phải gồm 6-20 chữ cái in hoa hoặc chữ số",
+    IdentifierKind.tax_code: "Mã số thuế phải gồm 10 chữ số, hoặc dạng 0123456789-001 đối với chi nhánh",
+}
+
+# Mobile: 0 + 3/5/7/8/9 + 8 digits; landline: 02 + 9 digits. +84 / 84 may replace the leading 0.
+_PHONE = re.compile(r"^(?:\+?84|0)((?:[35789]\d{8})|(?:2\d{9}))$")
+_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
+
+
+def normalise_identifier(kind: IdentifierKind, value: str) -> str:
+    """The canonical form, or ValueError with a Vietnamese message for the caller."""
+    cleaned = re.sub(r"\s+", "", value).upper()
+    if not _PATTERNS[kind].match(cleaned):
+        raise ValueError(_MESSAGES[kind])
+    return cleaned
+
+
+def normalise_phone(value: str) -> str:
+    """``0912345678`` form of a Vietnamese phone number, or ValueError."""
+    cleaned = re.sub(r"[\s.()-]+", "", value)
+    match = _PHONE.match(cleaned)
+    if not match:
+        raise ValueError("Số điện thoại không hợp lệ (ví dụ 0912345678)")
+    return "0" + match.group(1)
+
+
+def normalise_email(value: str) -> str:
+    cleaned = value.strip()
+    if len(cleaned) > 254 or not _EMAIL.match(cleaned):
+        raise ValueError("Địa chỉ thư điện tử không hợp lệ")
+    local, _, domain = cleaned.rpartition("@")
+    return f"{local}@{domain.lower()}"
 
 
 class Applicant(BaseModel):
@@ -38,16 +87,16 @@ class Applicant(BaseModel):
     @field_validator("phone")
     @classmethod
     def _phone(cls, value: str | None) -> str | None:
-        return applicants.normalise_phone(value) if value else None
+        return normalise_phone(value) if value else None
 
     @field_validator("email")
     @classmethod
     def _email(cls, value: str | None) -> str | None:
-        return applicants.normalise_email(value) if value else None
+        return normalise_email(value) if value else None
 
     @model_validator(mode="after")
     def _identifier(self) -> Applicant:
-        self.id_number = applicants.normalise_identifier(self.id_kind, self.id_number)
+        self.id_number = normalise_identifier(self.id_kind, self.id_number)
         return self
 
 

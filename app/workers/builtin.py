@@ -7,10 +7,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from app.models.user import User
-from app.services import notifications
-from app.services import outbox as outbox_service
-from app.services import throttle as throttle_service
-from app.workers.registry import (
+from app.services.identity import throttle as throttle_service
+from app.services.notifications import channels as notifications
+from app.services.system import outbox as outbox_service
+from app.services.system.registry import (
     Envelope,
     UnresolvableReference,
     WorkerContext,

@@ -15,7 +15,7 @@ One claim is one short transaction that lives exactly as long as the delivery:
 
 A crash anywhere before the commit leaves the message undelivered: it is delivered again (at least
 once), so handlers and receivers must be idempotent (receivers dedupe by the message id). A dead letter
-no longer blocks its key; an administrator replays it (app/services/outbox.py).
+no longer blocks its key; an administrator replays it (app/services/system/outbox.py).
 """
 
 from __future__ import annotations
@@ -29,7 +29,12 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from app.workers.registry import Envelope, PermanentDeliveryError, WorkerContext, handler_for
+from app.services.system.registry import (
+    Envelope,
+    PermanentDeliveryError,
+    WorkerContext,
+    handler_for,
+)
 
 log = logging.getLogger("motcua.worker")
 

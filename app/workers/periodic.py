@@ -19,7 +19,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.models.outbox import PeriodicJobState
-from app.workers.registry import PeriodicJob, WorkerContext
+from app.services.system.registry import PeriodicJob, WorkerContext
 
 log = logging.getLogger("motcua.worker")
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib
 import logging
 import os
 import signal
 import time
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Iterable
 from typing import Any
 
 import httpx
@@ -22,8 +23,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.config import Settings
 from app.db import create_engine, create_session_factory
-from app.services import outbox as outbox_service
-from app.workers import registry
+from app.services.system import outbox as outbox_service
+from app.services.system import registry
 from app.workers.delivery import DeliveryStats, claim_and_deliver
 from app.workers.periodic import claim_due, register_jobs, run_job
 
@@ -39,6 +40,16 @@ async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
         await asyncio.wait_for(stop.wait(), timeout=seconds)
 
 
+# The modules whose import registers the built-in handlers, resolvers and periodic jobs.
+BUILTIN_MODULES = ("app.workers.builtin", "app.services.dossiers.jobs")
+
+
+def load_modules(extra: Iterable[str]) -> None:
+    """Import the built-in registrations and the plugin modules (idempotent)."""
+    for module in (*BUILTIN_MODULES, *extra):
+        importlib.import_module(module)
+
+
 class Worker:
     def __init__(self, settings: Settings, *, slots: int | None = None) -> None:
         self.settings = settings
@@ -51,7 +62,7 @@ class Worker:
         settings = self.settings
         if settings.database_url is None:
             raise RuntimeError("the worker needs MOTCUA_DATABASE_URL")
-        registry.load_modules(settings.worker_plugins)
+        load_modules(settings.worker_plugins)
         pool = settings.model_copy(
             update={"db_pool_size": self.slots + 2, "db_max_overflow": self.slots + 2}
         )

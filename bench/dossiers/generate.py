@@ -46,7 +46,7 @@ from zoneinfo import ZoneInfo
 import asyncpg
 from sqlalchemy import select
 
-from app.services.rule_sets import rule_set_at
+from app.services.dossiers.rule_sets import rule_set_at
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 START = date(2025, 7, 1)  # effective date of every demo application (app/demo/catalog.json)
@@ -133,8 +133,8 @@ async def load_combos(url: str) -> list[Combo]:
     from app.config import Settings
     from app.db import create_engine, create_session_factory
     from app.models.procedure import ProcedureApplication
-    from app.services import catalog as catalog_service
-    from app.services.dossiers import _route
+    from app.services.catalog import reads as catalog_service
+    from app.services.dossiers.submission import _route
 
     sa_url = url.replace("postgresql://", "postgresql+asyncpg://", 1)
     settings = Settings(env="development", database_url=sa_url)  # type: ignore[arg-type]
@@ -553,7 +553,7 @@ def prepare(url: str) -> None:
     """Migrate to head and seed the demo accounts and catalog."""
     from app import migrate
     from app.config import Settings
-    from app.services import demo
+    from app.demo import seed as demo
 
     sa_url = url.replace("postgresql://", "postgresql+asyncpg://", 1)
     migrate.upgrade(sa_url)

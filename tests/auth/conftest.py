@@ -22,7 +22,7 @@ from httpx import ASGITransport, AsyncClient
 from jose import jwk, jwt
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from app.services.dev_issuer import generate_private_key_pem
+from app.services.identity.dev_issuer import generate_private_key_pem
 from tests.conftest import build_app, make_settings
 
 IDP_ISSUER = "https://id.example.gov.vn"

@@ -8,9 +8,9 @@ import pytest
 from jose import JWTError
 
 from app.config import Environment
-from app.jwks import HttpJwksSource, JwksVerifier
 from app.models.user import Role
-from app.services.dev_issuer import DevCitizenIssuer
+from app.services.identity.dev_issuer import DevCitizenIssuer
+from app.services.identity.jwks import HttpJwksSource, JwksVerifier
 from tests.auth.conftest import (
     AUDIENCE,
     IDP_ISSUER,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app.services import catalog_import
+from app.services.catalog import transfer as catalog_import
 from tests.catalog.sample import sample_catalog
 
 

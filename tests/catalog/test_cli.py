@@ -14,12 +14,12 @@ import pytest
 from click.testing import CliRunner, Result
 from sqlalchemy import func, select
 
-from app.cli import main as cli_main
+from app.cli.main import main as cli_main
 from app.config import get_settings
 from app.db import create_engine, create_session_factory
+from app.demo import seed as demo_service
 from app.models.procedure import Procedure
 from app.models.user import User
-from app.services import demo as demo_service
 from tests.catalog.sample import sample_catalog
 from tests.conftest import TEST_SECRET, make_settings
 

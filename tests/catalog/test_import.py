@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.errors import BadRequest
 from app.models.catalog import AdministrativeUnit, Agency
 from app.models.procedure import Procedure, ProcedureApplication, ProcessStep, ProcessTemplate
-from app.services import catalog_import
+from app.services.catalog import transfer as catalog_import
 from tests.catalog.sample import COMMUNE_AGENCY, sample_catalog
 
 pytestmark = pytest.mark.usefixtures("catalog")

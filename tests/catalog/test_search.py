@@ -10,8 +10,8 @@ from sqlalchemy import text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.services import catalog as catalog_service
-from app.services import catalog_search
+from app.services.catalog import reads as catalog_service
+from app.services.catalog import search as catalog_search
 
 pytestmark = pytest.mark.usefixtures("catalog")
 

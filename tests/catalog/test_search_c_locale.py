@@ -8,8 +8,9 @@ from sqlalchemy import text
 
 from app import migrate
 from app.db import create_engine, create_session_factory
-from app.services import catalog as catalog_service
-from app.services import catalog_import, catalog_search
+from app.services.catalog import reads as catalog_service
+from app.services.catalog import search as catalog_search
+from app.services.catalog import transfer as catalog_import
 from tests.catalog.sample import sample_catalog
 from tests.conftest import PgServer, make_settings
 

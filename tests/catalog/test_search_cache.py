@@ -11,8 +11,8 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.models.procedure import CatalogGeneration, CatalogState, Procedure, ProcedureApplication
-from app.services.search_cache import SearchCache, catalog_generation
-from app.services.text import fold
+from app.services.catalog.search_cache import SearchCache, catalog_generation
+from app.services.catalog.text import fold
 
 pytestmark = pytest.mark.usefixtures("catalog")
 

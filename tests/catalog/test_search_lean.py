@@ -13,8 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.routers.catalog import LEAN_ROUTE, lean_request
 from app.schemas.catalog import Page, ProcedureSummary, procedure_summary
-from app.services import catalog as catalog_service
-from app.services import catalog_search
+from app.services.catalog import reads as catalog_service
+from app.services.catalog import search as catalog_search
 
 pytestmark = pytest.mark.usefixtures("catalog")
 

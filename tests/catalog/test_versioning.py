@@ -12,9 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.errors import Conflict
 from app.models.procedure import CatalogState
 from app.schemas.catalog import ApplicationData, ProcedureData
-from app.services import catalog as catalog_service
-from app.services import catalog_admin as admin_service
-from app.services import catalog_process as process_service
+from app.services.catalog import admin as admin_service
+from app.services.catalog import process_templates as process_service
+from app.services.catalog import reads as catalog_service
 from tests.catalog.sample import COMMUNE_AGENCY, sample_catalog
 
 pytestmark = pytest.mark.usefixtures("catalog")

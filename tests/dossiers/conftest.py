@@ -24,11 +24,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from app.config import Settings
 from app.db import create_engine, create_session_factory
+from app.demo import seed as demo
 from app.models.user import Role
-from app.security import TokenService
-from app.services import demo
-from app.services import users as users_service
-from app.services.dev_issuer import generate_private_key_pem
+from app.services.identity import users as users_service
+from app.services.identity.dev_issuer import generate_private_key_pem
+from app.services.identity.tokens import TokenService
 from tests.conftest import TEMPLATE_DB, PgServer, build_app, make_settings
 
 DEMO_TEMPLATE = "motcua_demo_template"

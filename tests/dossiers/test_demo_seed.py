@@ -7,8 +7,8 @@ import json
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.demo.seed import DEMO_CATALOG
 from app.models.procedure import Procedure, ProcedureApplication, ProcessTemplate
-from app.services.demo import DEMO_CATALOG
 
 
 async def test_every_demo_catalog_row_is_loaded(session: AsyncSession) -> None:

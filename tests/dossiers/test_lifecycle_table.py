@@ -16,9 +16,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from app.models.dossier import Dossier
+from app.models.dossier import Action, Dossier, DossierStatus
 from app.models.user import Role
-from app.services.lifecycle import Action, DossierStatus
 from tests.dossiers.conftest import COMMUNE, CONSTRUCTION, World
 
 PROCEDURE = "1.001612"  # Đăng ký thành lập hộ kinh doanh: commune 31, 3 working days, fees due

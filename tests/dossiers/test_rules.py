@@ -12,18 +12,16 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.config import Settings
-from app.models.dossier import Dossier
+from app.models.calendar import DurationUnit
+from app.models.dossier import Action, Dossier, DossierStatus
 from app.models.procedure import Procedure
 from app.schemas.dossiers import ActionRequest, DocumentInput, DossierCreate
-from app.security import OfficerPrincipal, Principal
-from app.services import dossier_actions
-from app.services import dossiers as dossiers_service
-from app.services import users as users_service
-from app.services.calendar import DurationUnit
-from app.services.calendar_overrides import load_calendar
-from app.services.lifecycle import Action, DossierStatus
-from app.workers.dossier_jobs import close_expired_supplements, flag_overdue
-from app.workers.registry import WorkerContext
+from app.services.calendar.overrides import load_calendar
+from app.services.dossiers import actions as dossier_actions
+from app.services.dossiers.jobs import close_expired_supplements, flag_overdue
+from app.services.identity import users as users_service
+from app.services.identity.principals import OfficerPrincipal, Principal
+from app.services.system.registry import WorkerContext
 from tests.dossiers.conftest import BIRTH, COMMUNE, COMMUNE_UNIT, World
 
 PROCEDURE = "1.001612"  # 3 working days at commune 31
@@ -65,7 +63,7 @@ async def _desk_submit(
         ],
         outcome="receive",
     )
-    submission = await dossiers_service.submit(session, settings, desk, data, now=now)
+    submission = await dossier_actions.submit(session, settings, desk, data, now=now)
     return submission.dossier
 
 

@@ -14,8 +14,8 @@ from app.models.outbox import OutboxMessage
 from app.models.procedure import Procedure
 from app.models.user import User, UserRole
 from app.routers.dossiers import LEAN_ROUTE, lean_request
-from app.services.worklist import WorklistFilter
-from app.workers.dossier_jobs import flag_overdue
+from app.services.dossiers.jobs import flag_overdue
+from app.services.dossiers.worklist import WorklistFilter
 from tests.dossiers.conftest import BIRTH, COMMUNE, World
 
 PROCEDURE = "1.001612"

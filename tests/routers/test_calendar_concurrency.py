@@ -15,8 +15,8 @@ from sqlalchemy import func, select
 from app.db import create_engine, create_session_factory
 from app.models.calendar import CalendarOverride
 from app.models.user import Role
-from app.security import TokenService
-from app.services import users as users_service
+from app.services.identity import users as users_service
+from app.services.identity.tokens import TokenService
 from tests.conftest import build_app, make_settings
 
 

@@ -10,12 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.services.calendar import (
-    CalendarOverrides,
-    DurationUnit,
-    OfficeHours,
-    WorkingCalendar,
-)
+from app.config import OfficeHours
+from app.models.calendar import DurationUnit
+from app.services.calendar.working_time import CalendarOverrides, WorkingCalendar
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 WD = DurationUnit.WORKING_DAYS

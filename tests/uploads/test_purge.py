@@ -11,8 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import Conflict, NotFound
 from app.models.upload import Upload, UploadPurpose
-from app.security import CitizenPrincipal
-from app.services import uploads as uploads_service
+from app.services.identity.principals import CitizenPrincipal
+from app.services.uploads import files as uploads_service
 from tests.uploads.conftest import JPEG, PDF, PNG, UploadApp
 
 

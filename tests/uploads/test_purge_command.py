@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from app.models.upload import OwnerKind, Upload
-from app.services.storage import LocalStorage
+from app.services.uploads.storage import LocalStorage
 from tests.conftest import TEST_SECRET
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 from datetime import datetime, timedelta
 
-from app.services.notifications import MESSAGE_ID_HEADER
-from app.workers.registry import (
+from app.services.notifications.channels import MESSAGE_ID_HEADER
+from app.services.system.registry import (
     Envelope,
     WorkerContext,
     outbox_handler,

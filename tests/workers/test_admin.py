@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models.outbox import OutboxMessage
 from app.models.user import Role
-from app.services import outbox as outbox_service
+from app.services.system import outbox as outbox_service
 from tests.conftest import OfficerFactory
 
 

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.db import create_session_factory
 from app.models.outbox import OutboxMessage
-from app.services import outbox as outbox_service
+from app.services.system import outbox as outbox_service
 from tests.workers.conftest import Receiver, WorkerFactory, async_wait_until, wait_started
 
 pytestmark = pytest.mark.committed

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.db import create_session_factory
 from app.main import create_app
-from app.services import outbox as outbox_service
+from app.services.system import outbox as outbox_service
 from tests.conftest import make_settings
 from tests.workers.conftest import Receiver, async_wait_until
 

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.db import create_session_factory
-from app.services import outbox as outbox_service
+from app.services.system import outbox as outbox_service
 
 pytestmark = pytest.mark.committed
 

@@ -16,9 +16,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from app.db import create_session_factory
 from app.models.outbox import OutboxMessage
 from app.models.user import Role, User
-from app.services import notifications
-from app.services import outbox as outbox_service
-from app.services import users as users_service
+from app.services.identity import users as users_service
+from app.services.notifications import channels as notifications
+from app.services.system import outbox as outbox_service
 from tests.workers.conftest import Receiver, WorkerFactory, async_wait_until, wait_started
 
 pytestmark = pytest.mark.committed

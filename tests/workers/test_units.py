@@ -11,10 +11,10 @@ import pytest
 from pydantic import SecretStr, ValidationError
 
 from app.config import Environment, Settings
-from app.schemas.outbox import ReplayRequest
-from app.services import notifications
+from app.schemas.system import ReplayRequest
+from app.services.notifications import channels as notifications
+from app.services.system.registry import PeriodicJob
 from app.workers.delivery import backoff_seconds
-from app.workers.registry import PeriodicJob
 
 
 async def _noop(*_: object) -> None:

@@ -1,0 +1,90 @@
+"""Who is calling: officer login (OAuth2 password flow, so Swagger's Authorize button works), the
+officer's and the citizen's own identity, revocation."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.security import OAuth2PasswordRequestForm
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.problems import problem_responses
+from app.routing import TransactionalRoute, get_session
+from app.schemas.identity import AgencyRole, CitizenMe, Me, TokenResponse
+from app.security import client_of, get_citizen, get_officer, get_token_service
+from app.services.identity import login as auth_service
+from app.services.identity import users as users_service
+from app.services.identity.principals import CitizenPrincipal, OfficerPrincipal
+
+router = APIRouter(prefix="/api/v1/auth", tags=["auth"], route_class=TransactionalRoute)
+citizen_router = APIRouter(
+    prefix="/api/v1/auth/citizen", tags=["auth"], route_class=TransactionalRoute
+)
+
+
+@router.post(
+    "/token",
+    operation_id="auth_token",
+    summary="Cán bộ đăng nhập, nhận mã truy cập (JWT)",
+    response_model=TokenResponse,
+    responses=problem_responses(400, 401, 422, 429),
+)
+async def issue_token(
+    request: Request,
+    form: OAuth2PasswordRequestForm = Depends(),
+    session: AsyncSession = Depends(get_session),
+) -> TokenResponse:
+    token, expires_in = await auth_service.login(
+        session,
+        request.app.state.engine,
+        request.app.state.settings,
+        get_token_service(request),
+        username=form.username,
+        password=form.password,
+        client=client_of(request),
+    )
+    return TokenResponse(access_token=token, expires_in=expires_in)
+
+
+@router.get(
+    "/me",
+    operation_id="auth_me",
+    summary="Tài khoản đang đăng nhập và các vai trò tại từng cơ quan",
+    response_model=Me,
+    responses=problem_responses(401),
+)
+async def me(officer: OfficerPrincipal = Depends(get_officer)) -> Me:
+    return Me(
+        id=officer.user_id,
+        username=officer.username,
+        roles=[AgencyRole(agency=a, role=r) for a, r in sorted(officer.roles)],
+    )
+
+
+@router.post(
+    "/revoke",
+    operation_id="auth_revoke",
+    summary="Đăng xuất khỏi mọi thiết bị: thu hồi mọi mã truy cập đã cấp",
+    status_code=204,
+    responses=problem_responses(401),
+)
+async def revoke_all(
+    officer: OfficerPrincipal = Depends(get_officer),
+    session: AsyncSession = Depends(get_session),
+) -> None:
+    await users_service.revoke_tokens_of(session, officer.username)
+
+
+@citizen_router.get(
+    "/me",
+    operation_id="auth_citizen_me",
+    summary="Công dân, tổ chức đang đăng nhập (theo mã truy cập của hệ thống định danh)",
+    response_model=CitizenMe,
+    responses=problem_responses(401, 403, 503),
+)
+async def citizen_me(citizen: CitizenPrincipal = Depends(get_citizen)) -> CitizenMe:
+    return CitizenMe(
+        issuer=citizen.issuer,
+        subject=citizen.subject,
+        name=citizen.name,
+        personal_id=citizen.personal_id,
+    )

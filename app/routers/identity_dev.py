@@ -1,0 +1,40 @@
+"""Development issuer of citizen tokens. Registered only outside production (404 there)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+
+from app.problems import problem_responses
+from app.schemas.identity import DevCitizenToken, DevCitizenTokenRequest
+from app.services.identity.dev_issuer import DevCitizenIssuer
+
+router = APIRouter(prefix="/api/v1/dev", tags=["dev"])
+
+
+def _issuer(request: Request) -> DevCitizenIssuer:
+    issuer: DevCitizenIssuer = request.app.state.dev_issuer
+    return issuer
+
+
+@router.get(
+    "/citizen-issuer/jwks.json",
+    operation_id="dev_citizen_issuer_jwks",
+    summary="Khóa công khai (JWKS) của bên cấp mã truy cập công dân dùng cho thử nghiệm",
+    responses={200: {"content": {"application/json": {"example": {"keys": [{"kty": "RSA"}]}}}}},
+)
+async def jwks(request: Request) -> dict[str, Any]:
+    return await _issuer(request).fetch()
+
+
+@router.post(
+    "/citizen-token",
+    operation_id="dev_citizen_token",
+    summary="Cấp mã truy cập công dân thử nghiệm (chỉ ở chế độ demo, không có trong production)",
+    response_model=DevCitizenToken,
+    responses=problem_responses(422),
+)
+async def mint_citizen_token(body: DevCitizenTokenRequest, request: Request) -> DevCitizenToken:
+    token, expires_in = await _issuer(request).mint(body.subject, body.full_name, body.personal_id)
+    return DevCitizenToken(access_token=token, expires_in=expires_in)

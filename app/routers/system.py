@@ -1,0 +1,31 @@
+"""Liveness and readiness."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+
+from app.services.system import health as health_service
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/health", operation_id="health", summary="Tiến trình còn sống")
+async def health() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@router.get(
+    "/ready",
+    operation_id="ready",
+    summary="Sẵn sàng phục vụ: cơ sở dữ liệu truy cập được và đã ở phiên bản migration mới nhất",
+    responses={503: {"description": "Chưa sẵn sàng"}},
+)
+async def ready(request: Request) -> JSONResponse:
+    state = await health_service.readiness(
+        request.app.state.engine, request.app.state.alembic_heads
+    )
+    return JSONResponse(
+        {"status": "ok" if state.ready else "unavailable", "checks": state.checks},
+        status_code=200 if state.ready else 503,
+    )

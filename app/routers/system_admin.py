@@ -1,0 +1,59 @@
+"""Administration of durable side effects: outbox state, dead letters, periodic jobs, replay."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.models.user import Role
+from app.problems import problem_responses
+from app.routing import TransactionalRoute, get_session
+from app.schemas.system import (
+    DeadLetter,
+    OutboxStatus,
+    PeriodicJobRead,
+    ReplayRequest,
+    ReplayResult,
+    TopicCounts,
+)
+from app.security import require_role
+from app.services.identity.principals import OfficerPrincipal
+from app.services.system import outbox as outbox_service
+
+router = APIRouter(prefix="/api/v1/admin", tags=["admin: outbox"], route_class=TransactionalRoute)
+
+
+@router.get(
+    "/outbox",
+    operation_id="admin_get_outbox_status",
+    summary="Tình trạng hàng đợi gửi đi: số lượng theo chủ đề, độ trễ, thư chết, tác vụ định kỳ",
+    response_model=OutboxStatus,
+    responses=problem_responses(401, 403),
+)
+async def get_outbox_status(
+    officer: OfficerPrincipal = Depends(require_role(Role.admin)),
+    session: AsyncSession = Depends(get_session),
+) -> OutboxStatus:
+    stats = await outbox_service.stats(session)
+    return OutboxStatus(
+        topics=[TopicCounts.model_validate(t) for t in stats.topics],
+        oldest_undelivered_age_seconds=stats.oldest_undelivered_age_seconds,
+        dead_letters=[DeadLetter.model_validate(m) for m in stats.dead_letters],
+        jobs=[PeriodicJobRead.model_validate(j) for j in stats.jobs],
+    )
+
+
+@router.post(
+    "/outbox/replay",
+    operation_id="admin_replay_outbox",
+    summary="Gửi lại thư chết (theo mã thông điệp hoặc theo chủ đề)",
+    response_model=ReplayResult,
+    responses=problem_responses(401, 403, 422),
+)
+async def replay_outbox(
+    body: ReplayRequest,
+    officer: OfficerPrincipal = Depends(require_role(Role.admin)),
+    session: AsyncSession = Depends(get_session),
+) -> ReplayResult:
+    replayed = await outbox_service.replay(session, ids=body.ids, topic=body.topic)
+    return ReplayResult(replayed=replayed)

@@ -1,0 +1,201 @@
+"""Documents of a dossier: required documents checked at submission, uploads attached, supplements.
+
+Mandatory documents of the procedure version in force must be present: as uploads owned by the
+submitter, or, at the desk, ticked by the receptionist as paper originals checked (Decree 118/2025: the
+desk checks the completeness of the dossier before receipt).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, exists, false, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.errors import ValidationFailed, field_error
+from app.models.dossier import DocumentKind, Dossier, DossierDocument
+from app.models.procedure import Procedure
+from app.models.upload import Upload, UploadPurpose
+from app.schemas.dossiers import DocumentInput
+from app.services.dossiers.access import visible_to
+from app.services.identity.principals import OfficerPrincipal, Principal
+from app.services.uploads import files as uploads_service
+
+
+@dataclass(frozen=True)
+class CheckedDocument:
+    requirement_code: str
+    upload: Upload | None
+    paper_original_checked: bool
+    kind: DocumentKind
+
+
+async def _checked(
+    session: AsyncSession,
+    principal: Principal,
+    inputs: Sequence[DocumentInput],
+    *,
+    known_codes: set[str] | None,
+    desk: bool,
+    kind: DocumentKind,
+    now: datetime,
+) -> list[CheckedDocument]:
+    checked: list[CheckedDocument] = []
+    upload_ids = [doc.upload_id for doc in inputs if doc.upload_id is not None]
+    if len(upload_ids) != len(set(upload_ids)):
+        raise field_error(
+            "documents",
+            "Một tệp chỉ được dùng cho một thành phần",
+            code="duplicate_upload",
+            field_code="duplicate_upload",
+        )
+    uploads: dict[Any, Upload] = {}
+    if upload_ids:
+        purpose = (
+            UploadPurpose.supplement if kind is DocumentKind.supplement else UploadPurpose.submitted
+        )
+        attached = await uploads_service.attach(session, principal, upload_ids, purpose, now)
+        uploads = {upload.id: upload for upload in attached}
+    for index, doc in enumerate(inputs):
+        if known_codes is not None and doc.requirement_code not in known_codes:
+            raise field_error(
+                f"documents.{index}.requirement_code",
+                f"Thủ tục không có thành phần hồ sơ mã {doc.requirement_code}",
+                code="unknown_requirement",
+                field_code="unknown_requirement",
+            )
+        if doc.paper_original_checked and not desk:
+            raise field_error(
+                f"documents.{index}.paper_original_checked",
+                "Chỉ cán bộ tiếp nhận tại quầy mới xác nhận bản giấy",
+                code="paper_only_at_desk",
+                field_code="paper_only_at_desk",
+            )
+        checked.append(
+            CheckedDocument(
+                requirement_code=doc.requirement_code,
+                upload=uploads.get(doc.upload_id) if doc.upload_id else None,
+                paper_original_checked=doc.paper_original_checked,
+                kind=kind,
+            )
+        )
+    return checked
+
+
+async def check_submission(
+    session: AsyncSession,
+    principal: Principal,
+    procedure: Procedure,
+    inputs: Sequence[DocumentInput],
+    *,
+    desk: bool,
+    now: datetime,
+) -> list[CheckedDocument]:
+    """Validate the documents of a submission against the procedure; attach the uploads (flush only)."""
+    required = {doc["code"]: doc for doc in procedure.documents if doc.get("code")}
+    provided = {doc.requirement_code for doc in inputs}
+    missing = [
+        code for code, doc in required.items() if doc.get("mandatory") and code not in provided
+    ]
+    if missing:
+        raise ValidationFailed(
+            "Hồ sơ thiếu thành phần bắt buộc: " + ", ".join(missing) + ".",
+            code="mandatory_documents_missing",
+            errors=[
+                {
+                    "field": "documents",
+                    "location": "body",
+                    "code": "missing",
+                    "message": f"Thiếu thành phần bắt buộc {code}: {required[code]['name']}",
+                }
+                for code in missing
+            ],
+        )
+    return await _checked(
+        session,
+        principal,
+        inputs,
+        known_codes=set(required),
+        desk=desk,
+        kind=DocumentKind.submitted,
+        now=now,
+    )
+
+
+async def check_additional(
+    session: AsyncSession,
+    principal: Principal,
+    inputs: Sequence[DocumentInput],
+    *,
+    desk: bool,
+    kind: DocumentKind,
+    now: datetime,
+) -> list[CheckedDocument]:
+    """Supplements and results: any requirement code (a result has its own), uploads attached."""
+    return await _checked(
+        session, principal, inputs, known_codes=None, desk=desk, kind=kind, now=now
+    )
+
+
+async def attach(
+    session: AsyncSession, dossier: Dossier, documents: Sequence[CheckedDocument], *, now: datetime
+) -> None:
+    for doc in documents:
+        upload = doc.upload
+        session.add(
+            DossierDocument(
+                dossier_id=dossier.id,
+                requirement_code=doc.requirement_code,
+                kind=doc.kind,
+                upload_id=upload.id if upload else None,
+                paper_original_checked=doc.paper_original_checked,
+                file_name=upload.file_name if upload else None,
+                content_type=upload.content_type if upload else None,
+                size=upload.size if upload else None,
+                sha256=upload.sha256 if upload else None,
+                digitised=upload is not None,
+                reused=False,
+                added_at=now,
+            )
+        )
+    await session.flush()
+
+
+async def list_documents(session: AsyncSession, dossier: Dossier) -> list[dict[str, Any]]:
+    rows = await session.scalars(
+        select(DossierDocument)
+        .where(DossierDocument.dossier_id == dossier.id)
+        .order_by(DossierDocument.id)
+    )
+    return [
+        {
+            "requirement_code": doc.requirement_code,
+            "kind": str(doc.kind),
+            "upload_id": str(doc.upload_id) if doc.upload_id else None,
+            "paper_original_checked": doc.paper_original_checked,
+            "file_name": doc.file_name,
+            "content_type": doc.content_type,
+            "size": doc.size,
+            "sha256": doc.sha256,
+            "added_at": doc.added_at,
+        }
+        for doc in rows
+    ]
+
+
+def handled_by(principal: Principal) -> ColumnElement[bool]:
+    """Uploads an officer may read because they handle the dossier it is attached to.
+
+    The dossier's own scope decides (received at their offices or with a step in their agencies,
+    DESIGN 10); citizens see only their own uploads, which the uploads module's own scope covers.
+    """
+    if not isinstance(principal, OfficerPrincipal):
+        return false()
+    return exists().where(
+        DossierDocument.upload_id == Upload.id,
+        DossierDocument.dossier_id == Dossier.id,
+        visible_to(principal),
+    )

@@ -1,0 +1,408 @@
+"""What each lifecycle action does to a dossier: the clock, the steps, the fee lines, the documents.
+
+The table in ``lifecycle`` says who may act and the next status; ``actions`` checks it and
+calls the effect of the action from ``EFFECTS`` here. Each effect names the rule it implements.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.errors import Conflict, field_error
+from app.models.calendar import DurationUnit
+from app.models.dossier import (
+    Action,
+    DocumentKind,
+    Dossier,
+    DossierFeeLine,
+    DossierStatus,
+    DossierStep,
+)
+from app.models.procedure import Procedure, ProcedureApplication
+from app.models.user import Role, User, UserRole
+from app.schemas.dossiers import ActionRequest
+from app.services.calendar.working_time import WorkingCalendar
+from app.services.catalog import reads as catalog_service
+from app.services.dossiers import documents as dossier_documents
+from app.services.dossiers.access import current_step
+from app.services.dossiers.rule_sets import rule_set
+from app.services.identity.principals import OfficerPrincipal, Principal
+
+# --- time ------------------------------------------------------------------------------------------
+
+
+def _duration(step: dict[str, Any]) -> tuple[Decimal, DurationUnit]:
+    return Decimal(step["duration_amount"]), DurationUnit(step["duration_unit"])
+
+
+async def _start_step(
+    session: AsyncSession, dossier: Dossier, position: int, calendar: WorkingCalendar, now: datetime
+) -> None:
+    step = dossier.route[position]
+    amount, unit = _duration(step)
+    dossier.current_step = position
+    dossier.current_agency_code = step["agency_code"]
+    dossier.assignee_id = None
+    session.add(
+        DossierStep(
+            dossier_id=dossier.id,
+            position=position,
+            step_code=step["code"],
+            agency_code=step["agency_code"],
+            role=step["role"],
+            started_at=now,
+            due_at=calendar.add(now, amount, unit),
+            overdue=False,
+        )
+    )
+
+
+async def _open_step(session: AsyncSession, dossier: Dossier) -> DossierStep | None:
+    found: DossierStep | None = await session.scalar(
+        select(DossierStep)
+        .where(DossierStep.dossier_id == dossier.id, DossierStep.finished_at.is_(None))
+        .order_by(DossierStep.id.desc())
+        .limit(1)
+    )
+    return found
+
+
+async def _finish_step(session: AsyncSession, dossier: Dossier, now: datetime) -> None:
+    step = await _open_step(session, dossier)
+    if step is not None:
+        step.finished_at = now
+
+
+def _processing_end(dossier: Dossier) -> int:
+    """Position of the last processing step: trailing desk steps (returning the result) excluded."""
+    last = len(dossier.route) - 1
+    while last > 0:
+        step = dossier.route[last]
+        desk_step = (
+            step["agency_code"] == dossier.receiving_office_code
+            and step["role"] == Role.receptionist.value
+        )
+        if not desk_step:
+            break
+        last -= 1
+    return last
+
+
+async def _pause(dossier: Dossier, now: datetime) -> None:
+    dossier.resume_status = dossier.status
+    dossier.resume_step = dossier.current_step
+    dossier.paused_at = now
+
+
+async def _resume(
+    session: AsyncSession, dossier: Dossier, calendar: WorkingCalendar, now: datetime
+) -> None:
+    """Back to the remembered status and step; ``due_at`` moves by the working time paused."""
+    paused = calendar.working_time_between(dossier.paused_at, now) if dossier.paused_at else None
+    if paused and dossier.due_at is not None:
+        hours = Decimal(paused.total_seconds()) / Decimal(3600)
+        dossier.due_at = calendar.add(dossier.due_at, hours, DurationUnit.WORKING_HOURS)
+        step = await _open_step(session, dossier)
+        if step is not None and step.due_at is not None:
+            step.due_at = calendar.add(step.due_at, hours, DurationUnit.WORKING_HOURS)
+    dossier.current_step = dossier.resume_step
+    dossier.paused_at = None
+    dossier.resume_step = None
+    dossier.supplement_deadline_at = None
+
+
+# --- effects ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class Context:
+    session: AsyncSession
+    settings: Settings
+    principal: Principal | None
+    dossier: Dossier
+    request: ActionRequest
+    calendar: WorkingCalendar
+    now: datetime
+    payload: dict[str, Any]
+
+
+Effect = Callable[[Context], Awaitable[None]]
+
+
+def _require_note(ctx: Context, what: str) -> None:
+    if not (ctx.request.note and ctx.request.note.strip()):
+        raise field_error(
+            "note", f"Cần ghi rõ lý do {what}.", code="reason_required", field_code="missing"
+        )
+
+
+async def _receive(ctx: Context) -> None:
+    """Receipt: the clock starts; no receipt without an appointment date (due_at)."""
+    dossier = ctx.dossier
+    application = await ctx.session.get(ProcedureApplication, dossier.application_id)
+    procedure = await ctx.session.get(Procedure, dossier.procedure_id)
+    assert application is not None and procedure is not None
+    amount, unit = catalog_service.processing_time(application, procedure)
+    dossier.received_at = ctx.now
+    dossier.due_at = ctx.calendar.add(ctx.now, amount, unit)
+    await _start_step(ctx.session, dossier, 0, ctx.calendar, ctx.now)
+    ctx.payload.update(due_at=dossier.due_at.isoformat())
+
+
+async def _reject(ctx: Context) -> None:
+    _require_note(ctx, "từ chối tiếp nhận")
+
+
+async def _request_supplement(ctx: Context) -> None:
+    """Decree 118/2025: once before receipt; during processing a second request is refused by
+    default (the national index counts the dossier as late)."""
+    _require_note(ctx, "yêu cầu bổ sung")
+    dossier, rules = ctx.dossier, rule_set(ctx.dossier.rule_set)
+    before_receipt = dossier.status is DossierStatus.submitted
+    if before_receipt:
+        if dossier.desk_supplement_count >= rules.max_desk_supplement_requests:
+            raise Conflict(
+                "Hồ sơ đã được yêu cầu bổ sung trước khi tiếp nhận.", code="supplement_limit"
+            )
+        dossier.desk_supplement_count += 1
+    else:
+        if dossier.supplement_count >= rules.max_processing_supplement_requests:
+            raise Conflict(
+                "Không được yêu cầu bổ sung lần thứ hai trong quá trình giải quyết.",
+                code="supplement_limit",
+            )
+        dossier.supplement_count += 1
+    amount, unit = rules.supplement_deadline
+    dossier.supplement_deadline_at = ctx.calendar.add(ctx.now, amount, unit)
+    await _pause(dossier, ctx.now)
+    ctx.payload.update(deadline=dossier.supplement_deadline_at.isoformat())
+
+
+async def _supplement(ctx: Context) -> None:
+    if not ctx.request.documents:
+        raise field_error(
+            "documents",
+            "Cần nộp ít nhất một thành phần bổ sung.",
+            code="documents_required",
+            field_code="missing",
+        )
+    checked = await dossier_documents.check_additional(
+        ctx.session,
+        _principal(ctx),
+        ctx.request.documents,
+        desk=isinstance(ctx.principal, OfficerPrincipal),
+        kind=DocumentKind.supplement,
+        now=ctx.now,
+    )
+    await dossier_documents.attach(ctx.session, ctx.dossier, checked, now=ctx.now)
+    await _resume(ctx.session, ctx.dossier, ctx.calendar, ctx.now)
+
+
+async def _assign(ctx: Context) -> None:
+    username = (ctx.request.assignee or "").strip().lower()
+    step = current_step(ctx.dossier)
+    assert step is not None
+    user_id = await ctx.session.scalar(
+        select(User.id)
+        .join(UserRole, UserRole.user_id == User.id)
+        .where(
+            User.username == username,
+            User.active.is_(True),
+            UserRole.agency_code == step["agency_code"],
+            UserRole.role == Role(step["role"]),
+        )
+    )
+    if user_id is None:
+        raise field_error(
+            "assignee",
+            "Người được phân công không có vai trò của bước hiện tại tại cơ quan này.",
+            code="invalid_assignee",
+        )
+    ctx.dossier.assignee_id = user_id
+    open_step = await _open_step(ctx.session, ctx.dossier)
+    if open_step is not None:
+        open_step.assignee_id = user_id
+    ctx.payload.update(assignee=username)
+
+
+async def _forward(ctx: Context) -> None:
+    dossier = ctx.dossier
+    current = dossier.current_step if dossier.current_step is not None else 0
+    if current >= _processing_end(dossier):
+        raise Conflict(
+            "Đây là bước xử lý cuối: dùng thao tác resolve để kết thúc xử lý.",
+            code="last_step",
+            extra={"allowed_actions": [Action.resolve.value]},
+        )
+    await _finish_step(ctx.session, dossier, ctx.now)
+    await _start_step(ctx.session, dossier, current + 1, ctx.calendar, ctx.now)
+    ctx.payload.update(to_step=dossier.route[current + 1]["code"])
+
+
+async def _send_back(ctx: Context) -> None:
+    dossier = ctx.dossier
+    positions = {step["code"]: step["position"] for step in dossier.route}
+    target = positions.get(ctx.request.to_step or "")
+    current = dossier.current_step or 0
+    if target is None or target >= current:
+        raise field_error(
+            "to_step", "Chỉ trả về một bước trước bước hiện tại.", code="invalid_step"
+        )
+    _require_note(ctx, "trả lại bước trước")
+    await _finish_step(ctx.session, dossier, ctx.now)
+    await _start_step(ctx.session, dossier, target, ctx.calendar, ctx.now)
+    ctx.payload.update(to_step=ctx.request.to_step)
+
+
+async def _unpaid_lines(ctx: Context) -> list[DossierFeeLine]:
+    return list(
+        await ctx.session.scalars(
+            select(DossierFeeLine).where(
+                DossierFeeLine.dossier_id == ctx.dossier.id,
+                DossierFeeLine.confirmed.is_(True),
+                DossierFeeLine.paid_at.is_(None),
+                DossierFeeLine.amount > 0,
+            )
+        )
+    )
+
+
+async def _request_payment(ctx: Context) -> None:
+    lines = await _unpaid_lines(ctx)
+    if not lines:
+        raise Conflict("Hồ sơ không có khoản phí, lệ phí nào phải nộp.", code="nothing_due")
+    await _pause(ctx.dossier, ctx.now)
+    ctx.payload.update(amount=sum(line.amount for line in lines))
+
+
+async def record_payment_lines(ctx: Context, receipt_number: str, provider: str) -> None:
+    """Mark the lines due as paid and resume; online payments (a later issue) call this too."""
+    lines = await _unpaid_lines(ctx)
+    for line in lines:
+        line.paid_at = ctx.now
+        line.receipt_number = receipt_number
+    await _resume(ctx.session, ctx.dossier, ctx.calendar, ctx.now)
+    ctx.payload.update(
+        amount=sum(line.amount for line in lines), receipt_number=receipt_number, provider=provider
+    )
+
+
+async def _record_payment(ctx: Context) -> None:
+    receipt = (ctx.request.receipt_number or "").strip()
+    if not receipt:
+        raise field_error(
+            "receipt_number",
+            "Cần số biên lai thu tiền mặt.",
+            code="receipt_number_required",
+            field_code="missing",
+        )
+    await record_payment_lines(ctx, receipt, "cash")
+
+
+async def _reschedule(ctx: Context) -> None:
+    """Apology and new appointment (form 04): once, with a reason, at least one working day before
+    due_at; sets promised_due_at while due_at stays (on-time is still judged against due_at)."""
+    dossier, rules = ctx.dossier, rule_set(ctx.dossier.rule_set)
+    _require_note(ctx, "xin lỗi và hẹn lại ngày trả")
+    if dossier.reschedule_count >= rules.max_reschedules:
+        raise Conflict("Hồ sơ đã được hẹn lại ngày trả một lần.", code="reschedule_limit")
+    if dossier.due_at is None:
+        raise Conflict("Hồ sơ chưa có ngày hẹn trả.", code="no_due_date")
+    notice_amount, notice_unit = rules.reschedule_notice
+    latest = ctx.calendar.add(ctx.now, notice_amount, notice_unit)
+    if latest > dossier.due_at:
+        raise Conflict(
+            "Phải xin lỗi và hẹn lại chậm nhất một ngày làm việc trước ngày hẹn trả.",
+            code="reschedule_too_late",
+        )
+    promised = ctx.request.promised_due_at
+    if promised is None or promised.tzinfo is None or promised <= dossier.due_at:
+        raise field_error(
+            "promised_due_at",
+            "Ngày hẹn mới phải sau ngày hẹn trả hiện tại.",
+            code="invalid_promised_due_at",
+        )
+    dossier.promised_due_at = promised
+    dossier.reschedule_count += 1
+    ctx.payload.update(promised_due_at=promised.isoformat())
+
+
+async def _stop(ctx: Context) -> None:
+    _require_note(ctx, "dừng xử lý")
+    await _finish_step(ctx.session, ctx.dossier, ctx.now)
+
+
+async def _resolve(ctx: Context) -> None:
+    dossier = ctx.dossier
+    current = dossier.current_step or 0
+    end = _processing_end(dossier)
+    if current != end:
+        raise Conflict(
+            "Hồ sơ chưa đến bước xử lý cuối: dùng thao tác forward.",
+            code="not_last_step",
+            extra={"allowed_actions": [Action.forward.value]},
+        )
+    await _finish_step(ctx.session, dossier, ctx.now)
+    dossier.finished_at = ctx.now
+    if end + 1 < len(dossier.route):  # the result returns to the receiving office's desk
+        await _start_step(ctx.session, dossier, end + 1, ctx.calendar, ctx.now)
+    else:
+        dossier.current_step = None
+        dossier.current_agency_code = dossier.receiving_office_code
+    ctx.payload.update(on_time=dossier.due_at is not None and ctx.now <= dossier.due_at)
+
+
+async def _return_result(ctx: Context) -> None:
+    await _finish_step(ctx.session, ctx.dossier, ctx.now)
+    ctx.dossier.returned_at = ctx.now
+
+
+async def _withdraw(ctx: Context) -> None:
+    await _finish_step(ctx.session, ctx.dossier, ctx.now)
+
+
+async def _rate(ctx: Context) -> None:
+    if ctx.request.rating is None:
+        raise field_error(
+            "rating",
+            "Cần chọn mức đánh giá từ 1 đến 5.",
+            code="rating_required",
+            field_code="missing",
+        )
+    if ctx.dossier.rating is not None:
+        raise Conflict("Hồ sơ đã được đánh giá.", code="already_rated")
+    ctx.dossier.rating = ctx.request.rating
+    ctx.dossier.rating_comment = ctx.request.note
+    ctx.payload.update(rating=ctx.request.rating)
+
+
+EFFECTS: dict[Action, Effect] = {
+    Action.receive: _receive,
+    Action.reject: _reject,
+    Action.request_supplement: _request_supplement,
+    Action.supplement: _supplement,
+    Action.assign: _assign,
+    Action.forward: _forward,
+    Action.send_back: _send_back,
+    Action.request_payment: _request_payment,
+    Action.record_payment: _record_payment,
+    Action.reschedule: _reschedule,
+    Action.stop: _stop,
+    Action.resolve: _resolve,
+    Action.return_result: _return_result,
+    Action.withdraw: _withdraw,
+    Action.rate: _rate,
+}
+
+
+def _principal(ctx: Context) -> Principal:
+    assert ctx.principal is not None
+    return ctx.principal

@@ -1,0 +1,58 @@
+"""Rule sets: the legal parameters that move with the law, as data with an effective date.
+
+A dossier keeps the rule set in force when it was submitted (DESIGN.md section 2). Values tagged [U] in
+``reference/vn-regulations.md`` are configuration here, never hard-coded elsewhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from app.models.calendar import DurationUnit
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    code: str
+    effective_from: datetime
+    # Decree 118/2025: the desk asks for supplements at most once before receipt; during processing a
+    # second request counts the dossier as late, so it is refused by default.
+    max_desk_supplement_requests: int = 1
+    max_processing_supplement_requests: int = 1
+    # How long an applicant has to supplement before the sweep closes the dossier [U: configurable].
+    supplement_deadline: tuple[Decimal, DurationUnit] = (Decimal(30), DurationUnit.WORKING_DAYS)
+    # An apology (reschedule) must come at least this long before due_at.
+    reschedule_notice: tuple[Decimal, DurationUnit] = (Decimal(1), DurationUnit.WORKING_DAYS)
+    max_reschedules: int = 1
+    # Dossiers and steps due within this window are flagged as due soon by the sweep.
+    due_soon_window: tuple[Decimal, DurationUnit] = (Decimal(1), DurationUnit.WORKING_DAYS)
+    # Form names -> form numbers of Circular 01/2018/TT-VPCP (a 2025 circular may renumber them).
+    form_numbers: tuple[tuple[str, str], ...] = (
+        ("receipt", "01"),
+        ("supplement_request", "02"),
+        ("refusal", "03"),
+        ("apology", "04"),
+        ("control_sheet", "05"),
+        ("register", "06"),
+        ("stop_notice", ""),
+    )
+
+
+RULE_SETS: tuple[RuleSet, ...] = (
+    RuleSet(code="nd118-2025", effective_from=datetime(2025, 7, 1, tzinfo=UTC)),
+)
+
+
+def rule_set_at(at: datetime) -> RuleSet:
+    """The rule set in force at ``at`` (the latest effective on or before it)."""
+    in_force = [r for r in RULE_SETS if r.effective_from <= at]
+    return max(in_force, key=lambda r: r.effective_from) if in_force else RULE_SETS[0]
+
+
+def rule_set(code: str) -> RuleSet:
+    for candidate in RULE_SETS:
+        if candidate.code == code:
+            return candidate
+    raise KeyError(code)

@@ -1,0 +1,267 @@
+"""Submission: creating a dossier is submitting it (DESIGN.md sections 3-6).
+
+Online by a citizen (status submitted, the citizen owns it) or at the desk by a receptionist. The desk's
+outcome (receive, request_supplement, refuse) is a lifecycle action applied by ``actions.submit`` right
+after; submission itself never reaches into the actions. It writes the ``submit`` event and queues its
+notification in the same transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.errors import Conflict, Forbidden, field_error
+from app.models.dossier import (
+    Channel,
+    Dossier,
+    DossierFeeLine,
+    DossierStatus,
+    IdempotencyKey,
+)
+from app.models.user import Role
+from app.schemas.dossiers import DossierCreate
+from app.services.catalog import reads as catalog_service
+from app.services.dossiers import codes as dossier_codes
+from app.services.dossiers import documents as dossier_documents
+from app.services.dossiers import routing
+from app.services.dossiers.events import actor_of, record_event
+from app.services.dossiers.rule_sets import rule_set_at
+from app.services.identity.principals import CitizenPrincipal, OfficerPrincipal, Principal
+
+
+def _request_hash(data: DossierCreate) -> str:
+    canonical = json.dumps(data.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _idempotency_owner(principal: Principal) -> str:
+    kind, actor = actor_of(principal)
+    return f"{kind}:{actor}"
+
+
+async def _replayed(
+    session: AsyncSession, principal: Principal, key: str, request_hash: str
+) -> Dossier | None:
+    """A submission already made with this key by this caller, or None.
+
+    A transaction-level advisory lock on (caller, key) serialises concurrent retries: the second one
+    waits for the first to commit, then finds its dossier.
+    """
+    owner = _idempotency_owner(principal)
+    await session.execute(select(func.pg_advisory_xact_lock(func.hashtextextended(owner + key, 0))))
+    row = await session.get(IdempotencyKey, (owner, key))
+    if row is None:
+        return None
+    if row.request_hash != request_hash:
+        raise Conflict(
+            "Idempotency-Key này đã được dùng cho một yêu cầu khác.", code="idempotency_key_reused"
+        )
+    return await session.get(Dossier, row.dossier_id)
+
+
+@dataclass(frozen=True)
+class Submission:
+    dossier: Dossier
+    replayed: bool
+
+
+async def _choose_application(
+    session: AsyncSession, data: DossierCreate, at: datetime
+) -> catalog_service.ApplicationInForce:
+    agency = data.agency_code
+    if agency is None:
+        candidates = await catalog_service.applications_in_force(session, data.procedure_code, at)
+        if not candidates:
+            raise field_error(
+                "procedure_code",
+                "Thủ tục không được áp dụng hoặc chưa có hiệu lực",
+                code="procedure_code_invalid",
+            )
+        if len(candidates) > 1:
+            raise field_error(
+                "agency_code",
+                "Thủ tục được nhiều cơ quan áp dụng: cần chọn cơ quan ("
+                + ", ".join(c.agency_code for c in candidates)
+                + ")",
+                code="agency_code_invalid",
+            )
+        agency = candidates[0].agency_code
+    found = await catalog_service.application_in_force(session, data.procedure_code, agency, at)
+    if found is None:
+        raise field_error(
+            "agency_code",
+            "Cơ quan này không áp dụng thủ tục, hoặc thủ tục chưa có hiệu lực",
+            code="agency_code_invalid",
+        )
+    return found
+
+
+async def _route(
+    session: AsyncSession,
+    found: catalog_service.ApplicationInForce,
+    receiving_office: str,
+    subject_unit: str | None,
+) -> list[dict[str, Any]]:
+    routed: dict[str, str] = {}
+    plan: list[dict[str, Any]] = []
+    for position, step in enumerate(found.template.steps):
+        context = routing.RoutingContext(
+            receiving_office_code=receiving_office,
+            competent_agency_code=found.application.agency_code,
+            subject_unit_code=subject_unit,
+            routed=routed,
+        )
+        agency = await routing.step_agency(session, step, context)
+        routed[step.code] = agency
+        plan.append(
+            {
+                "position": position,
+                "code": step.code,
+                "name": step.name,
+                "agency_code": agency,
+                "role": str(step.role),
+                "duration_amount": str(step.duration_amount),
+                "duration_unit": str(step.duration_unit),
+            }
+        )
+    return plan
+
+
+def _fee_lines(
+    found: catalog_service.ApplicationInForce, confirmed_indexes: Sequence[int], desk: bool
+) -> list[DossierFeeLine]:
+    lines: list[DossierFeeLine] = []
+    for index, fee in enumerate(found.fees):
+        amount = fee.get("amount")
+        if amount is None:  # set by the province and not configured: nothing can be charged
+            continue
+        needs_confirmation = bool(fee.get("requires_confirmation"))
+        lines.append(
+            DossierFeeLine(
+                name=fee["name"],
+                kind=fee.get("kind", "charge"),
+                amount=int(amount),
+                condition=fee.get("condition"),
+                requires_confirmation=needs_confirmation,
+                # conditional lines are confirmed by the receptionist, never by the applicant
+                confirmed=(not needs_confirmation) or (desk and index in confirmed_indexes),
+            )
+        )
+    return lines
+
+
+async def submit(
+    session: AsyncSession,
+    settings: Settings,
+    principal: Principal,
+    data: DossierCreate,
+    *,
+    now: datetime,
+    idempotency_key: str | None = None,
+) -> Submission:
+    """Create (submit) a dossier; with an ``Idempotency-Key`` a retry returns the first result."""
+    request_hash = _request_hash(data)
+    if idempotency_key is not None:
+        previous = await _replayed(session, principal, idempotency_key, request_hash)
+        if previous is not None:
+            return Submission(previous, replayed=True)
+
+    desk = isinstance(principal, OfficerPrincipal)
+    found = await _choose_application(session, data, now)
+    offices: list[str] = list(found.application.receiving_offices)
+    receiving_office = data.receiving_office_code or (offices[0] if offices else None)
+    if receiving_office is None or receiving_office not in offices:
+        raise field_error(
+            "receiving_office_code",
+            "Nơi tiếp nhận không nhận thủ tục này (nhận tại: " + ", ".join(offices) + ")",
+            code="receiving_office_code_invalid",
+        )
+    if isinstance(principal, OfficerPrincipal):
+        if not principal.has_role(receiving_office, Role.receptionist):
+            raise Forbidden(
+                "Chỉ cán bộ tiếp nhận của nơi tiếp nhận mới được tạo hồ sơ tại quầy.",
+                code="not_receptionist_here",
+            )
+        if data.outcome is None:
+            raise field_error(
+                "outcome", "Tại quầy cần chọn kết quả kiểm tra hồ sơ", code="outcome_invalid"
+            )
+    elif data.outcome is not None or data.confirmed_fee_lines:
+        raise field_error(
+            "outcome",
+            "Chỉ cán bộ tiếp nhận mới chọn kết quả kiểm tra hồ sơ",
+            code="outcome_invalid",
+        )
+
+    for code in filter(None, (data.applicant.unit_code, data.subject_unit_code)):
+        await catalog_service.get_unit(session, code)  # 404 -> translated below
+    subject_unit = data.subject_unit_code or data.applicant.unit_code
+    route = await _route(session, found, receiving_office, subject_unit)
+    documents = await dossier_documents.check_submission(
+        session, principal, found.procedure, data.documents, desk=desk, now=now
+    )
+
+    applicant = data.applicant
+    dossier = Dossier(
+        code=await dossier_codes.next_code(session, receiving_office, now),
+        pin=dossier_codes.new_pin(),
+        procedure_id=found.procedure.id,
+        application_id=found.application.id,
+        rule_set=rule_set_at(now).code,
+        receiving_office_code=receiving_office,
+        competent_agency_code=found.application.agency_code,
+        channel=Channel.desk if desk else Channel.online,
+        applicant_kind=applicant.kind,
+        applicant_name=applicant.name,
+        applicant_id_kind=applicant.id_kind,
+        applicant_id_number=applicant.id_number,
+        applicant_phone=applicant.phone,
+        applicant_email=applicant.email,
+        applicant_address=applicant.address,
+        applicant_unit_code=applicant.unit_code,
+        subject_unit_code=subject_unit,
+        owner_issuer=principal.issuer if isinstance(principal, CitizenPrincipal) else None,
+        owner_subject=principal.subject if isinstance(principal, CitizenPrincipal) else None,
+        route=route,
+        status=DossierStatus.submitted,
+        current_agency_code=receiving_office,
+        submitted_at=now,
+        result_delivery=data.result_delivery,
+        result_address=data.result_address,
+        supplement_count=0,
+        desk_supplement_count=0,
+        reschedule_count=0,
+        last_event_seq=0,
+        overdue=False,
+        due_soon=False,
+    )
+    session.add(dossier)
+    await session.flush()
+    for line in _fee_lines(found, data.confirmed_fee_lines, desk):
+        line.dossier_id = dossier.id
+        session.add(line)
+    await dossier_documents.attach(session, dossier, documents, now=now)
+    await record_event(
+        session, dossier, action="submit", from_status=None, principal=principal, at=now
+    )
+    if idempotency_key is not None:
+        session.add(
+            IdempotencyKey(
+                owner=_idempotency_owner(principal),
+                key=idempotency_key,
+                request_hash=request_hash,
+                dossier_id=dossier.id,
+                created_at=now,
+            )
+        )
+    await session.flush()
+    return Submission(dossier, replayed=False)

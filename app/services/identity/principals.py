@@ -1,0 +1,48 @@
+"""Who is calling: an officer with (agency, role) pairs, or a citizen as their identity provider names
+them. Plain values, no framework: every layer may import them."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from app.models.user import Role
+
+
+@dataclass(frozen=True)
+class OfficerPrincipal:
+    """An authenticated officer and the (agency, role) pairs the token carries."""
+
+    user_id: uuid.UUID
+    username: str
+    roles: frozenset[tuple[str, Role]]
+    issued_at: datetime
+
+    def has_role(self, agency_code: str, *roles: Role) -> bool:
+        return any((agency_code, role) in self.roles for role in roles)
+
+    def agencies_with(self, *roles: Role) -> set[str]:
+        return {agency for agency, role in self.roles if role in roles}
+
+
+class PrincipalKind(StrEnum):
+    officer = "officer"
+    citizen = "citizen"
+
+
+@dataclass(frozen=True)
+class CitizenPrincipal:
+    """An authenticated citizen (or business representative) as their identity provider names them.
+
+    ``subject`` is unique only within ``issuer`` (OIDC), so ownership is recorded as the pair.
+    """
+
+    issuer: str
+    subject: str
+    name: str | None
+    personal_id: str | None
+
+
+Principal = OfficerPrincipal | CitizenPrincipal
