@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.errors import Forbidden, Unauthorized
 from app.models.user import Role
-from app.routing import get_session
+from app.routing import get_route_session
 from app.services.identity import users as users_service
 from app.services.identity.principals import (
     CitizenPrincipal,
@@ -77,7 +77,7 @@ def _citizen_from_claims(request: Request, issuer: str, claims: dict[str, Any]) 
 async def get_caller(
     request: Request,
     token: str | None = Depends(oauth2_scheme),
-    session: AsyncSession = Depends(get_session),
+    session: AsyncSession = Depends(get_route_session),
 ) -> Principal:
     """The authenticated officer or citizen, or 401."""
     if not token:

@@ -5,15 +5,14 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import Depends, Path, Query, Request, Response
 from pydantic import AwareDatetime
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import CALENDAR_TIME_ZONE, Settings
 from app.models.calendar import DurationUnit
 from app.models.user import Role
 from app.problems import problem_responses
-from app.routing import TransactionalRoute, get_session
+from app.routing import ReadSession, Router, Session
 from app.schemas.calendar import (
     CalendarDay,
     CalendarOverrideRead,
@@ -25,10 +24,8 @@ from app.security import require_role
 from app.services.calendar import overrides as calendar_service
 from app.services.identity.principals import OfficerPrincipal
 
-router = APIRouter(prefix="/api/v1/calendar", tags=["calendar"], route_class=TransactionalRoute)
-admin_router = APIRouter(
-    prefix="/api/v1/admin/calendar", tags=["admin: calendar"], route_class=TransactionalRoute
-)
+router = Router(prefix="/api/v1/calendar", tags=["calendar"])
+admin_router = Router(prefix="/api/v1/admin/calendar", tags=["admin: calendar"])
 
 
 def _settings(request: Request) -> Settings:
@@ -44,6 +41,7 @@ def _settings(request: Request) -> Settings:
     responses=problem_responses(422),
 )
 async def preview_due_date(
+    session: ReadSession,
     amount: Decimal = Query(
         gt=0, le=1000, max_digits=12, decimal_places=6, description="Thời hạn", examples=["1"]
     ),
@@ -54,7 +52,6 @@ async def preview_due_date(
         examples=["2026-11-23T16:00:00+07:00"],
     ),
     settings: Settings = Depends(_settings),
-    session: AsyncSession = Depends(get_session),
 ) -> DueDateRead:
     preview = await calendar_service.due_date(
         session, settings, start or datetime.now(UTC), amount, unit
@@ -83,10 +80,10 @@ async def preview_due_date(
     responses=problem_responses(401, 403, 422),
 )
 async def get_year(
+    session: ReadSession,
     year: int = Query(ge=calendar_service.MIN_YEAR, le=calendar_service.MAX_YEAR, examples=[2026]),
     officer: OfficerPrincipal = Depends(require_role(Role.admin)),
     settings: Settings = Depends(_settings),
-    session: AsyncSession = Depends(get_session),
 ) -> YearCalendarRead:
     return YearCalendarRead.model_validate(
         await calendar_service.list_year(session, settings, year)
@@ -107,12 +104,12 @@ _DAY = Path(description="Ngày (YYYY-MM-DD)", examples=["2026-12-31"])
     },
 )
 async def set_override(
+    session: Session,
     body: CalendarOverrideWrite,
     response: Response,
     day: date = _DAY,
     officer: OfficerPrincipal = Depends(require_role(Role.admin)),
     settings: Settings = Depends(_settings),
-    session: AsyncSession = Depends(get_session),
 ) -> CalendarOverrideRead:
     override, created = await calendar_service.set_override(
         session, settings, day, body.kind, body.reason, officer.user_id
@@ -129,9 +126,9 @@ async def set_override(
     responses=problem_responses(401, 403, 404, 422),
 )
 async def delete_override(
+    session: Session,
     day: date = _DAY,
     officer: OfficerPrincipal = Depends(require_role(Role.admin)),
-    session: AsyncSession = Depends(get_session),
 ) -> Response:
     await calendar_service.delete_override(session, day)
     return Response(status_code=204)

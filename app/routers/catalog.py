@@ -5,15 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response
-from sqlalchemy.ext.asyncio import AsyncSession
+from fastapi import Depends, Query, Request, Response
 from starlette.types import Receive, Scope, Send
 
 from app.lean import LEAN_KEY, LeanRoute, bounded_int, query_params
 from app.models.catalog import AgencyKind, UnitKind
 from app.models.procedure import OnlineLevel
 from app.problems import problem_responses
-from app.routing import TransactionalRoute, get_session, read_connection
+from app.routing import ReadSession, Router, read_connection
 from app.schemas.catalog import (
     AgencyRead,
     AgencyRow,
@@ -30,7 +29,7 @@ from app.services.catalog import search as catalog_search
 from app.services.catalog.reads import PageRequest
 from app.services.catalog.search_cache import SearchCache
 
-router = APIRouter(prefix="/api/v1", tags=["catalog"], route_class=TransactionalRoute)
+router = Router(prefix="/api/v1", tags=["catalog"])
 
 
 def search_cache(app: Any) -> SearchCache:
@@ -65,10 +64,10 @@ async def page_request(
     responses=problem_responses(422),
 )
 async def list_units(
+    session: ReadSession,
     kind: UnitKind | None = None,
     parent: str | None = Query(None, description="Mã đơn vị cấp trên"),
     page: catalog_service.PageRequest = Depends(page_request),
-    session: AsyncSession = Depends(get_session),
 ) -> Page[UnitRow]:
     units, total = await catalog_service.list_units(session, page, kind=kind, parent=parent)
     items = [UnitRow.model_validate(u.content()) for u in units]
@@ -82,7 +81,7 @@ async def list_units(
     response_model=UnitRow,
     responses=problem_responses(404),
 )
-async def get_unit(code: str, session: AsyncSession = Depends(get_session)) -> UnitRow:
+async def get_unit(code: str, session: ReadSession) -> UnitRow:
     unit = await catalog_service.get_unit(session, code)
     return UnitRow.model_validate(unit.content())
 
@@ -95,12 +94,12 @@ async def get_unit(code: str, session: AsyncSession = Depends(get_session)) -> U
     responses=problem_responses(422),
 )
 async def list_agencies(
+    session: ReadSession,
     kind: AgencyKind | None = None,
     parent: str | None = Query(None, description="Mã cơ quan cấp trên"),
     unit: str | None = Query(None, description="Mã đơn vị hành chính cơ quan phục vụ"),
     receives_dossiers: bool | None = Query(None, description="Chỉ nơi tiếp nhận hồ sơ"),
     page: catalog_service.PageRequest = Depends(page_request),
-    session: AsyncSession = Depends(get_session),
 ) -> Page[AgencyRow]:
     agencies, total = await catalog_service.list_agencies(
         session, page, kind=kind, parent=parent, unit=unit, receives_dossiers=receives_dossiers
@@ -116,7 +115,7 @@ async def list_agencies(
     response_model=AgencyRead,
     responses=problem_responses(404),
 )
-async def get_agency(code: str, session: AsyncSession = Depends(get_session)) -> AgencyRead:
+async def get_agency(code: str, session: ReadSession) -> AgencyRead:
     agency, successor = await catalog_service.agency_with_successor(session, code)
     return AgencyRead.model_validate({**agency.content(), "successor": successor})
 
@@ -127,7 +126,7 @@ async def get_agency(code: str, session: AsyncSession = Depends(get_session)) ->
     summary="Danh sách lĩnh vực",
     response_model=list[FieldRow],
 )
-async def list_fields(session: AsyncSession = Depends(get_session)) -> list[FieldRow]:
+async def list_fields(session: ReadSession) -> list[FieldRow]:
     return [
         FieldRow.model_validate(f.content()) for f in await catalog_service.list_fields(session)
     ]
@@ -166,9 +165,9 @@ async def search_procedures(
     responses=problem_responses(404, 422),
 )
 async def get_procedure(
+    session: ReadSession,
     code: str,
     version: int | None = Query(None, ge=1, description="Phiên bản cũ (mặc định: hiện hành)"),
-    session: AsyncSession = Depends(get_session),
 ) -> ProcedureDetail:
     procedure, applications = await catalog_service.procedure_detail(
         session, code, version, datetime.now(UTC)

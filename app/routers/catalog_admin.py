@@ -6,14 +6,13 @@ are explicit actions. Applications are managed by administrators of the applying
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Body, Depends, Path
-from sqlalchemy.ext.asyncio import AsyncSession
+from fastapi import Body, Depends, Path
 
 from app.errors import Forbidden
 from app.models.procedure import CatalogState
 from app.models.user import Role
 from app.problems import problem_responses
-from app.routing import TransactionalRoute, get_session
+from app.routing import ReadSession, Router, Session
 from app.schemas.catalog import (
     AgencyData,
     AgencyRow,
@@ -37,7 +36,7 @@ from app.services.catalog import admin as admin_service
 from app.services.catalog import process_templates as process_service
 from app.services.identity.principals import OfficerPrincipal
 
-router = APIRouter(prefix="/api/v1/admin", tags=["admin: catalog"], route_class=TransactionalRoute)
+router = Router(prefix="/api/v1/admin", tags=["admin: catalog"])
 admin = require_role(Role.admin)
 CODE = Path(
     min_length=1, max_length=64, pattern=r"^\S+$", description="Mã (chuỗi không khoảng trắng)"
@@ -61,10 +60,10 @@ def _check_agency_admin(officer: OfficerPrincipal, agency: str) -> None:
     responses=WRITE,
 )
 async def put_unit(
+    session: Session,
     code: str = CODE,
     body: UnitData = Body(),
     officer: OfficerPrincipal = Depends(admin),
-    session: AsyncSession = Depends(get_session),
 ) -> UnitRow:
     unit, _ = await admin_service.put_unit(session, code, body)
     return UnitRow.model_validate(unit.content())
@@ -78,10 +77,10 @@ async def put_unit(
     responses=WRITE,
 )
 async def put_agency(
+    session: Session,
     code: str = CODE,
     body: AgencyData = Body(),
     officer: OfficerPrincipal = Depends(admin),
-    session: AsyncSession = Depends(get_session),
 ) -> AgencyRow:
     agency, _ = await admin_service.put_agency(session, code, body)
     return AgencyRow.model_validate(agency.content())
@@ -95,10 +94,10 @@ async def put_agency(
     responses=WRITE,
 )
 async def put_field(
+    session: Session,
     code: str = CODE,
     body: FieldData = Body(),
     officer: OfficerPrincipal = Depends(admin),
-    session: AsyncSession = Depends(get_session),
 ) -> FieldRow:
     field, _ = await admin_service.put_field(session, code, body)
     return FieldRow.model_validate(field.content())
@@ -113,9 +112,9 @@ async def put_field(
     responses=WRITE,
 )
 async def create_procedure(
+    session: Session,
     body: ProcedureCreate,
     officer: OfficerPrincipal = Depends(admin),
-    session: AsyncSession = Depends(get_session),
 ) -> ProcedureRead:
     return procedure_read(await admin_service.create_procedure(session, body))
 
@@ -128,10 +127,10 @@ async def create_procedure(
     responses=WRITE,
 )
 async def change_procedure(
+    session: Session,
     code: str,
     body: ProcedureData,
     officer: OfficerPrincipal = Depends(admin),
-    session: AsyncSession = Depends(get_session),
 ) -> ProcedureRead:
     procedure, _ = await admin_service.change_procedure(session, code, body)
     return procedure_read(procedure)
@@ -145,9 +144,9 @@ async def change_procedure(
     responses=problem_responses(401, 403, 404),
 )
 async def list_procedure_versions(
+    session: ReadSession,
     code: str,
     officer: OfficerPrincipal = Depends(admin),
-    session: AsyncSession = Depends(get_session),
 ) -> list[ProcedureRead]:
     return [procedure_read(p) for p in await admin_service.list_procedure_versions(session, code)]
 
@@ -160,11 +159,11 @@ async def list_procedure_versions(
     responses=WRITE,
 )
 async def set_procedure_state(
+    session: Session,
     code: str,
     version: int,
     action: admin_service.StateAction,
     officer: OfficerPrincipal = Depends(admin),
-    session: AsyncSession = Depends(get_session),
 ) -> ProcedureRead:
     state = admin_service.ACTION_STATES[action]
     return procedure_read(await admin_service.set_procedure_state(session, code, version, state))
@@ -178,8 +177,8 @@ async def set_procedure_state(
     responses=problem_responses(401, 403),
 )
 async def list_templates(
+    session: ReadSession,
     officer: OfficerPrincipal = Depends(admin),
-    session: AsyncSession = Depends(get_session),
 ) -> list[TemplateRow]:
     templates = await process_service.list_templates(session)
     return [TemplateRow.model_validate(t.content()) for t in templates]
@@ -194,9 +193,9 @@ async def list_templates(
     responses=WRITE,
 )
 async def create_template(
+    session: Session,
     body: TemplateCreate,
     officer: OfficerPrincipal = Depends(admin),
-    session: AsyncSession = Depends(get_session),
 ) -> TemplateRow:
     template = await process_service.create_template(session, body)
     return TemplateRow.model_validate(template.content())
@@ -210,10 +209,10 @@ async def create_template(
     responses=problem_responses(401, 403, 404),
 )
 async def get_template(
+    session: ReadSession,
     code: str,
     version: int,
     officer: OfficerPrincipal = Depends(admin),
-    session: AsyncSession = Depends(get_session),
 ) -> TemplateRow:
     template = await process_service.get_template(session, code, version)
     return TemplateRow.model_validate(template.content())
@@ -228,9 +227,9 @@ async def get_template(
     responses=WRITE,
 )
 async def create_application(
+    session: Session,
     body: ApplicationCreate,
     officer: OfficerPrincipal = Depends(admin),
-    session: AsyncSession = Depends(get_session),
 ) -> ApplicationRead:
     _check_agency_admin(officer, body.agency)
     return application_read(await process_service.create_application(session, body))
@@ -244,11 +243,11 @@ async def create_application(
     responses=WRITE,
 )
 async def change_application(
+    session: Session,
     procedure: str,
     agency: str,
     body: ApplicationData,
     officer: OfficerPrincipal = Depends(admin),
-    session: AsyncSession = Depends(get_session),
 ) -> ApplicationRead:
     _check_agency_admin(officer, agency)
     application, _ = await process_service.change_application(session, procedure, agency, body)
@@ -263,10 +262,10 @@ async def change_application(
     responses=problem_responses(401, 403, 404),
 )
 async def list_application_versions(
+    session: ReadSession,
     procedure: str,
     agency: str,
     officer: OfficerPrincipal = Depends(admin),
-    session: AsyncSession = Depends(get_session),
 ) -> list[ApplicationRead]:
     versions = await process_service.list_application_versions(session, procedure, agency)
     return [application_read(a) for a in versions]
@@ -280,12 +279,12 @@ async def list_application_versions(
     responses=WRITE,
 )
 async def set_application_state(
+    session: Session,
     procedure: str,
     agency: str,
     version: int,
     action: admin_service.StateAction,
     officer: OfficerPrincipal = Depends(admin),
-    session: AsyncSession = Depends(get_session),
 ) -> ApplicationRead:
     _check_agency_admin(officer, agency)
     state: CatalogState = admin_service.ACTION_STATES[action]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from fastapi import Depends, Header, Query, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.types import Receive, Scope, Send
@@ -15,7 +15,7 @@ from app.errors import BadRequest, DomainError
 from app.lean import LEAN_KEY, LeanRoute, bounded_int, query_params
 from app.models.dossier import Action
 from app.problems import domain_problem, problem_responses
-from app.routing import TransactionalRoute, get_session
+from app.routing import ReadSession, Router, Session, read_session
 from app.schemas.dossiers import (
     ActionRequest,
     DossierCreate,
@@ -36,9 +36,8 @@ from app.services.dossiers import worklist as worklist_service
 from app.services.dossiers.lifecycle import STATUS_LABEL_VI
 from app.services.identity.principals import Principal
 
-router = APIRouter(prefix="/api/v1/dossiers", tags=["dossiers"], route_class=TransactionalRoute)
+router = Router(prefix="/api/v1/dossiers", tags=["dossiers"])
 
-Session = Annotated[AsyncSession, Depends(get_session)]
 Caller = Annotated[Principal, Depends(get_caller)]
 
 
@@ -76,10 +75,10 @@ async def _read(session: AsyncSession, principal: Principal, code: str) -> Dossi
     responses=problem_responses(400, 401, 403, 404, 409, 422),
 )
 async def submit_dossier(
+    session: Session,
     request: Request,
     response: Response,
     body: DossierCreate,
-    session: Session,
     caller: Caller,
     idempotency_key: Annotated[
         str | None,
@@ -109,7 +108,7 @@ async def submit_dossier(
     responses=problem_responses(400, 401, 422),
 )
 async def list_dossiers(
-    session: Session, caller: Caller, query: Annotated[WorklistQuery, Query()]
+    session: ReadSession, caller: Caller, query: Annotated[WorklistQuery, Query()]
 ) -> Response:
     filters = worklist_service.WorklistFilter(**query.model_dump())
     return await _worklist_response(session, caller, filters)
@@ -162,14 +161,12 @@ def lean_request(scope: Scope) -> worklist_service.WorklistFilter | None:
 
 async def lean_worklist(scope: Scope, receive: Receive, send: Send) -> None:
     request = Request(scope, receive)
-    session = await get_session(request)  # a read session: this is a GET
-    try:
-        caller = await get_caller(request, await oauth2_scheme(request), session)
-        response = await _worklist_response(session, caller, scope[LEAN_KEY])
-    except DomainError as exc:
-        response = domain_problem(exc)
-    finally:
-        await session.close()
+    async with read_session(request) as session:
+        try:
+            caller = await get_caller(request, await oauth2_scheme(request), session)
+            response = await _worklist_response(session, caller, scope[LEAN_KEY])
+        except DomainError as exc:
+            response = domain_problem(exc)
     await response(scope, receive, send)
 
 
@@ -186,7 +183,7 @@ LEAN_ROUTE = LeanRoute(match=lean_request, serve=lean_worklist)
     responses=problem_responses(401, 404),
 )
 async def get_dossier(
-    code: str, response: Response, session: Session, caller: Caller
+    code: str, response: Response, session: ReadSession, caller: Caller
 ) -> DossierRead:
     read = await _read(session, caller, code)
     response.headers["ETag"] = f'"{read.version}"'
@@ -201,12 +198,12 @@ async def get_dossier(
     responses=problem_responses(400, 401, 403, 404, 409, 412, 422),
 )
 async def dossier_action(
+    session: Session,
     request: Request,
     code: str,
     action: Action,
     body: ActionRequest,
     response: Response,
-    session: Session,
     caller: Caller,
     if_match: Annotated[str | None, Header(description="Phiên bản hồ sơ (ETag)")] = None,
 ) -> DossierRead:
@@ -232,11 +229,11 @@ async def dossier_action(
     responses=problem_responses(401, 403, 404, 409, 422),
 )
 async def add_dossier_documents(
+    session: Session,
     request: Request,
     code: str,
     body: ActionRequest,
     response: Response,
-    session: Session,
     caller: Caller,
 ) -> DossierRead:
     dossier = await dossier_actions.add_documents(
@@ -253,7 +250,7 @@ async def add_dossier_documents(
     response_model=EventsRead,
     responses=problem_responses(401, 404),
 )
-async def dossier_events(code: str, session: Session, caller: Caller) -> EventsRead:
+async def dossier_events(code: str, session: ReadSession, caller: Caller) -> EventsRead:
     dossier, trail, steps = await dossier_reads.events(session, caller, code)
     return EventsRead(
         code=dossier.code,
@@ -299,9 +296,9 @@ async def dossier_events(code: str, session: Session, caller: Caller) -> EventsR
     },
 )
 async def dossier_form(
+    session: ReadSession,
     code: str,
     form: dossier_forms.FormName,
-    session: Session,
     caller: Caller,
     format: Annotated[str, Query(pattern="^(json|html)$")] = "json",
 ) -> Response:

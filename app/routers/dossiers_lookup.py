@@ -10,19 +10,19 @@ from __future__ import annotations
 from typing import Annotated
 from urllib.parse import parse_qsl
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import Query, Request, Response
 from starlette.types import Receive, Scope, Send
 
 from app.errors import DomainError
 from app.lean import LEAN_KEY, LeanRoute
 from app.problems import domain_problem, problem_responses
-from app.routing import read_connection
+from app.routing import Router, read_connection
 from app.schemas.dossiers import LookupRead
 from app.security import client_of
 from app.services.dossiers import lookup as lookup_service
 
 PREFIX = "/api/v1/lookup"
-router = APIRouter(prefix=PREFIX, tags=["lookup"])
+router = Router(prefix=PREFIX, tags=["lookup"])
 PIN_MAX = 16
 
 

@@ -3,22 +3,19 @@ officer's and the citizen's own identity, revocation."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import Depends, Request
 from fastapi.security import OAuth2PasswordRequestForm
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.problems import problem_responses
-from app.routing import TransactionalRoute, get_session
+from app.routing import Router, Session
 from app.schemas.identity import AgencyRole, CitizenMe, Me, TokenResponse
 from app.security import client_of, get_citizen, get_officer, get_token_service
 from app.services.identity import login as auth_service
 from app.services.identity import users as users_service
 from app.services.identity.principals import CitizenPrincipal, OfficerPrincipal
 
-router = APIRouter(prefix="/api/v1/auth", tags=["auth"], route_class=TransactionalRoute)
-citizen_router = APIRouter(
-    prefix="/api/v1/auth/citizen", tags=["auth"], route_class=TransactionalRoute
-)
+router = Router(prefix="/api/v1/auth", tags=["auth"])
+citizen_router = Router(prefix="/api/v1/auth/citizen", tags=["auth"])
 
 
 @router.post(
@@ -29,9 +26,9 @@ citizen_router = APIRouter(
     responses=problem_responses(400, 401, 422, 429),
 )
 async def issue_token(
+    session: Session,
     request: Request,
     form: OAuth2PasswordRequestForm = Depends(),
-    session: AsyncSession = Depends(get_session),
 ) -> TokenResponse:
     token, expires_in = await auth_service.login(
         session,
@@ -68,8 +65,8 @@ async def me(officer: OfficerPrincipal = Depends(get_officer)) -> Me:
     responses=problem_responses(401),
 )
 async def revoke_all(
+    session: Session,
     officer: OfficerPrincipal = Depends(get_officer),
-    session: AsyncSession = Depends(get_session),
 ) -> None:
     await users_service.revoke_tokens_of(session, officer.username)
 

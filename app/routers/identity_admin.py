@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
-from sqlalchemy.ext.asyncio import AsyncSession
+from fastapi import Depends
 
 from app.errors import Forbidden
 from app.models.user import Role, User
 from app.problems import problem_responses
-from app.routing import TransactionalRoute, get_session
+from app.routing import ReadSession, Router, Session
 from app.schemas.identity import UserCreate, UserRead
 from app.security import require_agency_role, require_role
 from app.services.identity import users as users_service
 from app.services.identity.principals import OfficerPrincipal
 
-router = APIRouter(prefix="/api/v1/admin", tags=["admin: users"], route_class=TransactionalRoute)
+router = Router(prefix="/api/v1/admin", tags=["admin: users"])
 
 
 @router.get(
@@ -25,9 +24,9 @@ router = APIRouter(prefix="/api/v1/admin", tags=["admin: users"], route_class=Tr
     responses=problem_responses(401, 403),
 )
 async def list_agency_users(
+    session: ReadSession,
     agency_code: str,
     officer: OfficerPrincipal = Depends(require_agency_role(Role.admin)),
-    session: AsyncSession = Depends(get_session),
 ) -> list[UserRead]:
     users = await users_service.list_users_at(session, [agency_code])
     return [UserRead.model_validate(_read(u)) for u in users]
@@ -42,9 +41,9 @@ async def list_agency_users(
     responses=problem_responses(401, 403, 409, 422),
 )
 async def create_user(
+    session: Session,
     body: UserCreate,
     officer: OfficerPrincipal = Depends(require_role(Role.admin)),
-    session: AsyncSession = Depends(get_session),
 ) -> UserRead:
     administered = officer.agencies_with(Role.admin)
     outside = sorted({r.agency for r in body.roles} - administered)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 
 from app.problems import problem_responses
+from app.routing import Router
 from app.schemas.identity import DevCitizenToken, DevCitizenTokenRequest
 from app.services.identity.dev_issuer import DevCitizenIssuer
 
-router = APIRouter(prefix="/api/v1/dev", tags=["dev"])
+router = Router(prefix="/api/v1/dev", tags=["dev"])
 
 
 def _issuer(request: Request) -> DevCitizenIssuer:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
-from sqlalchemy.ext.asyncio import AsyncSession
+from fastapi import Depends
 
 from app.models.user import Role
 from app.problems import problem_responses
-from app.routing import TransactionalRoute, get_session
+from app.routing import ReadSession, Router, Session
 from app.schemas.system import (
     DeadLetter,
     OutboxStatus,
@@ -20,7 +19,7 @@ from app.security import require_role
 from app.services.identity.principals import OfficerPrincipal
 from app.services.system import outbox as outbox_service
 
-router = APIRouter(prefix="/api/v1/admin", tags=["admin: outbox"], route_class=TransactionalRoute)
+router = Router(prefix="/api/v1/admin", tags=["admin: outbox"])
 
 
 @router.get(
@@ -31,8 +30,8 @@ router = APIRouter(prefix="/api/v1/admin", tags=["admin: outbox"], route_class=T
     responses=problem_responses(401, 403),
 )
 async def get_outbox_status(
+    session: ReadSession,
     officer: OfficerPrincipal = Depends(require_role(Role.admin)),
-    session: AsyncSession = Depends(get_session),
 ) -> OutboxStatus:
     stats = await outbox_service.stats(session)
     return OutboxStatus(
@@ -51,9 +50,9 @@ async def get_outbox_status(
     responses=problem_responses(401, 403, 422),
 )
 async def replay_outbox(
+    session: Session,
     body: ReplayRequest,
     officer: OfficerPrincipal = Depends(require_role(Role.admin)),
-    session: AsyncSession = Depends(get_session),
 ) -> ReplayResult:
     replayed = await outbox_service.replay(session, ids=body.ids, topic=body.topic)
     return ReplayResult(replayed=replayed)

@@ -5,13 +5,12 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import Depends, Request
 from fastapi.responses import StreamingResponse
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.problems import problem_responses
-from app.routing import TransactionalRoute, get_session
+from app.routing import ReadSession, Router, Session
 from app.schemas.uploads import UploadRead
 from app.security import get_caller
 from app.services.dossiers import documents as dossier_documents
@@ -21,7 +20,7 @@ from app.services.uploads.file_types import FILE_TYPES, content_disposition
 from app.services.uploads.multipart import MultipartReader
 from app.services.uploads.storage import Storage
 
-router = APIRouter(prefix="/api/v1/uploads", tags=["uploads"], route_class=TransactionalRoute)
+router = Router(prefix="/api/v1/uploads", tags=["uploads"])
 
 _MULTIPART_BODY = {
     "requestBody": {
@@ -65,9 +64,9 @@ def _storage(request: Request) -> Storage:
     openapi_extra=_MULTIPART_BODY,
 )
 async def create_upload(
+    session: Session,
     request: Request,
     caller: Principal = Depends(get_caller),
-    session: AsyncSession = Depends(get_session),
 ) -> UploadRead:
     settings: Settings = request.app.state.settings
     reader = MultipartReader.for_request(
@@ -91,9 +90,9 @@ async def create_upload(
     responses=problem_responses(401, 404, 422, 503),
 )
 async def get_upload(
+    session: ReadSession,
     upload_id: uuid.UUID,
     caller: Principal = Depends(get_caller),
-    session: AsyncSession = Depends(get_session),
 ) -> UploadRead:
     upload = await uploads_service.get_upload(
         session, caller, upload_id, also=dossier_documents.handled_by(caller)
@@ -118,10 +117,10 @@ async def get_upload(
     },
 )
 async def download_upload(
+    session: ReadSession,
     upload_id: uuid.UUID,
     request: Request,
     caller: Principal = Depends(get_caller),
-    session: AsyncSession = Depends(get_session),
 ) -> StreamingResponse:
     upload, content = await uploads_service.open_content(
         session, _storage(request), caller, upload_id, also=dossier_documents.handled_by(caller)

@@ -15,7 +15,13 @@ from app.errors import NotFound
 from app.models.dossier import Dossier, DossierStep
 from app.models.user import Role
 from app.services.dossiers.lifecycle import Actor
-from app.services.identity.principals import CitizenPrincipal, Principal
+from app.services.identity.principals import (
+    ActingPrincipal,
+    CitizenPrincipal,
+    Principal,
+    ServiceKind,
+    ServicePrincipal,
+)
 
 
 def current_step(dossier: Dossier) -> dict[str, Any] | None:
@@ -24,10 +30,10 @@ def current_step(dossier: Dossier) -> dict[str, Any] | None:
     return dossier.route[dossier.current_step]
 
 
-def actors_of(principal: Principal | None, dossier: Dossier) -> set[Actor]:
+def actors_of(principal: ActingPrincipal, dossier: Dossier) -> set[Actor]:
     """The lifecycle actor kinds the caller qualifies as for this dossier right now."""
-    if principal is None:
-        return {Actor.system}
+    if isinstance(principal, ServicePrincipal):
+        return {Actor.system if principal.kind is ServiceKind.system else Actor.gateway}
     if isinstance(principal, CitizenPrincipal):
         owns = (dossier.owner_issuer, dossier.owner_subject) == (
             principal.issuer,

@@ -20,6 +20,7 @@ from app.errors import Conflict, Forbidden, PreconditionFailed, field_error
 from app.models.dossier import Action, DocumentKind, Dossier, DossierStatus
 from app.schemas.dossiers import ActionRequest, DeskOutcome, DossierCreate
 from app.services.calendar.overrides import load_calendar
+from app.services.dossiers import clock as dossier_clock
 from app.services.dossiers import documents as dossier_documents
 from app.services.dossiers import submission
 from app.services.dossiers.access import actors_of, get_visible
@@ -34,12 +35,17 @@ from app.services.dossiers.lifecycle import (
     next_status,
     rule_for,
 )
-from app.services.identity.principals import OfficerPrincipal, Principal
+from app.services.identity.principals import (
+    ActingPrincipal,
+    OfficerPrincipal,
+    Principal,
+    ServicePrincipal,
+)
 
 # --- the one entry point ---------------------------------------------------------------------------
 
 
-def check_allowed(action: Action, dossier: Dossier, principal: Principal | None) -> Rule:
+def check_allowed(action: Action, dossier: Dossier, principal: ActingPrincipal) -> Rule:
     rule = rule_for(action, dossier.status)
     if rule is None:
         allowed = [a.value for a in actions_in(dossier.status)]
@@ -59,7 +65,7 @@ def check_allowed(action: Action, dossier: Dossier, principal: Principal | None)
 async def _apply(
     session: AsyncSession,
     settings: Settings,
-    principal: Principal | None,
+    principal: ActingPrincipal,
     dossier: Dossier,
     action: Action,
     request: ActionRequest,
@@ -71,6 +77,8 @@ async def _apply(
     from_status = dossier.status
     resume_to = dossier.resume_status
     await EFFECTS[action](ctx)
+    # the clock as the table says, whoever acts (officer, citizen, system, gateway)
+    ctx.payload.update(await dossier_clock.apply(rule.clock, session, dossier, calendar, now))
     dossier.status = next_status(rule, from_status, resume_to)
     if rule.clock is Clock.resume or dossier.status in FINAL_STATUSES:
         dossier.resume_status = None
@@ -94,7 +102,7 @@ async def _apply(
 async def perform(
     session: AsyncSession,
     settings: Settings,
-    principal: Principal | None,
+    principal: ActingPrincipal,
     code: str,
     action: Action,
     request: ActionRequest,
@@ -102,12 +110,12 @@ async def perform(
     now: datetime,
     if_match: int | None = None,
 ) -> Dossier:
-    """Apply ``action`` to the dossier ``code`` as ``principal`` (None: the system's sweeps).
+    """Apply ``action`` to the dossier ``code`` as ``principal`` (a caller, the system, a gateway).
 
     ``version`` (body) or ``If-Match`` pin the version the caller read: a mismatch is 409 (412 with
     If-Match). Two concurrent actions race on the row's version; the loser gets 409 and writes nothing.
     """
-    if principal is None:
+    if isinstance(principal, ServicePrincipal):  # acts on any dossier, as the table allows
         dossier = await session.scalar(select(Dossier).where(Dossier.code == code))
         assert dossier is not None
     else:

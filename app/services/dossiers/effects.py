@@ -26,15 +26,19 @@ from app.models.dossier import (
     DossierStatus,
     DossierStep,
 )
-from app.models.procedure import Procedure, ProcedureApplication
 from app.models.user import Role, User, UserRole
 from app.schemas.dossiers import ActionRequest
 from app.services.calendar.working_time import WorkingCalendar
-from app.services.catalog import reads as catalog_service
+from app.services.dossiers import clock as dossier_clock
 from app.services.dossiers import documents as dossier_documents
 from app.services.dossiers.access import current_step
 from app.services.dossiers.rule_sets import rule_set
-from app.services.identity.principals import OfficerPrincipal, Principal
+from app.services.identity.principals import (
+    ActingPrincipal,
+    OfficerPrincipal,
+    Principal,
+    ServicePrincipal,
+)
 
 # --- time ------------------------------------------------------------------------------------------
 
@@ -65,18 +69,8 @@ async def _start_step(
     )
 
 
-async def _open_step(session: AsyncSession, dossier: Dossier) -> DossierStep | None:
-    found: DossierStep | None = await session.scalar(
-        select(DossierStep)
-        .where(DossierStep.dossier_id == dossier.id, DossierStep.finished_at.is_(None))
-        .order_by(DossierStep.id.desc())
-        .limit(1)
-    )
-    return found
-
-
 async def _finish_step(session: AsyncSession, dossier: Dossier, now: datetime) -> None:
-    step = await _open_step(session, dossier)
+    step = await dossier_clock.open_step(session, dossier)
     if step is not None:
         step.finished_at = now
 
@@ -96,29 +90,6 @@ def _processing_end(dossier: Dossier) -> int:
     return last
 
 
-async def _pause(dossier: Dossier, now: datetime) -> None:
-    dossier.resume_status = dossier.status
-    dossier.resume_step = dossier.current_step
-    dossier.paused_at = now
-
-
-async def _resume(
-    session: AsyncSession, dossier: Dossier, calendar: WorkingCalendar, now: datetime
-) -> None:
-    """Back to the remembered status and step; ``due_at`` moves by the working time paused."""
-    paused = calendar.working_time_between(dossier.paused_at, now) if dossier.paused_at else None
-    if paused and dossier.due_at is not None:
-        hours = Decimal(paused.total_seconds()) / Decimal(3600)
-        dossier.due_at = calendar.add(dossier.due_at, hours, DurationUnit.WORKING_HOURS)
-        step = await _open_step(session, dossier)
-        if step is not None and step.due_at is not None:
-            step.due_at = calendar.add(step.due_at, hours, DurationUnit.WORKING_HOURS)
-    dossier.current_step = dossier.resume_step
-    dossier.paused_at = None
-    dossier.resume_step = None
-    dossier.supplement_deadline_at = None
-
-
 # --- effects ---------------------------------------------------------------------------------------
 
 
@@ -126,7 +97,7 @@ async def _resume(
 class Context:
     session: AsyncSession
     settings: Settings
-    principal: Principal | None
+    principal: ActingPrincipal
     dossier: Dossier
     request: ActionRequest
     calendar: WorkingCalendar
@@ -145,16 +116,8 @@ def _require_note(ctx: Context, what: str) -> None:
 
 
 async def _receive(ctx: Context) -> None:
-    """Receipt: the clock starts; no receipt without an appointment date (due_at)."""
-    dossier = ctx.dossier
-    application = await ctx.session.get(ProcedureApplication, dossier.application_id)
-    procedure = await ctx.session.get(Procedure, dossier.procedure_id)
-    assert application is not None and procedure is not None
-    amount, unit = catalog_service.processing_time(application, procedure)
-    dossier.received_at = ctx.now
-    dossier.due_at = ctx.calendar.add(ctx.now, amount, unit)
-    await _start_step(ctx.session, dossier, 0, ctx.calendar, ctx.now)
-    ctx.payload.update(due_at=dossier.due_at.isoformat())
+    """Receipt: processing starts at the first step (the clock itself: ``Clock.start``)."""
+    await _start_step(ctx.session, ctx.dossier, 0, ctx.calendar, ctx.now)
 
 
 async def _reject(ctx: Context) -> None:
@@ -182,7 +145,6 @@ async def _request_supplement(ctx: Context) -> None:
         dossier.supplement_count += 1
     amount, unit = rules.supplement_deadline
     dossier.supplement_deadline_at = ctx.calendar.add(ctx.now, amount, unit)
-    await _pause(dossier, ctx.now)
     ctx.payload.update(deadline=dossier.supplement_deadline_at.isoformat())
 
 
@@ -203,7 +165,6 @@ async def _supplement(ctx: Context) -> None:
         now=ctx.now,
     )
     await dossier_documents.attach(ctx.session, ctx.dossier, checked, now=ctx.now)
-    await _resume(ctx.session, ctx.dossier, ctx.calendar, ctx.now)
 
 
 async def _assign(ctx: Context) -> None:
@@ -227,7 +188,7 @@ async def _assign(ctx: Context) -> None:
             code="invalid_assignee",
         )
     ctx.dossier.assignee_id = user_id
-    open_step = await _open_step(ctx.session, ctx.dossier)
+    open_step = await dossier_clock.open_step(ctx.session, ctx.dossier)
     if open_step is not None:
         open_step.assignee_id = user_id
     ctx.payload.update(assignee=username)
@@ -279,17 +240,16 @@ async def _request_payment(ctx: Context) -> None:
     lines = await _unpaid_lines(ctx)
     if not lines:
         raise Conflict("Hồ sơ không có khoản phí, lệ phí nào phải nộp.", code="nothing_due")
-    await _pause(ctx.dossier, ctx.now)
     ctx.payload.update(amount=sum(line.amount for line in lines))
 
 
 async def record_payment_lines(ctx: Context, receipt_number: str, provider: str) -> None:
-    """Mark the lines due as paid and resume; online payments (a later issue) call this too."""
+    """Mark the lines due as paid (the dossier resumes: ``Clock.resume``); a gateway's confirmation
+    passes through the same action as the ``gateway`` actor."""
     lines = await _unpaid_lines(ctx)
     for line in lines:
         line.paid_at = ctx.now
         line.receipt_number = receipt_number
-    await _resume(ctx.session, ctx.dossier, ctx.calendar, ctx.now)
     ctx.payload.update(
         amount=sum(line.amount for line in lines), receipt_number=receipt_number, provider=provider
     )
@@ -351,13 +311,11 @@ async def _resolve(ctx: Context) -> None:
             extra={"allowed_actions": [Action.forward.value]},
         )
     await _finish_step(ctx.session, dossier, ctx.now)
-    dossier.finished_at = ctx.now
     if end + 1 < len(dossier.route):  # the result returns to the receiving office's desk
         await _start_step(ctx.session, dossier, end + 1, ctx.calendar, ctx.now)
     else:
         dossier.current_step = None
         dossier.current_agency_code = dossier.receiving_office_code
-    ctx.payload.update(on_time=dossier.due_at is not None and ctx.now <= dossier.due_at)
 
 
 async def _return_result(ctx: Context) -> None:
@@ -404,5 +362,6 @@ EFFECTS: dict[Action, Effect] = {
 
 
 def _principal(ctx: Context) -> Principal:
-    assert ctx.principal is not None
+    """The caller behind an action only callers take (the table gives them no service actor)."""
+    assert not isinstance(ctx.principal, ServicePrincipal)
     return ctx.principal
