@@ -189,7 +189,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ):
         app.include_router(router)
     # the hot public requests, served without the framework's per-request layers (app/lean.py)
-    app.lean_routes.extend((dossiers_lookup.LEAN_ROUTE, catalog.LEAN_ROUTE, dossiers.LEAN_ROUTE))
+    app.lean_routes.extend((dossiers_lookup.LEAN_ROUTE, catalog.LEAN_ROUTE))
     _register_citizen_issuers(app, settings)
 
     def openapi() -> dict[str, Any]:

@@ -64,11 +64,11 @@ async def read_connection(state: State) -> AsyncIterator[Any]:
         yield (await connection.get_raw_connection()).driver_connection
 
 
-def _request_session(request: Request, kind: SessionKind | None = None) -> AsyncSession:
+def _request_session(request: Request) -> AsyncSession:
     """The request's one session, opened lazily with the factory of the route's kind."""
     session: AsyncSession | None = getattr(request.state, _SESSION_KEY, None)
     if session is None:
-        kind = kind or getattr(request.state, _KIND_KEY, SessionKind.write)
+        kind = getattr(request.state, _KIND_KEY, SessionKind.write)
         state = request.app.state
         factory: SessionFactory = state.session_factory
         if kind is SessionKind.read:
@@ -95,17 +95,6 @@ async def get_route_session(request: Request) -> AsyncSession:
 
 Session = Annotated[AsyncSession, Depends(get_session)]
 ReadSession = Annotated[AsyncSession, Depends(get_read_session)]
-
-
-@asynccontextmanager
-async def read_session(request: Request) -> AsyncIterator[AsyncSession]:
-    """A read session for code served outside a ``TransactionalRoute`` (a lean route); closed after."""
-    setattr(request.state, _KIND_KEY, SessionKind.read)
-    session = _request_session(request, SessionKind.read)
-    try:
-        yield session
-    finally:
-        await session.close()
 
 
 def _dependency_calls(dependant: Dependant) -> Iterator[Callable[..., Any]]:

@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request, Response
 from starlette.types import Receive, Scope, Send
 
-from app.lean import LEAN_KEY, LeanRoute, bounded_int, query_params
+from app.lean import LEAN_KEY, LeanRoute, model_params
 from app.models.catalog import AgencyKind, UnitKind
-from app.models.procedure import OnlineLevel
 from app.problems import problem_responses
 from app.routing import ReadSession, Router, read_connection
 from app.schemas.catalog import (
+    SEARCH_PAGE_MAX,
+    SEARCH_PAGE_SIZE_MAX,
     AgencyRead,
     AgencyRow,
     FieldRow,
     Page,
     ProcedureDetail,
     ProcedureSummary,
+    SearchQuery,
     UnitRow,
     application_read,
     procedure_read,
@@ -41,10 +43,9 @@ def search_cache(app: Any) -> SearchCache:
 
 
 SEARCH_PATH = "/api/v1/procedures"
-Q_MAX = 200
-PAGE_MAX = 100_000
+PAGE_MAX = SEARCH_PAGE_MAX
 PAGE_SIZE_DEFAULT = 20
-PAGE_SIZE_MAX = 100
+PAGE_SIZE_MAX = SEARCH_PAGE_SIZE_MAX
 
 
 async def page_request(
@@ -139,22 +140,20 @@ async def list_fields(session: ReadSession) -> list[FieldRow]:
     response_model=Page[ProcedureSummary],
     responses=problem_responses(422),
 )
-async def search_procedures(
-    request: Request,
-    q: str | None = Query(
-        None, max_length=Q_MAX, description="Từ khóa, ví dụ `cap giay phep xay dung`"
-    ),
-    agency: str | None = Query(None, description="Chỉ thủ tục cơ quan này áp dụng"),
-    field: str | None = Query(None, description="Mã lĩnh vực"),
-    online: OnlineLevel | None = Query(None, description="Mức độ dịch vụ công trực tuyến"),
-    page: catalog_service.PageRequest = Depends(page_request),
-) -> Response:
-    filters = catalog_search.ProcedureFilter(q=q, agency=agency, field=field, online=online)
+async def search_procedures(request: Request, query: Annotated[SearchQuery, Query()]) -> Response:
+    filters, page = _search_request(query)
     # single statements outside any transaction, on the pool of the public reads
     async with read_connection(request.app.state) as conn:
         body = await catalog_search.search_page(conn, filters, page, search_cache(request.app))
     # rendered once by the service (and cached as bytes): no second validation against the model
     return Response(body, media_type="application/json")
+
+
+def _search_request(query: SearchQuery) -> tuple[catalog_search.ProcedureFilter, PageRequest]:
+    filters = catalog_search.ProcedureFilter(
+        q=query.q, agency=query.agency, field=query.field, online=query.online
+    )
+    return filters, PageRequest(page=query.page, page_size=query.page_size)
 
 
 @router.get(
@@ -180,38 +179,14 @@ async def get_procedure(
     )
 
 
-_SEARCH_PARAMS = frozenset({"q", "agency", "field", "online", "page", "page_size"})
-_ONLINE = {level.value: level for level in OnlineLevel}
-
-
 def lean_request(scope: Scope) -> tuple[catalog_search.ProcedureFilter, PageRequest] | None:
-    """The usual search (known parameters, each once, all valid) as (filters, page), else ``None``.
-
-    Anything else (an unknown or repeated parameter, a bad page, an overlong ``q``, another method)
-    goes to the documented route, which answers as before (422 problem, 405 with ``Allow: GET``).
+    """The usual search (its own fields, each once, valid by ``SearchQuery``) as (filters, page),
+    else ``None``: the documented route answers anything else (422 problem, 405 with ``Allow: GET``).
     """
     if scope["type"] != "http" or scope["method"] != "GET" or scope["path"] != SEARCH_PATH:
         return None
-    params = query_params(scope, _SEARCH_PARAMS)
-    if params is None:
-        return None
-    online = params.get("online")
-    page = bounded_int(params.get("page"), 1, PAGE_MAX)
-    page_size = bounded_int(params.get("page_size"), PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX)
-    if (
-        len(params.get("q", "")) > Q_MAX
-        or (online is not None and online not in _ONLINE)
-        or page is None
-        or page_size is None
-    ):
-        return None
-    filters = catalog_search.ProcedureFilter(
-        q=params.get("q"),
-        agency=params.get("agency"),
-        field=params.get("field"),
-        online=_ONLINE[online] if online is not None else None,
-    )
-    return filters, PageRequest(page=page, page_size=page_size)
+    query = model_params(scope, SearchQuery)
+    return _search_request(query) if query is not None else None
 
 
 async def lean_search(scope: Scope, receive: Receive, send: Send) -> None:

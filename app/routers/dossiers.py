@@ -8,14 +8,12 @@ from typing import Annotated
 from fastapi import Depends, Header, Query, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 from sqlalchemy.ext.asyncio import AsyncSession
-from starlette.types import Receive, Scope, Send
 
 from app.config import Settings
-from app.errors import BadRequest, DomainError
-from app.lean import LEAN_KEY, LeanRoute, bounded_int, query_params
+from app.errors import BadRequest
 from app.models.dossier import Action
-from app.problems import domain_problem, problem_responses
-from app.routing import ReadSession, Router, Session, read_session
+from app.problems import problem_responses
+from app.routing import ReadSession, Router, Session
 from app.schemas.dossiers import (
     ActionRequest,
     DossierCreate,
@@ -27,7 +25,7 @@ from app.schemas.dossiers import (
     StepProgress,
     WorklistQuery,
 )
-from app.security import get_caller, oauth2_scheme
+from app.security import get_caller
 from app.services.dossiers import access as dossier_access
 from app.services.dossiers import actions as dossier_actions
 from app.services.dossiers import forms as dossier_forms
@@ -142,37 +140,6 @@ async def _worklist_response(
     )
     # serialised once here: skips FastAPI's second validation of the page against the model
     return Response(body.model_dump_json(), media_type="application/json")
-
-
-def lean_request(scope: Scope) -> worklist_service.WorklistFilter | None:
-    """The usual worklist request (``limit`` and ``cursor`` at most, each once, valid), else ``None``.
-
-    Served as a lean route (app/lean.py) with the same authentication (``get_caller``), scoping and
-    answer; anything else (a filter, a bad limit) goes to the documented route.
-    """
-    if scope["type"] != "http" or scope["method"] != "GET" or scope["path"] != WORKLIST_PATH:
-        return None
-    params = query_params(scope, _LEAN_PARAMS)
-    limit = bounded_int(params.get("limit"), 20, 100) if params is not None else None
-    if params is None or limit is None:
-        return None
-    return worklist_service.WorklistFilter(cursor=params.get("cursor"), limit=limit)
-
-
-async def lean_worklist(scope: Scope, receive: Receive, send: Send) -> None:
-    request = Request(scope, receive)
-    async with read_session(request) as session:
-        try:
-            caller = await get_caller(request, await oauth2_scheme(request), session)
-            response = await _worklist_response(session, caller, scope[LEAN_KEY])
-        except DomainError as exc:
-            response = domain_problem(exc)
-    await response(scope, receive, send)
-
-
-WORKLIST_PATH = "/api/v1/dossiers"
-_LEAN_PARAMS = frozenset({"limit", "cursor"})
-LEAN_ROUTE = LeanRoute(match=lean_request, serve=lean_worklist)
 
 
 @router.get(

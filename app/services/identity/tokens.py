@@ -8,6 +8,7 @@ the same way.
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -66,10 +67,18 @@ class TokenVerifier:
         return claims
 
 
+# Verified tokens kept per process: a hit skips the signature check and the claims' parsing, never
+# the expiry (checked on every hit) nor the revocation check (``security`` reads the user each time).
+VERIFIED_CACHE_ENTRIES = 4096
+
+
 @dataclass
 class TokenService:
     settings: Settings
     verifiers: dict[str, Verifier] = field(default_factory=dict)
+    _verified: dict[str, tuple[Verifier, dict[str, Any], float]] = field(
+        default_factory=dict, repr=False
+    )
 
     def __post_init__(self) -> None:
         self.officer_verifier = TokenVerifier(
@@ -102,7 +111,26 @@ class TokenService:
         return token, int(lifetime.total_seconds())
 
     async def verify(self, token: str) -> tuple[Verifier, dict[str, Any]]:
-        """Pick the verifier by the token's issuer, then verify everything with it."""
+        """Pick the verifier by the token's issuer, then verify everything with it.
+
+        A token verified before (the same bytes) is answered from a bounded per-process cache until
+        its ``exp``; revocation is not decided here and is checked on every request by the caller.
+        """
+        cached = self._verified.get(token)
+        if cached is not None:
+            verifier, claims, expires = cached
+            if time.time() < expires:
+                return verifier, claims
+            del self._verified[token]
+        verifier, claims = await self._verify(token)
+        exp = claims.get("exp")
+        if isinstance(exp, int | float):
+            if len(self._verified) >= VERIFIED_CACHE_ENTRIES:
+                self._verified.pop(next(iter(self._verified)))  # the oldest entry
+            self._verified[token] = (verifier, claims, float(exp))
+        return verifier, claims
+
+    async def _verify(self, token: str) -> tuple[Verifier, dict[str, Any]]:
         try:
             issuer = jwt.get_unverified_claims(token).get("iss")
         except JWTError as exc:
