@@ -10,9 +10,10 @@ from pydantic import AwareDatetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import CALENDAR_TIME_ZONE, Settings
+from app.errors import ProblemCode
 from app.models.calendar import DurationUnit
 from app.models.user import Role
-from app.problems import problem_responses
+from app.problems import JSON_BODY, problem_responses
 from app.routing import TransactionalRoute, get_session
 from app.schemas.calendar import (
     CalendarDay,
@@ -21,7 +22,7 @@ from app.schemas.calendar import (
     DueDateRead,
     YearCalendarRead,
 )
-from app.security import require_role
+from app.security import ROLE_PROBLEMS, require_role
 from app.services.calendar import overrides as calendar_service
 from app.services.identity.principals import OfficerPrincipal
 
@@ -41,7 +42,7 @@ def _settings(request: Request) -> Settings:
     operation_id="preview_due_date",
     summary="Tính thử ngày hẹn trả theo ngày, giờ làm việc",
     response_model=DueDateRead,
-    responses=problem_responses(422),
+    responses=problem_responses(ProblemCode.validation_failed, ProblemCode.year_out_of_range),
 )
 async def preview_due_date(
     amount: Decimal = Query(
@@ -80,7 +81,9 @@ async def preview_due_date(
     operation_id="admin_get_calendar_year",
     summary="Lịch làm việc của một năm: ngày lễ, ngày làm bù, điều chỉnh của quản trị",
     response_model=YearCalendarRead,
-    responses=problem_responses(401, 403, 422),
+    responses=problem_responses(
+        ROLE_PROBLEMS, ProblemCode.validation_failed, ProblemCode.year_out_of_range
+    ),
 )
 async def get_year(
     year: int = Query(ge=calendar_service.MIN_YEAR, le=calendar_service.MAX_YEAR, examples=[2026]),
@@ -103,7 +106,14 @@ _DAY = Path(description="Ngày (YYYY-MM-DD)", examples=["2026-12-31"])
     response_model=CalendarOverrideRead,
     responses={
         201: {"description": "Đã tạo điều chỉnh", "model": CalendarOverrideRead},
-        **problem_responses(401, 403, 422),
+        **problem_responses(
+            ROLE_PROBLEMS,
+            JSON_BODY,
+            ProblemCode.year_out_of_range,
+            ProblemCode.reason_required,
+            ProblemCode.already_day_off,
+            ProblemCode.already_working_day,
+        ),
     },
 )
 async def set_override(
@@ -126,7 +136,9 @@ async def set_override(
     operation_id="admin_delete_calendar_override",
     summary="Xóa điều chỉnh lịch của một ngày (áp dụng lại lịch nghỉ lễ chuẩn)",
     status_code=204,
-    responses=problem_responses(401, 403, 404, 422),
+    responses=problem_responses(
+        ROLE_PROBLEMS, ProblemCode.calendar_override_not_found, ProblemCode.validation_failed
+    ),
 )
 async def delete_override(
     day: date = _DAY,

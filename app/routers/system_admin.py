@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models.user import Role
-from app.problems import problem_responses
+from app.problems import JSON_BODY, problem_responses
 from app.routing import TransactionalRoute, get_session
 from app.schemas.system import (
     DeadLetter,
@@ -16,7 +16,7 @@ from app.schemas.system import (
     ReplayResult,
     TopicCounts,
 )
-from app.security import require_role
+from app.security import ROLE_PROBLEMS, require_role
 from app.services.identity.principals import OfficerPrincipal
 from app.services.system import outbox as outbox_service
 
@@ -28,7 +28,7 @@ router = APIRouter(prefix="/api/v1/admin", tags=["admin: outbox"], route_class=T
     operation_id="admin_get_outbox_status",
     summary="Tình trạng hàng đợi gửi đi: số lượng theo chủ đề, độ trễ, thư chết, tác vụ định kỳ",
     response_model=OutboxStatus,
-    responses=problem_responses(401, 403),
+    responses=problem_responses(ROLE_PROBLEMS),
 )
 async def get_outbox_status(
     officer: OfficerPrincipal = Depends(require_role(Role.admin)),
@@ -48,7 +48,7 @@ async def get_outbox_status(
     operation_id="admin_replay_outbox",
     summary="Gửi lại thư chết (theo mã thông điệp hoặc theo chủ đề)",
     response_model=ReplayResult,
-    responses=problem_responses(401, 403, 422),
+    responses=problem_responses(ROLE_PROBLEMS, JSON_BODY),
 )
 async def replay_outbox(
     body: ReplayRequest,
