@@ -9,9 +9,10 @@ from fastapi import Depends, Path, Query, Request, Response
 from pydantic import AwareDatetime
 
 from app.config import CALENDAR_TIME_ZONE, Settings
+from app.errors import ProblemCode
 from app.models.calendar import DurationUnit
 from app.models.user import Role
-from app.problems import problem_responses
+from app.problems import JSON_BODY, problem_responses
 from app.routing import ReadSession, Router, Session
 from app.schemas.calendar import (
     CalendarDay,
@@ -20,7 +21,7 @@ from app.schemas.calendar import (
     DueDateRead,
     YearCalendarRead,
 )
-from app.security import require_role
+from app.security import ROLE_PROBLEMS, require_role
 from app.services.calendar import overrides as calendar_service
 from app.services.identity.principals import OfficerPrincipal
 
@@ -38,7 +39,7 @@ def _settings(request: Request) -> Settings:
     operation_id="preview_due_date",
     summary="Tính thử ngày hẹn trả theo ngày, giờ làm việc",
     response_model=DueDateRead,
-    responses=problem_responses(422),
+    responses=problem_responses(ProblemCode.validation_failed, ProblemCode.year_out_of_range),
 )
 async def preview_due_date(
     session: ReadSession,
@@ -77,7 +78,9 @@ async def preview_due_date(
     operation_id="admin_get_calendar_year",
     summary="Lịch làm việc của một năm: ngày lễ, ngày làm bù, điều chỉnh của quản trị",
     response_model=YearCalendarRead,
-    responses=problem_responses(401, 403, 422),
+    responses=problem_responses(
+        ROLE_PROBLEMS, ProblemCode.validation_failed, ProblemCode.year_out_of_range
+    ),
 )
 async def get_year(
     session: ReadSession,
@@ -100,7 +103,14 @@ _DAY = Path(description="Ngày (YYYY-MM-DD)", examples=["2026-12-31"])
     response_model=CalendarOverrideRead,
     responses={
         201: {"description": "Đã tạo điều chỉnh", "model": CalendarOverrideRead},
-        **problem_responses(401, 403, 422),
+        **problem_responses(
+            ROLE_PROBLEMS,
+            JSON_BODY,
+            ProblemCode.year_out_of_range,
+            ProblemCode.reason_required,
+            ProblemCode.already_day_off,
+            ProblemCode.already_working_day,
+        ),
     },
 )
 async def set_override(
@@ -123,7 +133,9 @@ async def set_override(
     operation_id="admin_delete_calendar_override",
     summary="Xóa điều chỉnh lịch của một ngày (áp dụng lại lịch nghỉ lễ chuẩn)",
     status_code=204,
-    responses=problem_responses(401, 403, 404, 422),
+    responses=problem_responses(
+        ROLE_PROBLEMS, ProblemCode.calendar_override_not_found, ProblemCode.validation_failed
+    ),
 )
 async def delete_override(
     session: Session,

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Query, Request, Response
 from starlette.types import Receive, Scope, Send
 
+from app.errors import ProblemCode
 from app.lean import LEAN_KEY, LeanRoute, model_params
 from app.models.catalog import AgencyKind, UnitKind
 from app.problems import problem_responses
@@ -62,7 +63,7 @@ async def page_request(
     operation_id="list_units",
     summary="Danh sách đơn vị hành chính",
     response_model=Page[UnitRow],
-    responses=problem_responses(422),
+    responses=problem_responses(ProblemCode.validation_failed),
 )
 async def list_units(
     session: ReadSession,
@@ -80,7 +81,7 @@ async def list_units(
     operation_id="get_unit",
     summary="Thông tin một đơn vị hành chính",
     response_model=UnitRow,
-    responses=problem_responses(404),
+    responses=problem_responses(ProblemCode.unit_not_found),
 )
 async def get_unit(code: str, session: ReadSession) -> UnitRow:
     unit = await catalog_service.get_unit(session, code)
@@ -92,7 +93,7 @@ async def get_unit(code: str, session: ReadSession) -> UnitRow:
     operation_id="list_agencies",
     summary="Danh sách cơ quan",
     response_model=Page[AgencyRow],
-    responses=problem_responses(422),
+    responses=problem_responses(ProblemCode.validation_failed),
 )
 async def list_agencies(
     session: ReadSession,
@@ -114,7 +115,7 @@ async def list_agencies(
     operation_id="get_agency",
     summary="Thông tin một cơ quan (kèm cơ quan kế thừa nếu đã bị thay thế)",
     response_model=AgencyRead,
-    responses=problem_responses(404),
+    responses=problem_responses(ProblemCode.agency_not_found, ProblemCode.agency_succession_cycle),
 )
 async def get_agency(code: str, session: ReadSession) -> AgencyRead:
     agency, successor = await catalog_service.agency_with_successor(session, code)
@@ -138,7 +139,7 @@ async def list_fields(session: ReadSession) -> list[FieldRow]:
     operation_id="search_procedures",
     summary="Tìm kiếm thủ tục hành chính (không phân biệt hoa thường, có dấu hay không dấu)",
     response_model=Page[ProcedureSummary],
-    responses=problem_responses(422),
+    responses=problem_responses(ProblemCode.validation_failed),
 )
 async def search_procedures(request: Request, query: Annotated[SearchQuery, Query()]) -> Response:
     filters, page = _search_request(query)
@@ -161,7 +162,7 @@ def _search_request(query: SearchQuery) -> tuple[catalog_search.ProcedureFilter,
     operation_id="get_procedure",
     summary="Chi tiết thủ tục hành chính và các cơ quan áp dụng",
     response_model=ProcedureDetail,
-    responses=problem_responses(404, 422),
+    responses=problem_responses(ProblemCode.procedure_not_found, ProblemCode.validation_failed),
 )
 async def get_procedure(
     session: ReadSession,

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from fastapi import Body, Depends, Path
 
-from app.errors import Forbidden
+from app.errors import Forbidden, ProblemCode
 from app.models.procedure import CatalogState
 from app.models.user import Role
-from app.problems import problem_responses
+from app.problems import JSON_BODY, problem_responses
 from app.routing import ReadSession, Router, Session
 from app.schemas.catalog import (
     AgencyData,
@@ -31,7 +31,7 @@ from app.schemas.catalog import (
     application_read,
     procedure_read,
 )
-from app.security import require_role
+from app.security import ROLE_PROBLEMS, require_role
 from app.services.catalog import admin as admin_service
 from app.services.catalog import process_templates as process_service
 from app.services.identity.principals import OfficerPrincipal
@@ -41,14 +41,15 @@ admin = require_role(Role.admin)
 CODE = Path(
     min_length=1, max_length=64, pattern=r"^\S+$", description="Mã (chuỗi không khoảng trắng)"
 )
-WRITE = problem_responses(401, 403, 404, 409, 422)
+# a catalog row written from a JSON body (the catalog rules refuse bad content with 422)
+WRITE = (*ROLE_PROBLEMS, *JSON_BODY)
 
 
 def _check_agency_admin(officer: OfficerPrincipal, agency: str) -> None:
     if not officer.has_role(agency, Role.admin):
         raise Forbidden(
             "Chỉ quản trị của cơ quan áp dụng mới quản lý được áp dụng thủ tục của cơ quan đó.",
-            code="agency_not_administered",
+            code=ProblemCode.agency_not_administered,
         )
 
 
@@ -57,7 +58,7 @@ def _check_agency_admin(officer: OfficerPrincipal, agency: str) -> None:
     operation_id="admin_put_unit",
     summary="Tạo hoặc sửa đơn vị hành chính",
     response_model=UnitRow,
-    responses=WRITE,
+    responses=problem_responses(WRITE),
 )
 async def put_unit(
     session: Session,
@@ -74,7 +75,7 @@ async def put_unit(
     operation_id="admin_put_agency",
     summary="Tạo hoặc sửa cơ quan",
     response_model=AgencyRow,
-    responses=WRITE,
+    responses=problem_responses(WRITE),
 )
 async def put_agency(
     session: Session,
@@ -91,7 +92,7 @@ async def put_agency(
     operation_id="admin_put_field",
     summary="Tạo hoặc sửa lĩnh vực",
     response_model=FieldRow,
-    responses=WRITE,
+    responses=problem_responses(WRITE),
 )
 async def put_field(
     session: Session,
@@ -109,7 +110,7 @@ async def put_field(
     summary="Tạo thủ tục mới (bản nháp phiên bản 1)",
     status_code=201,
     response_model=ProcedureRead,
-    responses=WRITE,
+    responses=problem_responses(WRITE, ProblemCode.procedure_exists),
 )
 async def create_procedure(
     session: Session,
@@ -124,7 +125,7 @@ async def create_procedure(
     operation_id="admin_change_procedure",
     summary="Sửa thủ tục: sửa bản nháp, hoặc tạo phiên bản nháp mới nếu đã công bố",
     response_model=ProcedureRead,
-    responses=WRITE,
+    responses=problem_responses(WRITE, ProblemCode.procedure_not_found),
 )
 async def change_procedure(
     session: Session,
@@ -141,7 +142,7 @@ async def change_procedure(
     operation_id="admin_list_procedure_versions",
     summary="Mọi phiên bản của một thủ tục (kể cả bản nháp)",
     response_model=list[ProcedureRead],
-    responses=problem_responses(401, 403, 404),
+    responses=problem_responses(ROLE_PROBLEMS, ProblemCode.procedure_not_found),
 )
 async def list_procedure_versions(
     session: ReadSession,
@@ -156,7 +157,12 @@ async def list_procedure_versions(
     operation_id="admin_set_procedure_state",
     summary="Công bố (publish) hoặc bãi bỏ (retire) một phiên bản thủ tục",
     response_model=ProcedureRead,
-    responses=WRITE,
+    responses=problem_responses(
+        ROLE_PROBLEMS,
+        ProblemCode.procedure_not_found,
+        ProblemCode.invalid_state_transition,
+        ProblemCode.validation_failed,
+    ),
 )
 async def set_procedure_state(
     session: Session,
@@ -174,7 +180,7 @@ async def set_procedure_state(
     operation_id="admin_list_templates",
     summary="Danh sách quy trình (mọi phiên bản)",
     response_model=list[TemplateRow],
-    responses=problem_responses(401, 403),
+    responses=problem_responses(ROLE_PROBLEMS),
 )
 async def list_templates(
     session: ReadSession,
@@ -190,7 +196,7 @@ async def list_templates(
     summary="Tạo quy trình hoặc phiên bản mới của quy trình",
     status_code=201,
     response_model=TemplateRow,
-    responses=WRITE,
+    responses=problem_responses(WRITE),
 )
 async def create_template(
     session: Session,
@@ -206,7 +212,9 @@ async def create_template(
     operation_id="admin_get_template",
     summary="Một phiên bản quy trình",
     response_model=TemplateRow,
-    responses=problem_responses(401, 403, 404),
+    responses=problem_responses(
+        ROLE_PROBLEMS, ProblemCode.template_not_found, ProblemCode.validation_failed
+    ),
 )
 async def get_template(
     session: ReadSession,
@@ -224,7 +232,9 @@ async def get_template(
     summary="Áp dụng thủ tục tại một cơ quan (bản nháp phiên bản 1)",
     status_code=201,
     response_model=ApplicationRead,
-    responses=WRITE,
+    responses=problem_responses(
+        *WRITE, ProblemCode.agency_not_administered, ProblemCode.application_exists
+    ),
 )
 async def create_application(
     session: Session,
@@ -240,7 +250,9 @@ async def create_application(
     operation_id="admin_change_application",
     summary="Sửa áp dụng thủ tục: sửa bản nháp, hoặc tạo phiên bản nháp mới nếu đã công bố",
     response_model=ApplicationRead,
-    responses=WRITE,
+    responses=problem_responses(
+        *WRITE, ProblemCode.agency_not_administered, ProblemCode.application_not_found
+    ),
 )
 async def change_application(
     session: Session,
@@ -259,7 +271,7 @@ async def change_application(
     operation_id="admin_list_application_versions",
     summary="Mọi phiên bản áp dụng thủ tục của một cơ quan",
     response_model=list[ApplicationRead],
-    responses=problem_responses(401, 403, 404),
+    responses=problem_responses(ROLE_PROBLEMS, ProblemCode.application_not_found),
 )
 async def list_application_versions(
     session: ReadSession,
@@ -276,7 +288,13 @@ async def list_application_versions(
     operation_id="admin_set_application_state",
     summary="Công bố (publish) hoặc bãi bỏ (retire) một phiên bản áp dụng thủ tục",
     response_model=ApplicationRead,
-    responses=WRITE,
+    responses=problem_responses(
+        ROLE_PROBLEMS,
+        ProblemCode.agency_not_administered,
+        ProblemCode.application_not_found,
+        ProblemCode.invalid_state_transition,
+        ProblemCode.validation_failed,
+    ),
 )
 async def set_application_state(
     session: Session,

@@ -10,9 +10,9 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.errors import BadRequest
+from app.errors import BadRequest, ProblemCode
 from app.models.dossier import Action
-from app.problems import problem_responses
+from app.problems import JSON_BODY, problem_responses
 from app.routing import ReadSession, Router, Session
 from app.schemas.dossiers import (
     ActionRequest,
@@ -25,7 +25,7 @@ from app.schemas.dossiers import (
     StepProgress,
     WorklistQuery,
 )
-from app.security import get_caller
+from app.security import CALLER_PROBLEMS, get_caller
 from app.services.dossiers import access as dossier_access
 from app.services.dossiers import actions as dossier_actions
 from app.services.dossiers import forms as dossier_forms
@@ -37,6 +37,65 @@ from app.services.identity.principals import Principal
 router = Router(prefix="/api/v1/dossiers", tags=["dossiers"])
 
 Caller = Annotated[Principal, Depends(get_caller)]
+
+
+# What the services behind each operation can refuse (besides authentication and the JSON body).
+SUBMISSION_PROBLEMS = (
+    ProblemCode.agency_succession_cycle,
+    ProblemCode.not_receptionist_here,
+    ProblemCode.unit_not_found,
+    ProblemCode.upload_not_found,
+    ProblemCode.idempotency_key_reused,
+    ProblemCode.upload_already_attached,
+    ProblemCode.procedure_code_invalid,
+    ProblemCode.agency_code_invalid,
+    ProblemCode.receiving_office_code_invalid,
+    ProblemCode.outcome_invalid,
+    ProblemCode.subject_unit_required,
+    ProblemCode.no_unit_authority,
+    ProblemCode.mandatory_documents_missing,
+    ProblemCode.duplicate_upload,
+    ProblemCode.unknown_requirement,
+    ProblemCode.paper_only_at_desk,
+    ProblemCode.reason_required,
+)
+ACTION_PROBLEMS = (
+    ProblemCode.invalid_if_match,
+    ProblemCode.not_allowed_at_step,
+    ProblemCode.dossier_not_found,
+    ProblemCode.upload_not_found,
+    ProblemCode.action_not_allowed,
+    ProblemCode.version_conflict,
+    ProblemCode.supplement_limit,
+    ProblemCode.last_step,
+    ProblemCode.not_last_step,
+    ProblemCode.nothing_due,
+    ProblemCode.no_due_date,
+    ProblemCode.reschedule_limit,
+    ProblemCode.reschedule_too_late,
+    ProblemCode.already_rated,
+    ProblemCode.upload_already_attached,
+    ProblemCode.version_mismatch,
+    ProblemCode.reason_required,
+    ProblemCode.documents_required,
+    ProblemCode.duplicate_upload,
+    ProblemCode.paper_only_at_desk,
+    ProblemCode.invalid_assignee,
+    ProblemCode.invalid_step,
+    ProblemCode.receipt_number_required,
+    ProblemCode.invalid_promised_due_at,
+    ProblemCode.rating_required,
+)
+DOCUMENTS_PROBLEMS = (
+    ProblemCode.not_allowed_at_step,
+    ProblemCode.dossier_not_found,
+    ProblemCode.upload_not_found,
+    ProblemCode.documents_not_allowed,
+    ProblemCode.version_conflict,
+    ProblemCode.upload_already_attached,
+    ProblemCode.documents_required,
+    ProblemCode.duplicate_upload,
+)
 
 
 def _settings(request: Request) -> Settings:
@@ -55,7 +114,7 @@ def _if_match(value: str | None) -> int | None:
         return int(value.strip().strip('"').removeprefix("W/").strip('"'))
     except ValueError as exc:
         raise BadRequest(
-            "Tiêu đề If-Match phải là phiên bản hồ sơ.", code="invalid_if_match"
+            "Tiêu đề If-Match phải là phiên bản hồ sơ.", code=ProblemCode.invalid_if_match
         ) from exc
 
 
@@ -70,7 +129,7 @@ async def _read(session: AsyncSession, principal: Principal, code: str) -> Dossi
     summary="Nộp hồ sơ: công dân nộp trực tuyến, hoặc cán bộ tiếp nhận tạo tại quầy",
     status_code=201,
     response_model=DossierRead,
-    responses=problem_responses(400, 401, 403, 404, 409, 422),
+    responses=problem_responses(CALLER_PROBLEMS, JSON_BODY, SUBMISSION_PROBLEMS),
 )
 async def submit_dossier(
     session: Session,
@@ -103,7 +162,9 @@ async def submit_dossier(
     operation_id="list_dossiers",
     summary="Danh sách hồ sơ (sổ theo dõi) của cán bộ, hoặc hồ sơ của chính công dân",
     response_model=DossierPage,
-    responses=problem_responses(400, 401, 422),
+    responses=problem_responses(
+        CALLER_PROBLEMS, ProblemCode.invalid_cursor, ProblemCode.validation_failed
+    ),
 )
 async def list_dossiers(
     session: ReadSession, caller: Caller, query: Annotated[WorklistQuery, Query()]
@@ -147,7 +208,7 @@ async def _worklist_response(
     operation_id="get_dossier",
     summary="Toàn bộ thông tin hồ sơ (chủ hồ sơ và cán bộ có liên quan)",
     response_model=DossierRead,
-    responses=problem_responses(401, 404),
+    responses=problem_responses(CALLER_PROBLEMS, ProblemCode.dossier_not_found),
 )
 async def get_dossier(
     code: str, response: Response, session: ReadSession, caller: Caller
@@ -162,7 +223,7 @@ async def get_dossier(
     operation_id="dossier_action",
     summary="Thực hiện một thao tác xử lý hồ sơ (tiếp nhận, chuyển, trả kết quả, ...)",
     response_model=DossierRead,
-    responses=problem_responses(400, 401, 403, 404, 409, 412, 422),
+    responses=problem_responses(CALLER_PROBLEMS, JSON_BODY, ACTION_PROBLEMS),
 )
 async def dossier_action(
     session: Session,
@@ -193,7 +254,7 @@ async def dossier_action(
     operation_id="add_dossier_documents",
     summary="Đính kèm tệp kết quả giải quyết vào hồ sơ (cán bộ xử lý)",
     response_model=DossierRead,
-    responses=problem_responses(401, 403, 404, 409, 422),
+    responses=problem_responses(CALLER_PROBLEMS, JSON_BODY, DOCUMENTS_PROBLEMS),
 )
 async def add_dossier_documents(
     session: Session,
@@ -215,7 +276,7 @@ async def add_dossier_documents(
     operation_id="dossier_events",
     summary="Nhật ký xử lý và tiến độ từng bước của hồ sơ",
     response_model=EventsRead,
-    responses=problem_responses(401, 404),
+    responses=problem_responses(CALLER_PROBLEMS, ProblemCode.dossier_not_found),
 )
 async def dossier_events(code: str, session: ReadSession, caller: Caller) -> EventsRead:
     dossier, trail, steps = await dossier_reads.events(session, caller, code)
@@ -258,7 +319,12 @@ async def dossier_events(code: str, session: ReadSession, caller: Caller) -> Eve
     operation_id="dossier_form",
     summary="Biểu mẫu của hồ sơ (JSON; phiếu tiếp nhận cũng có dạng HTML để in, kèm mã QR)",
     responses={
-        **problem_responses(401, 404, 409),
+        **problem_responses(
+            CALLER_PROBLEMS,
+            ProblemCode.dossier_not_found,
+            ProblemCode.form_not_available,
+            ProblemCode.validation_failed,
+        ),
         200: {"content": {"application/json": {}, "text/html": {}}},
     },
 )

@@ -13,7 +13,7 @@ from typing import Annotated
 from fastapi import Query, Request, Response
 from starlette.types import Receive, Scope, Send
 
-from app.errors import DomainError
+from app.errors import DomainError, ProblemCode
 from app.lean import LEAN_KEY, LeanRoute, model_params
 from app.problems import domain_problem, problem_responses
 from app.routing import Router, read_connection
@@ -30,7 +30,9 @@ router = Router(prefix=PREFIX, tags=["lookup"])
     operation_id="lookup_dossier",
     summary="Tra cứu tình trạng hồ sơ bằng mã hồ sơ và mã tra cứu (thông tin đã che)",
     response_model=LookupRead,
-    responses=problem_responses(404, 422, 429),
+    responses=problem_responses(
+        ProblemCode.dossier_not_found, ProblemCode.validation_failed, ProblemCode.lookup_throttled
+    ),
 )
 async def lookup_dossier(
     request: Request, code: str, query: Annotated[LookupQuery, Query()]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from fastapi import Depends
 
-from app.errors import Forbidden
+from app.errors import Forbidden, ProblemCode
 from app.models.user import Role, User
-from app.problems import problem_responses
+from app.problems import JSON_BODY, problem_responses
 from app.routing import ReadSession, Router, Session
 from app.schemas.identity import UserCreate, UserRead
-from app.security import require_agency_role, require_role
+from app.security import ROLE_PROBLEMS, require_agency_role, require_role
 from app.services.identity import users as users_service
 from app.services.identity.principals import OfficerPrincipal
 
@@ -21,7 +21,7 @@ router = Router(prefix="/api/v1/admin", tags=["admin: users"])
     operation_id="admin_list_agency_users",
     summary="Danh sách cán bộ có vai trò tại một cơ quan (quản trị của cơ quan đó)",
     response_model=list[UserRead],
-    responses=problem_responses(401, 403),
+    responses=problem_responses(ROLE_PROBLEMS),
 )
 async def list_agency_users(
     session: ReadSession,
@@ -38,7 +38,9 @@ async def list_agency_users(
     summary="Tạo tài khoản cán bộ (quản trị của mọi cơ quan được cấp vai trò)",
     status_code=201,
     response_model=UserRead,
-    responses=problem_responses(401, 403, 409, 422),
+    responses=problem_responses(
+        ROLE_PROBLEMS, JSON_BODY, ProblemCode.agency_not_administered, ProblemCode.username_taken
+    ),
 )
 async def create_user(
     session: Session,
@@ -50,7 +52,7 @@ async def create_user(
     if outside:
         raise Forbidden(
             "Chỉ được cấp vai trò tại cơ quan mà bạn quản trị: " + ", ".join(outside),
-            code="agency_not_administered",
+            code=ProblemCode.agency_not_administered,
         )
     user = await users_service.create_user(
         session,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import Depends
 
 from app.models.user import Role
-from app.problems import problem_responses
+from app.problems import JSON_BODY, problem_responses
 from app.routing import ReadSession, Router, Session
 from app.schemas.system import (
     DeadLetter,
@@ -15,7 +15,7 @@ from app.schemas.system import (
     ReplayResult,
     TopicCounts,
 )
-from app.security import require_role
+from app.security import ROLE_PROBLEMS, require_role
 from app.services.identity.principals import OfficerPrincipal
 from app.services.system import outbox as outbox_service
 
@@ -27,7 +27,7 @@ router = Router(prefix="/api/v1/admin", tags=["admin: outbox"])
     operation_id="admin_get_outbox_status",
     summary="Tình trạng hàng đợi gửi đi: số lượng theo chủ đề, độ trễ, thư chết, tác vụ định kỳ",
     response_model=OutboxStatus,
-    responses=problem_responses(401, 403),
+    responses=problem_responses(ROLE_PROBLEMS),
 )
 async def get_outbox_status(
     session: ReadSession,
@@ -47,7 +47,7 @@ async def get_outbox_status(
     operation_id="admin_replay_outbox",
     summary="Gửi lại thư chết (theo mã thông điệp hoặc theo chủ đề)",
     response_model=ReplayResult,
-    responses=problem_responses(401, 403, 422),
+    responses=problem_responses(ROLE_PROBLEMS, JSON_BODY),
 )
 async def replay_outbox(
     session: Session,

@@ -108,6 +108,10 @@ async def test_each_action_queues_its_notification_and_a_refusal_queues_nothing(
     assert queued[-1].payload["ref"] == {"kind": "dossier", "code": code}
     refused = await world.act(code, "return_result", desk)
     assert refused.status_code == 409
+    problem = refused.json()
+    assert (problem["code"], problem["status"]) == ("action_not_allowed", 409)
+    assert problem["dossier_status"] == "received"
+    assert "forward" in problem["allowed_actions"]
     assert len(await messages()) == 2
     await world.act(code, "forward", desk)
     assert [m.payload["action"] for m in await messages()] == ["submit", "receive", "forward"]

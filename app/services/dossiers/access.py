@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.errors import NotFound
+from app.errors import NotFound, ProblemCode
 from app.models.dossier import Dossier, DossierStep
 from app.models.user import Role
 from app.services.dossiers.lifecycle import Actor
@@ -123,5 +123,5 @@ async def get_visible(
         query = query.with_for_update()
     dossier = await session.scalar(query)
     if dossier is None:
-        raise NotFound("Không tìm thấy hồ sơ.", code="dossier_not_found")
+        raise NotFound("Không tìm thấy hồ sơ.", code=ProblemCode.dossier_not_found)
     return dossier

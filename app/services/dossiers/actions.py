@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.config import Settings
-from app.errors import Conflict, Forbidden, PreconditionFailed, field_error
+from app.errors import Conflict, Forbidden, PreconditionFailed, ProblemCode, field_error
 from app.models.dossier import Action, DocumentKind, Dossier, DossierStatus
 from app.schemas.dossiers import ActionRequest, DeskOutcome, DossierCreate
 from app.services.calendar.overrides import load_calendar
@@ -51,13 +51,13 @@ def check_allowed(action: Action, dossier: Dossier, principal: ActingPrincipal) 
         allowed = [a.value for a in actions_in(dossier.status)]
         raise Conflict(
             f"Không thể thực hiện '{action.value}' khi hồ sơ ở trạng thái '{dossier.status.value}'.",
-            code="action_not_allowed",
-            extra={"allowed_actions": allowed, "status": dossier.status.value},
+            code=ProblemCode.action_not_allowed,
+            extra={"allowed_actions": allowed, "dossier_status": dossier.status.value},
         )
     if not (rule.actors & actors_of(principal, dossier)):
         raise Forbidden(
             "Bạn không có quyền thực hiện thao tác này ở bước hiện tại của hồ sơ.",
-            code="not_allowed_at_step",
+            code=ProblemCode.not_allowed_at_step,
         )
     return rule
 
@@ -122,12 +122,12 @@ async def perform(
         dossier = await get_visible(session, principal, code)
     if if_match is not None and if_match != dossier.version:
         raise PreconditionFailed(
-            "Hồ sơ đã thay đổi so với phiên bản bạn đã đọc.", code="version_mismatch"
+            "Hồ sơ đã thay đổi so với phiên bản bạn đã đọc.", code=ProblemCode.version_mismatch
         )
     if request.version is not None and request.version != dossier.version:
         raise Conflict(
             "Hồ sơ đã được người khác cập nhật; vui lòng tải lại.",
-            code="version_conflict",
+            code=ProblemCode.version_conflict,
             extra={"current_version": dossier.version},
         )
     try:
@@ -138,7 +138,8 @@ async def perform(
         if isinstance(exc, IntegrityError) and "uq_dossier_events_dossier_seq" not in str(exc.orig):
             raise
         raise Conflict(
-            "Hồ sơ vừa được người khác cập nhật; vui lòng tải lại.", code="version_conflict"
+            "Hồ sơ vừa được người khác cập nhật; vui lòng tải lại.",
+            code=ProblemCode.version_conflict,
         ) from exc
     return dossier
 
@@ -202,16 +203,18 @@ async def add_documents(
     if dossier.status not in (DossierStatus.in_progress, DossierStatus.resolved):
         raise Conflict(
             "Chỉ đính kèm kết quả khi hồ sơ đang xử lý hoặc đã có kết quả.",
-            code="documents_not_allowed",
-            extra={"status": dossier.status.value},
+            code=ProblemCode.documents_not_allowed,
+            extra={"dossier_status": dossier.status.value},
         )
     if not ({Actor.step, Actor.desk, Actor.step_leader} & actors_of(principal, dossier)):
-        raise Forbidden("Bạn không xử lý hồ sơ ở bước hiện tại.", code="not_allowed_at_step")
+        raise Forbidden(
+            "Bạn không xử lý hồ sơ ở bước hiện tại.", code=ProblemCode.not_allowed_at_step
+        )
     if not request.documents:
         raise field_error(
             "documents",
             "Cần ít nhất một tệp kết quả.",
-            code="documents_required",
+            code=ProblemCode.documents_required,
             field_code="missing",
         )
     checked = await dossier_documents.check_additional(
@@ -231,5 +234,7 @@ async def add_documents(
     try:
         await session.flush()
     except StaleDataError as exc:
-        raise Conflict("Hồ sơ vừa được người khác cập nhật.", code="version_conflict") from exc
+        raise Conflict(
+            "Hồ sơ vừa được người khác cập nhật.", code=ProblemCode.version_conflict
+        ) from exc
     return dossier

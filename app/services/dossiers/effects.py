@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.errors import Conflict, field_error
+from app.errors import Conflict, ProblemCode, field_error
 from app.models.calendar import DurationUnit
 from app.models.dossier import (
     Action,
@@ -111,7 +111,10 @@ Effect = Callable[[Context], Awaitable[None]]
 def _require_note(ctx: Context, what: str) -> None:
     if not (ctx.request.note and ctx.request.note.strip()):
         raise field_error(
-            "note", f"Cần ghi rõ lý do {what}.", code="reason_required", field_code="missing"
+            "note",
+            f"Cần ghi rõ lý do {what}.",
+            code=ProblemCode.reason_required,
+            field_code="missing",
         )
 
 
@@ -133,14 +136,15 @@ async def _request_supplement(ctx: Context) -> None:
     if before_receipt:
         if dossier.desk_supplement_count >= rules.max_desk_supplement_requests:
             raise Conflict(
-                "Hồ sơ đã được yêu cầu bổ sung trước khi tiếp nhận.", code="supplement_limit"
+                "Hồ sơ đã được yêu cầu bổ sung trước khi tiếp nhận.",
+                code=ProblemCode.supplement_limit,
             )
         dossier.desk_supplement_count += 1
     else:
         if dossier.supplement_count >= rules.max_processing_supplement_requests:
             raise Conflict(
                 "Không được yêu cầu bổ sung lần thứ hai trong quá trình giải quyết.",
-                code="supplement_limit",
+                code=ProblemCode.supplement_limit,
             )
         dossier.supplement_count += 1
     amount, unit = rules.supplement_deadline
@@ -153,7 +157,7 @@ async def _supplement(ctx: Context) -> None:
         raise field_error(
             "documents",
             "Cần nộp ít nhất một thành phần bổ sung.",
-            code="documents_required",
+            code=ProblemCode.documents_required,
             field_code="missing",
         )
     checked = await dossier_documents.check_additional(
@@ -185,7 +189,7 @@ async def _assign(ctx: Context) -> None:
         raise field_error(
             "assignee",
             "Người được phân công không có vai trò của bước hiện tại tại cơ quan này.",
-            code="invalid_assignee",
+            code=ProblemCode.invalid_assignee,
         )
     ctx.dossier.assignee_id = user_id
     open_step = await dossier_clock.open_step(ctx.session, ctx.dossier)
@@ -200,7 +204,7 @@ async def _forward(ctx: Context) -> None:
     if current >= _processing_end(dossier):
         raise Conflict(
             "Đây là bước xử lý cuối: dùng thao tác resolve để kết thúc xử lý.",
-            code="last_step",
+            code=ProblemCode.last_step,
             extra={"allowed_actions": [Action.resolve.value]},
         )
     await _finish_step(ctx.session, dossier, ctx.now)
@@ -215,7 +219,7 @@ async def _send_back(ctx: Context) -> None:
     current = dossier.current_step or 0
     if target is None or target >= current:
         raise field_error(
-            "to_step", "Chỉ trả về một bước trước bước hiện tại.", code="invalid_step"
+            "to_step", "Chỉ trả về một bước trước bước hiện tại.", code=ProblemCode.invalid_step
         )
     _require_note(ctx, "trả lại bước trước")
     await _finish_step(ctx.session, dossier, ctx.now)
@@ -239,7 +243,9 @@ async def _unpaid_lines(ctx: Context) -> list[DossierFeeLine]:
 async def _request_payment(ctx: Context) -> None:
     lines = await _unpaid_lines(ctx)
     if not lines:
-        raise Conflict("Hồ sơ không có khoản phí, lệ phí nào phải nộp.", code="nothing_due")
+        raise Conflict(
+            "Hồ sơ không có khoản phí, lệ phí nào phải nộp.", code=ProblemCode.nothing_due
+        )
     ctx.payload.update(amount=sum(line.amount for line in lines))
 
 
@@ -261,7 +267,7 @@ async def _record_payment(ctx: Context) -> None:
         raise field_error(
             "receipt_number",
             "Cần số biên lai thu tiền mặt.",
-            code="receipt_number_required",
+            code=ProblemCode.receipt_number_required,
             field_code="missing",
         )
     await record_payment_lines(ctx, receipt, "cash")
@@ -273,22 +279,22 @@ async def _reschedule(ctx: Context) -> None:
     dossier, rules = ctx.dossier, rule_set(ctx.dossier.rule_set)
     _require_note(ctx, "xin lỗi và hẹn lại ngày trả")
     if dossier.reschedule_count >= rules.max_reschedules:
-        raise Conflict("Hồ sơ đã được hẹn lại ngày trả một lần.", code="reschedule_limit")
+        raise Conflict("Hồ sơ đã được hẹn lại ngày trả một lần.", code=ProblemCode.reschedule_limit)
     if dossier.due_at is None:
-        raise Conflict("Hồ sơ chưa có ngày hẹn trả.", code="no_due_date")
+        raise Conflict("Hồ sơ chưa có ngày hẹn trả.", code=ProblemCode.no_due_date)
     notice_amount, notice_unit = rules.reschedule_notice
     latest = ctx.calendar.add(ctx.now, notice_amount, notice_unit)
     if latest > dossier.due_at:
         raise Conflict(
             "Phải xin lỗi và hẹn lại chậm nhất một ngày làm việc trước ngày hẹn trả.",
-            code="reschedule_too_late",
+            code=ProblemCode.reschedule_too_late,
         )
     promised = ctx.request.promised_due_at
     if promised is None or promised.tzinfo is None or promised <= dossier.due_at:
         raise field_error(
             "promised_due_at",
             "Ngày hẹn mới phải sau ngày hẹn trả hiện tại.",
-            code="invalid_promised_due_at",
+            code=ProblemCode.invalid_promised_due_at,
         )
     dossier.promised_due_at = promised
     dossier.reschedule_count += 1
@@ -307,7 +313,7 @@ async def _resolve(ctx: Context) -> None:
     if current != end:
         raise Conflict(
             "Hồ sơ chưa đến bước xử lý cuối: dùng thao tác forward.",
-            code="not_last_step",
+            code=ProblemCode.not_last_step,
             extra={"allowed_actions": [Action.forward.value]},
         )
     await _finish_step(ctx.session, dossier, ctx.now)
@@ -332,11 +338,11 @@ async def _rate(ctx: Context) -> None:
         raise field_error(
             "rating",
             "Cần chọn mức đánh giá từ 1 đến 5.",
-            code="rating_required",
+            code=ProblemCode.rating_required,
             field_code="missing",
         )
     if ctx.dossier.rating is not None:
-        raise Conflict("Hồ sơ đã được đánh giá.", code="already_rated")
+        raise Conflict("Hồ sơ đã được đánh giá.", code=ProblemCode.already_rated)
     ctx.dossier.rating = ctx.request.rating
     ctx.dossier.rating_comment = ctx.request.note
     ctx.payload.update(rating=ctx.request.rating)

@@ -18,7 +18,7 @@ import qrcode.image.svg
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.errors import Conflict
+from app.errors import Conflict, ProblemCode
 from app.models.catalog import Agency
 from app.models.dossier import Action, Dossier, DossierEvent, DossierStep
 from app.models.procedure import Procedure
@@ -173,8 +173,8 @@ async def build(session: AsyncSession, dossier: Dossier, form: FormName) -> dict
     if not matching:
         raise Conflict(
             "Hồ sơ chưa có biểu mẫu này ở trạng thái hiện tại.",
-            code="form_not_available",
-            extra={"status": dossier.status.value},
+            code=ProblemCode.form_not_available,
+            extra={"dossier_status": dossier.status.value},
         )
     event = matching[-1]
     procedure = await session.get(Procedure, dossier.procedure_id)

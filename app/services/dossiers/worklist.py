@@ -32,7 +32,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.errors import BadRequest
+from app.errors import BadRequest, ProblemCode
 from app.models.dossier import Channel, Dossier, DossierStatus
 from app.models.procedure import Procedure
 from app.models.user import User
@@ -110,7 +110,9 @@ def _decode_cursor(cursor: str) -> int:
     try:
         return int(base64.urlsafe_b64decode(cursor.encode() + b"==").decode())
     except (ValueError, UnicodeDecodeError) as exc:
-        raise BadRequest("Con trỏ phân trang không hợp lệ.", code="invalid_cursor") from exc
+        raise BadRequest(
+            "Con trỏ phân trang không hợp lệ.", code=ProblemCode.invalid_cursor
+        ) from exc
 
 
 def _encode_cursor(dossier_id: int) -> str:

@@ -18,7 +18,7 @@ from typing import Any, Protocol
 from jose import JWTError, jwt
 
 from app.config import Settings
-from app.errors import Unauthorized
+from app.errors import ProblemCode, Unauthorized
 from app.models.user import Role
 from app.services.identity.principals import PrincipalKind
 
@@ -134,13 +134,15 @@ class TokenService:
         try:
             issuer = jwt.get_unverified_claims(token).get("iss")
         except JWTError as exc:
-            raise Unauthorized("Mã truy cập không hợp lệ.", code="invalid_token") from exc
+            raise Unauthorized("Mã truy cập không hợp lệ.", code=ProblemCode.invalid_token) from exc
         verifier = self.verifiers.get(issuer) if isinstance(issuer, str) else None
         if verifier is None:
-            raise Unauthorized("Mã truy cập không do bên được tin cậy cấp.", code="invalid_token")
+            raise Unauthorized(
+                "Mã truy cập không do bên được tin cậy cấp.", code=ProblemCode.invalid_token
+            )
         try:
             return verifier, await verifier.verify_claims(token)
         except JWTError as exc:
             raise Unauthorized(
-                "Mã truy cập không hợp lệ hoặc đã hết hạn.", code="invalid_token"
+                "Mã truy cập không hợp lệ hoặc đã hết hạn.", code=ProblemCode.invalid_token
             ) from exc
