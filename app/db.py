@@ -9,13 +9,16 @@ from __future__ import annotations
 from typing import Any
 
 import asyncpg
+from sqlalchemy import TextClause, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.orm import ORMExecuteState, Session
 
 from app.config import Settings
 
@@ -58,10 +61,53 @@ def create_session_factory(bind: Any) -> SessionFactory:
     return async_sessionmaker(bind=bind, expire_on_commit=False, autoflush=False)
 
 
-def create_read_session_factory(engine: AsyncEngine) -> SessionFactory:
-    """Sessions of GET and HEAD requests: each statement on its own, no BEGIN and COMMIT round trips.
+class ReadOnlySessionError(RuntimeError):
+    """A read session was asked to write: the route must declare ``Session``, not ``ReadSession``."""
 
-    Reads lose nothing by it: under READ COMMITTED every statement takes its own snapshot even inside
-    a transaction. A GET writes nothing; if one did, each statement would still commit.
+
+_READ_STATEMENT_WORDS = frozenset({"SELECT", "SHOW", "VALUES", "EXPLAIN"})
+
+
+class ReadOnlySession(Session):
+    """A session that refuses to write: flushes with changes, and statements other than reads."""
+
+
+@event.listens_for(ReadOnlySession, "before_flush")
+def _refuse_flush(session: Session, flush_context: Any, instances: Any) -> None:
+    if session.new or session.dirty or session.deleted:
+        raise ReadOnlySessionError("a read session cannot write (declare Session on the route)")
+
+
+@event.listens_for(ReadOnlySession, "do_orm_execute")
+def _refuse_writes(state: ORMExecuteState) -> None:
+    statement = state.statement
+    if state.is_select:
+        return
+    if isinstance(statement, TextClause):
+        words = statement.text.split(None, 1)
+        if words and words[0].upper() in _READ_STATEMENT_WORDS:
+            return
+    raise ReadOnlySessionError("a read session cannot write (declare Session on the route)")
+
+
+def create_read_session_factory(bind: AsyncEngine | AsyncConnection) -> SessionFactory:
+    """Sessions of the routes that only read: they refuse to write (``ReadOnlySessionError``).
+
+    On an engine each statement runs on its own (autocommit: no BEGIN and COMMIT round trips); reads
+    lose nothing by it, since under READ COMMITTED every statement takes its own snapshot even inside
+    a transaction. On a connection (the tests' rolled-back transaction) the sessions join it.
     """
-    return create_session_factory(engine.execution_options(isolation_level="AUTOCOMMIT"))
+    if isinstance(bind, AsyncConnection):
+        return async_sessionmaker(
+            bind=bind,
+            expire_on_commit=False,
+            autoflush=False,
+            join_transaction_mode="create_savepoint",
+            sync_session_class=ReadOnlySession,
+        )
+    return async_sessionmaker(
+        bind=bind.execution_options(isolation_level="AUTOCOMMIT"),
+        expire_on_commit=False,
+        autoflush=False,
+        sync_session_class=ReadOnlySession,
+    )

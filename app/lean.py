@@ -1,7 +1,8 @@
 """Lean routes: the hottest requests served without the framework's per-request layers.
 
-Today: the public lookup, the usual catalog search, and an officer's or citizen's plain worklist page
-(which authenticates with the very ``get_caller`` of the documented route).
+Only anonymous GETs whose documented route cannot reach its target in ``bench/`` have one: today the
+public lookup and the usual catalog search. A lean route matches with its documented route's own
+parameter model (``model_params``), so both validate alike.
 
 A lean route says which requests it serves (``match``: the parsed request, or ``None`` to leave it to
 the documented FastAPI route) and serves them (``serve`` reads what ``match`` parsed under
@@ -17,13 +18,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import parse_qsl
 
 from fastapi import FastAPI
+from pydantic import BaseModel, ValidationError
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 LEAN_KEY = "motcua.lean"
+M = TypeVar("M", bound=BaseModel)
 
 
 def query_params(scope: Scope, allowed: frozenset[str]) -> dict[str, str] | None:
@@ -35,14 +38,17 @@ def query_params(scope: Scope, allowed: frozenset[str]) -> dict[str, str] | None
     return params
 
 
-def bounded_int(text: str | None, default: int, high: int) -> int | None:
-    """``text`` as an int in 1..``high`` (``default`` when absent); ``None`` if anything is unusual."""
-    if text is None:
-        return default
-    if not (text.isascii() and text.isdigit() and len(text) <= 6):
+def model_params(scope: Scope, model: type[M]) -> M | None:
+    """The query validated by ``model``, the documented route's own parameter model, when every
+    parameter is one of its fields and appears once; ``None`` for anything else (the documented route
+    then answers it, with the same model: one source of validation)."""
+    params = query_params(scope, frozenset(model.model_fields))
+    if params is None:
         return None
-    value = int(text)
-    return value if 1 <= value <= high else None
+    try:
+        return model.model_validate(params)
+    except ValidationError:
+        return None
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from app.db import (
 )
 from app.lean import LeanAPI
 from app.observability import RequestContextMiddleware, configure_logging
-from app.problems import InternalErrorMiddleware, install_error_handlers
+from app.problems import InternalErrorMiddleware, document_problems, install_error_handlers
 from app.routers import (
     calendar,
     catalog,
@@ -35,7 +35,6 @@ from app.routers import (
     system_admin,
     uploads,
 )
-from app.schemas.common import FieldError, Problem
 from app.services.identity.dev_issuer import DevCitizenIssuer
 from app.services.identity.jwks import HttpJwksSource, JwksVerifier
 from app.services.identity.tokens import TokenService
@@ -189,7 +188,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ):
         app.include_router(router)
     # the hot public requests, served without the framework's per-request layers (app/lean.py)
-    app.lean_routes.extend((dossiers_lookup.LEAN_ROUTE, catalog.LEAN_ROUTE, dossiers.LEAN_ROUTE))
+    app.lean_routes.extend((dossiers_lookup.LEAN_ROUTE, catalog.LEAN_ROUTE))
     _register_citizen_issuers(app, settings)
 
     def openapi() -> dict[str, Any]:
@@ -202,12 +201,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 routes=app.routes,
                 tags=app.openapi_tags,
             )
-            components = schema.setdefault("components", {}).setdefault("schemas", {})
-            components["Problem"] = Problem.model_json_schema(
-                ref_template="#/components/schemas/{model}"
-            )
-            components["Problem"].pop("$defs", None)
-            components["FieldError"] = FieldError.model_json_schema()
+            document_problems(schema)
             app.openapi_schema = schema
         return app.openapi_schema
 

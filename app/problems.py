@@ -2,13 +2,17 @@
 
 Domain errors (``app.errors``), request validation errors and the framework's HTTP errors become problem
 documents here; ``InternalErrorMiddleware`` turns anything unhandled into a 500 problem. Nothing
-internal (stack traces, SQL, driver messages) ever reaches a response body.
+internal (stack traces, SQL, driver messages) ever reaches a response body. Titles and the generic
+details come from ``app.errors.STATUS_PROBLEMS``; ``status`` is always the HTTP status.
+
+The OpenAPI side lives here too: :func:`problem_responses` builds an operation's ``responses=`` from
+the codes it can return, each status with its own examples.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -17,54 +21,62 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.errors import DomainError, ValidationFailed, validation_errors
+from app.errors import (
+    PROBLEM_MEMBERS,
+    DomainError,
+    ProblemCode,
+    status_problem,
+    title_of,
+    validation_errors,
+)
 from app.observability import current_request_id
+from app.schemas.common import Problem
 
 log = logging.getLogger(__name__)
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
+MALFORMED_JSON_DETAIL = "Nội dung gửi lên không phải JSON hợp lệ."
 
 
 def problem_body(
     *,
     status: int,
-    code: str,
-    title: str,
+    code: ProblemCode,
     detail: str,
     errors: Sequence[Mapping[str, Any]] | None = None,
     extra: Mapping[str, Any] | None = None,
+    request_id: str | None = None,
 ) -> dict[str, Any]:
+    """The problem document; extension members never replace a standard one (``status`` above all)."""
     body: dict[str, Any] = {
         "type": f"urn:motcua:problem:{code}",
-        "title": title,
+        "title": title_of(code, status),
         "status": status,
         "detail": detail,
-        "code": code,
+        "code": str(code),
     }
-    request_id = current_request_id()
+    request_id = request_id or current_request_id()
     if request_id:
         body["request_id"] = request_id
     if errors:
         body["errors"] = list(errors)
-    if extra:
-        body.update(extra)
+    for name, value in (extra or {}).items():
+        if name not in PROBLEM_MEMBERS:
+            body[name] = value
     return body
 
 
 def problem_response(
     *,
     status: int,
-    code: str,
-    title: str,
+    code: ProblemCode,
     detail: str,
     errors: Sequence[Mapping[str, Any]] | None = None,
     extra: Mapping[str, Any] | None = None,
     headers: Mapping[str, str] | None = None,
 ) -> JSONResponse:
     return JSONResponse(
-        problem_body(
-            status=status, code=code, title=title, detail=detail, errors=errors, extra=extra
-        ),
+        problem_body(status=status, code=code, detail=detail, errors=errors, extra=extra),
         status_code=status,
         media_type=PROBLEM_CONTENT_TYPE,
         headers=dict(headers) if headers else None,
@@ -77,11 +89,10 @@ async def _domain_error_handler(request: Request, exc: Exception) -> JSONRespons
 
 
 def domain_problem(exc: DomainError) -> JSONResponse:
-    """The problem+json answer of a domain error (the app's handler; also the lookup's lean path)."""
+    """The problem+json answer of a domain error (the app's handler; also the lean routes')."""
     return problem_response(
         status=exc.status,
         code=exc.instance_code,
-        title=exc.title,
         detail=exc.detail,
         errors=exc.errors,
         extra=exc.extra,
@@ -94,46 +105,23 @@ async def _request_validation_handler(request: Request, exc: Exception) -> JSONR
     raw = exc.errors()
     if any(err.get("type") == "json_invalid" for err in raw):
         return problem_response(
-            status=400,
-            code="malformed_json",
-            title="JSON không hợp lệ",
-            detail="Nội dung gửi lên không phải JSON hợp lệ.",
+            status=400, code=ProblemCode.malformed_json, detail=MALFORMED_JSON_DETAIL
         )
     return problem_response(
         status=422,
-        code=ValidationFailed.code,
-        title=ValidationFailed.title,
-        detail="Một hoặc nhiều trường không hợp lệ; xem danh sách errors.",
+        code=ProblemCode.validation_failed,
+        detail=status_problem(422).detail,
         errors=validation_errors(raw),
     )
 
 
-_HTTP_STATUS_PROBLEMS: dict[int, tuple[str, str, str]] = {
-    400: ("bad_request", "Yêu cầu không hợp lệ", "Yêu cầu không hợp lệ."),
-    401: ("unauthorized", "Chưa xác thực", "Cần đăng nhập để thực hiện thao tác này."),
-    403: ("forbidden", "Không có quyền", "Bạn không có quyền thực hiện thao tác này."),
-    404: ("not_found", "Không tìm thấy", "Không tìm thấy tài nguyên được yêu cầu."),
-    405: (
-        "method_not_allowed",
-        "Phương thức không được hỗ trợ",
-        "Phương thức HTTP này không được hỗ trợ cho đường dẫn này.",
-    ),
-    406: ("not_acceptable", "Không chấp nhận", "Không thể trả về định dạng được yêu cầu."),
-    413: ("payload_too_large", "Dữ liệu gửi lên quá lớn", "Dữ liệu gửi lên vượt quá giới hạn."),
-    415: ("unsupported_media_type", "Định dạng không được hỗ trợ", "Định dạng không được hỗ trợ."),
-}
-
-
 async def _http_exception_handler(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
-    code, title, detail = _HTTP_STATUS_PROBLEMS.get(
-        exc.status_code, ("http_error", "Lỗi yêu cầu", "Yêu cầu không thể xử lý.")
-    )
+    problem = status_problem(exc.status_code)
     return problem_response(
         status=exc.status_code,
-        code=code,
-        title=title,
-        detail=detail,
+        code=problem.code,
+        detail=problem.detail,
         headers=getattr(exc, "headers", None),
     )
 
@@ -166,13 +154,8 @@ class InternalErrorMiddleware:
             log.exception("unhandled_error", extra={"path": scope.get("path")})
             if started:
                 return
-            response = problem_response(
-                status=500,
-                code="internal_error",
-                title="Lỗi hệ thống",
-                detail="Đã xảy ra lỗi không mong muốn. Vui lòng thử lại sau hoặc liên hệ bộ phận "
-                "hỗ trợ kèm mã yêu cầu (request_id).",
-            )
+            problem = status_problem(500)
+            response = problem_response(status=500, code=problem.code, detail=problem.detail)
             await response(scope, receive, send)
 
 
@@ -182,24 +165,120 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http_exception_handler)
 
 
-def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """``responses=`` entries so OpenAPI and generated clients know our problem documents."""
-    descriptions = {
-        400: "Yêu cầu không hợp lệ",
-        401: "Chưa xác thực",
-        403: "Không có quyền",
-        404: "Không tìm thấy",
-        409: "Xung đột trạng thái",
-        412: "Phiên bản không khớp",
-        413: "Dữ liệu quá lớn",
-        415: "Định dạng không được hỗ trợ",
-        422: "Dữ liệu không hợp lệ",
-        429: "Quá nhiều yêu cầu",
+# --- the problems in the OpenAPI document --------------------------------------------------------
+
+# an operation with a JSON body: a body that is not JSON (400), a field that does not validate (422)
+JSON_BODY: tuple[ProblemCode, ...] = (ProblemCode.malformed_json, ProblemCode.validation_failed)
+
+_EXAMPLES = "#/components/examples/"  # one example per code, written once (document_problems)
+_EXAMPLE_REQUEST_ID = "5f0c3c0e9a3b4f0f8d0f5d1f3b2a1c0e"
+_EXAMPLE_DETAILS: Mapping[ProblemCode, str] = {ProblemCode.malformed_json: MALFORMED_JSON_DETAIL}
+# the extension members a code comes with, as an example of each
+_EXAMPLE_EXTENSIONS: Mapping[ProblemCode, Mapping[str, Any]] = {
+    ProblemCode.action_not_allowed: {"dossier_status": "returned", "allowed_actions": ["rate"]},
+    ProblemCode.documents_not_allowed: {"dossier_status": "submitted"},
+    ProblemCode.form_not_available: {"dossier_status": "rejected"},
+    ProblemCode.version_conflict: {"current_version": 4},
+    ProblemCode.last_step: {"allowed_actions": ["resolve"]},
+    ProblemCode.not_last_step: {"allowed_actions": ["forward"]},
+    ProblemCode.payload_too_large: {"max_bytes": 20 * 1024 * 1024},
+    ProblemCode.unsupported_media_type: {
+        "accepted": ["application/pdf", "image/jpeg", "image/png"]
+    },
+    ProblemCode.content_type_mismatch: {"accepted": ["application/pdf", "image/jpeg", "image/png"]},
+}
+_HEADERS: Mapping[int, Mapping[str, Any]] = {
+    401: {"WWW-Authenticate": {"description": "`Bearer`", "schema": {"type": "string"}}},
+    429: {
+        "Retry-After": {"description": "Số giây cần chờ", "schema": {"type": "integer"}},
+    },
+    503: {
+        "Retry-After": {"description": "Số giây cần chờ", "schema": {"type": "integer"}},
+    },
+}
+
+
+def example_problem(code: ProblemCode) -> dict[str, Any]:
+    """A problem document as an operation answers with ``code`` (its status, title, extensions)."""
+    assert code.status is not None, f"{code} has no status of its own"
+    extensions = dict(_EXAMPLE_EXTENSIONS.get(code, {}))
+    return problem_body(
+        status=code.status,
+        code=code,
+        detail=_EXAMPLE_DETAILS.get(code, status_problem(code.status).detail),
+        errors=extensions.pop("errors", None),
+        extra=extensions,
+        request_id=_EXAMPLE_REQUEST_ID,
+    )
+
+
+def problem_responses(
+    *declared: ProblemCode | Iterable[ProblemCode],
+) -> dict[int | str, dict[str, Any]]:
+    """``responses=`` of an operation from the problem codes it can return (codes or groups of codes).
+
+    Each code's status gets one response (described by the status's title, listing its codes) with
+    an example per code, so OpenAPI and generated clients know exactly what may come back.
+    """
+    by_status: dict[int, list[ProblemCode]] = {}
+    for item in declared:
+        for code in (item,) if isinstance(item, ProblemCode) else item:
+            if code.status is None:
+                raise ValueError(f"{code} has no status of its own: declare a code that has one")
+            codes = by_status.setdefault(code.status, [])
+            if code not in codes:
+                codes.append(code)
+    return {status: _response(status, by_status[status]) for status in sorted(by_status)}
+
+
+def _response(status: int, codes: Sequence[ProblemCode]) -> dict[str, Any]:
+    response: dict[str, Any] = {
+        "description": status_problem(status).title
+        + ": "
+        + ", ".join(f"`{code}`" for code in codes),
+        "content": {
+            PROBLEM_CONTENT_TYPE: {
+                "schema": {"$ref": "#/components/schemas/Problem"},
+                "examples": {str(code): {"$ref": _EXAMPLES + str(code)} for code in codes},
+            }
+        },
     }
-    return {
-        status: {
-            "description": descriptions.get(status, "Lỗi"),
-            "content": {PROBLEM_CONTENT_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
-        }
-        for status in statuses
-    }
+    if status in _HEADERS:
+        response["headers"] = dict(_HEADERS[status])
+    return response
+
+
+def document_problems(openapi: dict[str, Any]) -> None:
+    """Completes an OpenAPI document: the ``Problem`` schema, the example of every code the
+    operations declare, and no 422 of FastAPI's own shape.
+
+    FastAPI documents a 422 with its ``HTTPValidationError`` body for every operation with
+    parameters unless the operation declares one; ours declare theirs as problems where a parameter
+    or body can fail validation, so the remaining defaults (a plain ``str`` path parameter cannot
+    fail) are removed.
+    """
+    components = openapi.setdefault("components", {})
+    schemas = components.setdefault("schemas", {})
+    examples: dict[str, Any] = {}
+    for operation in (op for path in openapi.get("paths", {}).values() for op in path.values()):
+        responses = operation.get("responses", {})
+        content = responses.get("422", {}).get("content", {})
+        schema = content.get("application/json", {}).get("schema", {})
+        if schema.get("$ref") == "#/components/schemas/HTTPValidationError":
+            del responses["422"]
+        for response in responses.values():
+            for name in (
+                response.get("content", {}).get(PROBLEM_CONTENT_TYPE, {}).get("examples", {})
+            ):
+                code = ProblemCode(name)
+                examples[name] = {"summary": name, "value": example_problem(code)}
+    if examples:
+        components.setdefault("examples", {}).update(sorted(examples.items()))
+    schemas.pop("HTTPValidationError", None)
+    schemas.pop("ValidationError", None)
+    problem = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+    definitions: dict[str, dict[str, Any]] = problem.pop("$defs", {})
+    definitions["Problem"] = problem
+    for name, definition in definitions.items():
+        if schemas.setdefault(name, definition) != definition:
+            raise RuntimeError(f"two different schemas named {name}")

@@ -1,19 +1,34 @@
-"""The request's unit of work: one transaction per request, committed before the response is sent.
+"""The request's unit of work: every route transactional by default, reads by declaration.
 
-Habit: a request's session is committed by ``TransactionalRoute`` after the endpoint returned and
-before the response is sent, and rolled back on any exception; services only ``flush()``. GET and
-HEAD requests get an autocommit session (statement by statement, no BEGIN/COMMIT). The hot public
-reads (lookup, catalog search) use a plain asyncpg pool of their own (``read_connection``).
+Habit (STYLE.md 1): a request's session is committed by ``TransactionalRoute`` after the endpoint
+returned and before the response is sent, and rolled back on any exception; services only
+``flush()``. :class:`Router`, the project's router class, makes every route a ``TransactionalRoute``:
+nothing to opt into, nothing to forget.
+
+What kind of session a request gets is declared by its route, never decided by the HTTP method:
+
+* a route that writes (the default) asks for :data:`Session` and runs in one real transaction, GET
+  included (the VNPay IPN is a GET that writes: its locks are held until the commit);
+* a route that only reads asks for :data:`ReadSession`: statement by statement, no BEGIN/COMMIT round
+  trips (later pointed at a read replica), and refused at the first write
+  (``db.ReadOnlySessionError``);
+* dependencies shared by both kinds (authentication) ask for :func:`get_route_session`: the route's
+  own session, so a request uses one connection.
+
+A route that declares both kinds is refused when the app is built. The hot public reads (lookup,
+catalog search) use a plain asyncpg pool of their own (:func:`read_connection`).
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Coroutine
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
 from contextlib import asynccontextmanager
-from typing import Any
+from enum import StrEnum
+from typing import Annotated, Any
 
 import asyncpg
-from fastapi import Request, Response
+from fastapi import APIRouter, Depends, Request, Response
+from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from starlette.datastructures import State
@@ -21,7 +36,12 @@ from starlette.datastructures import State
 from app.db import SessionFactory
 
 _SESSION_KEY = "db_session"
-_READ_METHODS = frozenset({"GET", "HEAD"})
+_KIND_KEY = "db_session_kind"
+
+
+class SessionKind(StrEnum):
+    write = "write"  # one transaction, committed before the response
+    read = "read"  # statement by statement; writes refused
 
 
 @asynccontextmanager
@@ -44,17 +64,52 @@ async def read_connection(state: State) -> AsyncIterator[Any]:
         yield (await connection.get_raw_connection()).driver_connection
 
 
-async def get_session(request: Request) -> AsyncSession:
-    """The request's session, opened lazily; ``TransactionalRoute`` commits or rolls it back."""
+def _request_session(request: Request) -> AsyncSession:
+    """The request's one session, opened lazily with the factory of the route's kind."""
     session: AsyncSession | None = getattr(request.state, _SESSION_KEY, None)
     if session is None:
+        kind = getattr(request.state, _KIND_KEY, SessionKind.write)
         state = request.app.state
         factory: SessionFactory = state.session_factory
-        if request.method in _READ_METHODS and getattr(state, "read_session_factory", None):
-            factory = state.read_session_factory
+        if kind is SessionKind.read:
+            factory = getattr(state, "read_session_factory", None) or factory
         session = factory()
         setattr(request.state, _SESSION_KEY, session)
     return session
+
+
+async def get_session(request: Request) -> AsyncSession:
+    """The session of a route that writes: one transaction, committed before the response."""
+    return _request_session(request)
+
+
+async def get_read_session(request: Request) -> AsyncSession:
+    """The session of a route that only reads (declaring it makes the route a read route)."""
+    return _request_session(request)
+
+
+async def get_route_session(request: Request) -> AsyncSession:
+    """The route's own session, whichever kind the route declared (for shared dependencies)."""
+    return _request_session(request)
+
+
+Session = Annotated[AsyncSession, Depends(get_session)]
+ReadSession = Annotated[AsyncSession, Depends(get_read_session)]
+
+
+def _dependency_calls(dependant: Dependant) -> Iterator[Callable[..., Any]]:
+    for dependency in dependant.dependencies:
+        if dependency.call is not None:
+            yield dependency.call
+        yield from _dependency_calls(dependency)
+
+
+def session_kind_of(dependant: Dependant, path: str) -> SessionKind:
+    """The kind of session a route declared: read if it asks for ``ReadSession``, else write."""
+    calls = set(_dependency_calls(dependant))
+    if get_read_session in calls and get_session in calls:
+        raise TypeError(f"route {path} declares both a read and a write session")
+    return SessionKind.read if get_read_session in calls else SessionKind.write
 
 
 class TransactionalRoute(APIRoute):
@@ -64,10 +119,15 @@ class TransactionalRoute(APIRoute):
     would hide behind a 200. Here the commit happens first and a failure becomes the response.
     """
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.session_kind = session_kind_of(self.dependant, self.path)
+
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
 
         async def transactional_handler(request: Request) -> Response:
+            setattr(request.state, _KIND_KEY, self.session_kind)
             try:
                 response = await handler(request)
             except BaseException:
@@ -88,3 +148,13 @@ class TransactionalRoute(APIRoute):
             return response
 
         return transactional_handler
+
+
+class Router(APIRouter):
+    """The project's router: every route is a :class:`TransactionalRoute`, with no opt-in."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        route_class = kwargs.setdefault("route_class", TransactionalRoute)
+        if not issubclass(route_class, TransactionalRoute):
+            raise TypeError("the project's routes are TransactionalRoute (app/routing.py)")
+        super().__init__(**kwargs)

@@ -20,9 +20,9 @@ from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.errors import Forbidden, Unauthorized
+from app.errors import Forbidden, ProblemCode, Unauthorized
 from app.models.user import Role
-from app.routing import get_session
+from app.routing import get_route_session
 from app.services.identity import users as users_service
 from app.services.identity.principals import (
     CitizenPrincipal,
@@ -39,6 +39,13 @@ oauth2_scheme = OAuth2PasswordBearer(
 )
 
 
+# What the dependencies below can answer, for the ``responses=`` of the operations that use them.
+CALLER_PROBLEMS = (ProblemCode.unauthorized, ProblemCode.invalid_token, ProblemCode.token_revoked)
+OFFICER_PROBLEMS = (*CALLER_PROBLEMS, ProblemCode.officer_required)
+CITIZEN_PROBLEMS = (*CALLER_PROBLEMS, ProblemCode.citizen_required)
+ROLE_PROBLEMS = (*OFFICER_PROBLEMS, ProblemCode.forbidden)
+
+
 def get_token_service(request: Request) -> TokenService:
     service: TokenService = request.app.state.token_service
     return service
@@ -50,12 +57,12 @@ async def _principal_from_claims(session: AsyncSession, claims: dict[str, Any]) 
         issued_at = datetime.fromtimestamp(int(claims["iat"]), UTC)
         roles = frozenset((str(r["agency"]), Role(r["role"])) for r in claims.get("roles", []))
     except (KeyError, ValueError, TypeError) as exc:
-        raise Unauthorized("Mã truy cập không hợp lệ.", code="invalid_token") from exc
+        raise Unauthorized("Mã truy cập không hợp lệ.", code=ProblemCode.invalid_token) from exc
     owner = await users_service.token_owner(session, user_id)
     # JWT iat has one-second resolution; revocation sets tokens_valid_after to the next whole second
     # (users_service.revoke_tokens), so every token issued before it has iat < tokens_valid_after.
     if owner is None or issued_at < owner[1]:
-        raise Unauthorized("Mã truy cập đã bị thu hồi.", code="token_revoked")
+        raise Unauthorized("Mã truy cập đã bị thu hồi.", code=ProblemCode.token_revoked)
     return OfficerPrincipal(user_id=user_id, username=owner[0], roles=roles, issued_at=issued_at)
 
 
@@ -63,7 +70,7 @@ def _citizen_from_claims(request: Request, issuer: str, claims: dict[str, Any]) 
     settings: Settings = request.app.state.settings
     subject = claims.get("sub")
     if not isinstance(subject, str) or not subject:
-        raise Unauthorized("Mã truy cập không hợp lệ.", code="invalid_token")
+        raise Unauthorized("Mã truy cập không hợp lệ.", code=ProblemCode.invalid_token)
     name = claims.get("name")
     personal_id = claims.get(settings.citizen_personal_id_claim)
     return CitizenPrincipal(
@@ -77,7 +84,7 @@ def _citizen_from_claims(request: Request, issuer: str, claims: dict[str, Any]) 
 async def get_caller(
     request: Request,
     token: str | None = Depends(oauth2_scheme),
-    session: AsyncSession = Depends(get_session),
+    session: AsyncSession = Depends(get_route_session),
 ) -> Principal:
     """The authenticated officer or citizen, or 401."""
     if not token:
@@ -88,20 +95,22 @@ async def get_caller(
         return await _principal_from_claims(session, claims)
     if verifier.kind is PrincipalKind.citizen:
         return _citizen_from_claims(request, verifier.issuer, claims)
-    raise Unauthorized("Mã truy cập không hợp lệ.", code="invalid_token")
+    raise Unauthorized("Mã truy cập không hợp lệ.", code=ProblemCode.invalid_token)
 
 
 async def get_officer(caller: Principal = Depends(get_caller)) -> OfficerPrincipal:
     """The authenticated officer; 401 without a valid token, 403 for a citizen's token."""
     if not isinstance(caller, OfficerPrincipal):
-        raise Forbidden("Thao tác này chỉ dành cho cán bộ.", code="officer_required")
+        raise Forbidden("Thao tác này chỉ dành cho cán bộ.", code=ProblemCode.officer_required)
     return caller
 
 
 async def get_citizen(caller: Principal = Depends(get_caller)) -> CitizenPrincipal:
     """The authenticated citizen; 401 without a valid token, 403 for an officer's token."""
     if not isinstance(caller, CitizenPrincipal):
-        raise Forbidden("Thao tác này chỉ dành cho công dân, tổ chức.", code="citizen_required")
+        raise Forbidden(
+            "Thao tác này chỉ dành cho công dân, tổ chức.", code=ProblemCode.citizen_required
+        )
     return caller
 
 

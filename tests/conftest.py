@@ -33,7 +33,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, a
 
 from app import migrate
 from app.config import Environment, Settings
-from app.db import create_engine
+from app.db import create_engine, create_read_session_factory
 from app.main import create_app
 from app.models.throttle import ThrottleCounter
 from app.models.user import Role
@@ -125,6 +125,18 @@ def db_url(pg_server: PgServer, migrated_template: str) -> str:
 
 
 @pytest.fixture(scope="session")
+def pg_dsn_of(pg_server: PgServer) -> Callable[[str], str]:
+    """The asyncpg DSN of a database given by its SQLAlchemy URL (an observer's own connection)."""
+
+    def dsn(url: str) -> str:
+        database = make_url(url).database
+        assert database is not None
+        return pg_server.dsn(database)
+
+    return dsn
+
+
+@pytest.fixture(scope="session")
 def clone_database(pg_server: PgServer, migrated_template: str) -> Iterator[Callable[[], str]]:
     """Factory of databases cloned from the migrated template, for committed/concurrent tests."""
     created: list[str] = []
@@ -197,6 +209,8 @@ def build_app(
     app = create_app(settings)
     app.state.engine = engine
     app.state.session_factory = factory
+    # read routes get sessions that refuse to write, joined to the same (rolled-back) transaction
+    app.state.read_session_factory = create_read_session_factory(factory.kw["bind"])
     app.state.alembic_heads = alembic_heads()
     return app
 

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import (
     BigInteger,
     CheckConstraint,
+    ColumnElement,
     ForeignKey,
     Index,
     Integer,
@@ -18,9 +19,13 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    and_,
+    case,
+    null,
     text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, TimestampMixin
@@ -58,6 +63,11 @@ class Action(StrEnum):
     rate = "rate"
 
 
+# The statuses in which the processing clock runs (received, being processed): "overdue" applies only
+# to them; paused dossiers (supplement, payment) have their appointment moved on resume instead.
+CLOCK_RUNNING = frozenset({DossierStatus.received, DossierStatus.in_progress})
+
+
 class IdentifierKind(StrEnum):
     personal_id = "personal_id"  # số định danh cá nhân / CCCD: 12 digits
     passport = "passport"
@@ -91,6 +101,7 @@ class ActorKind(StrEnum):
     officer = "officer"
     citizen = "citizen"
     system = "system"
+    gateway = "gateway"
 
 
 class Dossier(TimestampMixin, Base):
@@ -174,6 +185,37 @@ class Dossier(TimestampMixin, Base):
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - optimistic locking
 
+    # "On time" and "overdue" are defined here once, for Python and SQL alike: the dossier services,
+    # the sweeps, the forms and the statistics all read these (DESIGN.md sections 4 and 11).
+    @hybrid_property
+    def on_time(self) -> bool | None:
+        """Processing ended (``finished_at``) no later than the appointment date (``due_at``);
+        ``None`` while processing has not ended or the dossier has no appointment date."""
+        if self.finished_at is None or self.due_at is None:
+            return None
+        return self.finished_at <= self.due_at
+
+    @on_time.inplace.expression
+    @classmethod
+    def _on_time_sql(cls) -> ColumnElement[bool | None]:
+        return case(
+            (
+                and_(cls.finished_at.is_not(None), cls.due_at.is_not(None)),
+                cls.finished_at <= cls.due_at,
+            ),
+            else_=null(),
+        )
+
+    @classmethod
+    def overdue_at(cls, now: datetime) -> ColumnElement[bool]:
+        """The clock runs and the appointment date has passed at ``now`` (SQL)."""
+        return and_(cls.status.in_(CLOCK_RUNNING), cls.due_at < now)
+
+    @classmethod
+    def due_soon_at(cls, now: datetime, soon: datetime) -> ColumnElement[bool]:
+        """The clock runs and the appointment date falls between ``now`` and ``soon`` (SQL)."""
+        return and_(cls.status.in_(CLOCK_RUNNING), cls.due_at >= now, cls.due_at <= soon)
+
 
 class DossierEvent(Base):
     """Append-only audit trail and progress log (the control sheet, form 05)."""
@@ -216,6 +258,29 @@ class DossierStep(Base):
     due_at: Mapped[datetime | None]
     finished_at: Mapped[datetime | None]
     overdue: Mapped[bool] = mapped_column(default=False)
+
+    @hybrid_property
+    def on_time(self) -> bool | None:
+        """The step finished no later than its due time; ``None`` while open or without one."""
+        if self.finished_at is None or self.due_at is None:
+            return None
+        return self.finished_at <= self.due_at
+
+    @on_time.inplace.expression
+    @classmethod
+    def _on_time_sql(cls) -> ColumnElement[bool | None]:
+        return case(
+            (
+                and_(cls.finished_at.is_not(None), cls.due_at.is_not(None)),
+                cls.finished_at <= cls.due_at,
+            ),
+            else_=null(),
+        )
+
+    @classmethod
+    def overdue_at(cls, now: datetime) -> ColumnElement[bool]:
+        """The step is still open and its due time has passed at ``now`` (SQL)."""
+        return and_(cls.finished_at.is_(None), cls.due_at < now)
 
 
 class DossierDocument(Base):

@@ -5,15 +5,15 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import Depends, Path, Query, Request, Response
 from pydantic import AwareDatetime
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import CALENDAR_TIME_ZONE, Settings
+from app.errors import ProblemCode
 from app.models.calendar import DurationUnit
 from app.models.user import Role
-from app.problems import problem_responses
-from app.routing import TransactionalRoute, get_session
+from app.problems import JSON_BODY, problem_responses
+from app.routing import ReadSession, Router, Session
 from app.schemas.calendar import (
     CalendarDay,
     CalendarOverrideRead,
@@ -21,14 +21,12 @@ from app.schemas.calendar import (
     DueDateRead,
     YearCalendarRead,
 )
-from app.security import require_role
+from app.security import ROLE_PROBLEMS, require_role
 from app.services.calendar import overrides as calendar_service
 from app.services.identity.principals import OfficerPrincipal
 
-router = APIRouter(prefix="/api/v1/calendar", tags=["calendar"], route_class=TransactionalRoute)
-admin_router = APIRouter(
-    prefix="/api/v1/admin/calendar", tags=["admin: calendar"], route_class=TransactionalRoute
-)
+router = Router(prefix="/api/v1/calendar", tags=["calendar"])
+admin_router = Router(prefix="/api/v1/admin/calendar", tags=["admin: calendar"])
 
 
 def _settings(request: Request) -> Settings:
@@ -41,9 +39,10 @@ def _settings(request: Request) -> Settings:
     operation_id="preview_due_date",
     summary="Tính thử ngày hẹn trả theo ngày, giờ làm việc",
     response_model=DueDateRead,
-    responses=problem_responses(422),
+    responses=problem_responses(ProblemCode.validation_failed, ProblemCode.year_out_of_range),
 )
 async def preview_due_date(
+    session: ReadSession,
     amount: Decimal = Query(
         gt=0, le=1000, max_digits=12, decimal_places=6, description="Thời hạn", examples=["1"]
     ),
@@ -54,7 +53,6 @@ async def preview_due_date(
         examples=["2026-11-23T16:00:00+07:00"],
     ),
     settings: Settings = Depends(_settings),
-    session: AsyncSession = Depends(get_session),
 ) -> DueDateRead:
     preview = await calendar_service.due_date(
         session, settings, start or datetime.now(UTC), amount, unit
@@ -80,13 +78,15 @@ async def preview_due_date(
     operation_id="admin_get_calendar_year",
     summary="Lịch làm việc của một năm: ngày lễ, ngày làm bù, điều chỉnh của quản trị",
     response_model=YearCalendarRead,
-    responses=problem_responses(401, 403, 422),
+    responses=problem_responses(
+        ROLE_PROBLEMS, ProblemCode.validation_failed, ProblemCode.year_out_of_range
+    ),
 )
 async def get_year(
+    session: ReadSession,
     year: int = Query(ge=calendar_service.MIN_YEAR, le=calendar_service.MAX_YEAR, examples=[2026]),
     officer: OfficerPrincipal = Depends(require_role(Role.admin)),
     settings: Settings = Depends(_settings),
-    session: AsyncSession = Depends(get_session),
 ) -> YearCalendarRead:
     return YearCalendarRead.model_validate(
         await calendar_service.list_year(session, settings, year)
@@ -103,16 +103,23 @@ _DAY = Path(description="Ngày (YYYY-MM-DD)", examples=["2026-12-31"])
     response_model=CalendarOverrideRead,
     responses={
         201: {"description": "Đã tạo điều chỉnh", "model": CalendarOverrideRead},
-        **problem_responses(401, 403, 422),
+        **problem_responses(
+            ROLE_PROBLEMS,
+            JSON_BODY,
+            ProblemCode.year_out_of_range,
+            ProblemCode.reason_required,
+            ProblemCode.already_day_off,
+            ProblemCode.already_working_day,
+        ),
     },
 )
 async def set_override(
+    session: Session,
     body: CalendarOverrideWrite,
     response: Response,
     day: date = _DAY,
     officer: OfficerPrincipal = Depends(require_role(Role.admin)),
     settings: Settings = Depends(_settings),
-    session: AsyncSession = Depends(get_session),
 ) -> CalendarOverrideRead:
     override, created = await calendar_service.set_override(
         session, settings, day, body.kind, body.reason, officer.user_id
@@ -126,12 +133,14 @@ async def set_override(
     operation_id="admin_delete_calendar_override",
     summary="Xóa điều chỉnh lịch của một ngày (áp dụng lại lịch nghỉ lễ chuẩn)",
     status_code=204,
-    responses=problem_responses(401, 403, 404, 422),
+    responses=problem_responses(
+        ROLE_PROBLEMS, ProblemCode.calendar_override_not_found, ProblemCode.validation_failed
+    ),
 )
 async def delete_override(
+    session: Session,
     day: date = _DAY,
     officer: OfficerPrincipal = Depends(require_role(Role.admin)),
-    session: AsyncSession = Depends(get_session),
 ) -> Response:
     await calendar_service.delete_override(session, day)
     return Response(status_code=204)

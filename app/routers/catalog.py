@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response
-from sqlalchemy.ext.asyncio import AsyncSession
+from fastapi import Depends, Query, Request, Response
 from starlette.types import Receive, Scope, Send
 
-from app.lean import LEAN_KEY, LeanRoute, bounded_int, query_params
+from app.errors import ProblemCode
+from app.lean import LEAN_KEY, LeanRoute, model_params
 from app.models.catalog import AgencyKind, UnitKind
-from app.models.procedure import OnlineLevel
 from app.problems import problem_responses
-from app.routing import TransactionalRoute, get_session, read_connection
+from app.routing import ReadSession, Router, read_connection
 from app.schemas.catalog import (
+    SEARCH_PAGE_MAX,
+    SEARCH_PAGE_SIZE_MAX,
     AgencyRead,
     AgencyRow,
     FieldRow,
     Page,
     ProcedureDetail,
     ProcedureSummary,
+    SearchQuery,
     UnitRow,
     application_read,
     procedure_read,
@@ -30,7 +32,7 @@ from app.services.catalog import search as catalog_search
 from app.services.catalog.reads import PageRequest
 from app.services.catalog.search_cache import SearchCache
 
-router = APIRouter(prefix="/api/v1", tags=["catalog"], route_class=TransactionalRoute)
+router = Router(prefix="/api/v1", tags=["catalog"])
 
 
 def search_cache(app: Any) -> SearchCache:
@@ -42,10 +44,9 @@ def search_cache(app: Any) -> SearchCache:
 
 
 SEARCH_PATH = "/api/v1/procedures"
-Q_MAX = 200
-PAGE_MAX = 100_000
+PAGE_MAX = SEARCH_PAGE_MAX
 PAGE_SIZE_DEFAULT = 20
-PAGE_SIZE_MAX = 100
+PAGE_SIZE_MAX = SEARCH_PAGE_SIZE_MAX
 
 
 async def page_request(
@@ -62,13 +63,13 @@ async def page_request(
     operation_id="list_units",
     summary="Danh sách đơn vị hành chính",
     response_model=Page[UnitRow],
-    responses=problem_responses(422),
+    responses=problem_responses(ProblemCode.validation_failed),
 )
 async def list_units(
+    session: ReadSession,
     kind: UnitKind | None = None,
     parent: str | None = Query(None, description="Mã đơn vị cấp trên"),
     page: catalog_service.PageRequest = Depends(page_request),
-    session: AsyncSession = Depends(get_session),
 ) -> Page[UnitRow]:
     units, total = await catalog_service.list_units(session, page, kind=kind, parent=parent)
     items = [UnitRow.model_validate(u.content()) for u in units]
@@ -80,9 +81,9 @@ async def list_units(
     operation_id="get_unit",
     summary="Thông tin một đơn vị hành chính",
     response_model=UnitRow,
-    responses=problem_responses(404),
+    responses=problem_responses(ProblemCode.unit_not_found),
 )
-async def get_unit(code: str, session: AsyncSession = Depends(get_session)) -> UnitRow:
+async def get_unit(code: str, session: ReadSession) -> UnitRow:
     unit = await catalog_service.get_unit(session, code)
     return UnitRow.model_validate(unit.content())
 
@@ -92,15 +93,15 @@ async def get_unit(code: str, session: AsyncSession = Depends(get_session)) -> U
     operation_id="list_agencies",
     summary="Danh sách cơ quan",
     response_model=Page[AgencyRow],
-    responses=problem_responses(422),
+    responses=problem_responses(ProblemCode.validation_failed),
 )
 async def list_agencies(
+    session: ReadSession,
     kind: AgencyKind | None = None,
     parent: str | None = Query(None, description="Mã cơ quan cấp trên"),
     unit: str | None = Query(None, description="Mã đơn vị hành chính cơ quan phục vụ"),
     receives_dossiers: bool | None = Query(None, description="Chỉ nơi tiếp nhận hồ sơ"),
     page: catalog_service.PageRequest = Depends(page_request),
-    session: AsyncSession = Depends(get_session),
 ) -> Page[AgencyRow]:
     agencies, total = await catalog_service.list_agencies(
         session, page, kind=kind, parent=parent, unit=unit, receives_dossiers=receives_dossiers
@@ -114,9 +115,9 @@ async def list_agencies(
     operation_id="get_agency",
     summary="Thông tin một cơ quan (kèm cơ quan kế thừa nếu đã bị thay thế)",
     response_model=AgencyRead,
-    responses=problem_responses(404),
+    responses=problem_responses(ProblemCode.agency_not_found, ProblemCode.agency_succession_cycle),
 )
-async def get_agency(code: str, session: AsyncSession = Depends(get_session)) -> AgencyRead:
+async def get_agency(code: str, session: ReadSession) -> AgencyRead:
     agency, successor = await catalog_service.agency_with_successor(session, code)
     return AgencyRead.model_validate({**agency.content(), "successor": successor})
 
@@ -127,7 +128,7 @@ async def get_agency(code: str, session: AsyncSession = Depends(get_session)) ->
     summary="Danh sách lĩnh vực",
     response_model=list[FieldRow],
 )
-async def list_fields(session: AsyncSession = Depends(get_session)) -> list[FieldRow]:
+async def list_fields(session: ReadSession) -> list[FieldRow]:
     return [
         FieldRow.model_validate(f.content()) for f in await catalog_service.list_fields(session)
     ]
@@ -138,19 +139,10 @@ async def list_fields(session: AsyncSession = Depends(get_session)) -> list[Fiel
     operation_id="search_procedures",
     summary="Tìm kiếm thủ tục hành chính (không phân biệt hoa thường, có dấu hay không dấu)",
     response_model=Page[ProcedureSummary],
-    responses=problem_responses(422),
+    responses=problem_responses(ProblemCode.validation_failed),
 )
-async def search_procedures(
-    request: Request,
-    q: str | None = Query(
-        None, max_length=Q_MAX, description="Từ khóa, ví dụ `cap giay phep xay dung`"
-    ),
-    agency: str | None = Query(None, description="Chỉ thủ tục cơ quan này áp dụng"),
-    field: str | None = Query(None, description="Mã lĩnh vực"),
-    online: OnlineLevel | None = Query(None, description="Mức độ dịch vụ công trực tuyến"),
-    page: catalog_service.PageRequest = Depends(page_request),
-) -> Response:
-    filters = catalog_search.ProcedureFilter(q=q, agency=agency, field=field, online=online)
+async def search_procedures(request: Request, query: Annotated[SearchQuery, Query()]) -> Response:
+    filters, page = _search_request(query)
     # single statements outside any transaction, on the pool of the public reads
     async with read_connection(request.app.state) as conn:
         body = await catalog_search.search_page(conn, filters, page, search_cache(request.app))
@@ -158,17 +150,24 @@ async def search_procedures(
     return Response(body, media_type="application/json")
 
 
+def _search_request(query: SearchQuery) -> tuple[catalog_search.ProcedureFilter, PageRequest]:
+    filters = catalog_search.ProcedureFilter(
+        q=query.q, agency=query.agency, field=query.field, online=query.online
+    )
+    return filters, PageRequest(page=query.page, page_size=query.page_size)
+
+
 @router.get(
     "/procedures/{code}",
     operation_id="get_procedure",
     summary="Chi tiết thủ tục hành chính và các cơ quan áp dụng",
     response_model=ProcedureDetail,
-    responses=problem_responses(404, 422),
+    responses=problem_responses(ProblemCode.procedure_not_found, ProblemCode.validation_failed),
 )
 async def get_procedure(
+    session: ReadSession,
     code: str,
     version: int | None = Query(None, ge=1, description="Phiên bản cũ (mặc định: hiện hành)"),
-    session: AsyncSession = Depends(get_session),
 ) -> ProcedureDetail:
     procedure, applications = await catalog_service.procedure_detail(
         session, code, version, datetime.now(UTC)
@@ -181,38 +180,14 @@ async def get_procedure(
     )
 
 
-_SEARCH_PARAMS = frozenset({"q", "agency", "field", "online", "page", "page_size"})
-_ONLINE = {level.value: level for level in OnlineLevel}
-
-
 def lean_request(scope: Scope) -> tuple[catalog_search.ProcedureFilter, PageRequest] | None:
-    """The usual search (known parameters, each once, all valid) as (filters, page), else ``None``.
-
-    Anything else (an unknown or repeated parameter, a bad page, an overlong ``q``, another method)
-    goes to the documented route, which answers as before (422 problem, 405 with ``Allow: GET``).
+    """The usual search (its own fields, each once, valid by ``SearchQuery``) as (filters, page),
+    else ``None``: the documented route answers anything else (422 problem, 405 with ``Allow: GET``).
     """
     if scope["type"] != "http" or scope["method"] != "GET" or scope["path"] != SEARCH_PATH:
         return None
-    params = query_params(scope, _SEARCH_PARAMS)
-    if params is None:
-        return None
-    online = params.get("online")
-    page = bounded_int(params.get("page"), 1, PAGE_MAX)
-    page_size = bounded_int(params.get("page_size"), PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX)
-    if (
-        len(params.get("q", "")) > Q_MAX
-        or (online is not None and online not in _ONLINE)
-        or page is None
-        or page_size is None
-    ):
-        return None
-    filters = catalog_search.ProcedureFilter(
-        q=params.get("q"),
-        agency=params.get("agency"),
-        field=params.get("field"),
-        online=_ONLINE[online] if online is not None else None,
-    )
-    return filters, PageRequest(page=page, page_size=page_size)
+    query = model_params(scope, SearchQuery)
+    return _search_request(query) if query is not None else None
 
 
 async def lean_search(scope: Scope, receive: Receive, send: Send) -> None:

@@ -5,17 +5,15 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from fastapi import Depends, Header, Query, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 from sqlalchemy.ext.asyncio import AsyncSession
-from starlette.types import Receive, Scope, Send
 
 from app.config import Settings
-from app.errors import BadRequest, DomainError
-from app.lean import LEAN_KEY, LeanRoute, bounded_int, query_params
+from app.errors import BadRequest, ProblemCode
 from app.models.dossier import Action
-from app.problems import domain_problem, problem_responses
-from app.routing import TransactionalRoute, get_session
+from app.problems import JSON_BODY, problem_responses
+from app.routing import ReadSession, Router, Session
 from app.schemas.dossiers import (
     ActionRequest,
     DossierCreate,
@@ -27,7 +25,7 @@ from app.schemas.dossiers import (
     StepProgress,
     WorklistQuery,
 )
-from app.security import get_caller, oauth2_scheme
+from app.security import CALLER_PROBLEMS, get_caller
 from app.services.dossiers import access as dossier_access
 from app.services.dossiers import actions as dossier_actions
 from app.services.dossiers import forms as dossier_forms
@@ -36,10 +34,68 @@ from app.services.dossiers import worklist as worklist_service
 from app.services.dossiers.lifecycle import STATUS_LABEL_VI
 from app.services.identity.principals import Principal
 
-router = APIRouter(prefix="/api/v1/dossiers", tags=["dossiers"], route_class=TransactionalRoute)
+router = Router(prefix="/api/v1/dossiers", tags=["dossiers"])
 
-Session = Annotated[AsyncSession, Depends(get_session)]
 Caller = Annotated[Principal, Depends(get_caller)]
+
+
+# What the services behind each operation can refuse (besides authentication and the JSON body).
+SUBMISSION_PROBLEMS = (
+    ProblemCode.agency_succession_cycle,
+    ProblemCode.not_receptionist_here,
+    ProblemCode.unit_not_found,
+    ProblemCode.upload_not_found,
+    ProblemCode.idempotency_key_reused,
+    ProblemCode.upload_already_attached,
+    ProblemCode.procedure_code_invalid,
+    ProblemCode.agency_code_invalid,
+    ProblemCode.receiving_office_code_invalid,
+    ProblemCode.outcome_invalid,
+    ProblemCode.subject_unit_required,
+    ProblemCode.no_unit_authority,
+    ProblemCode.mandatory_documents_missing,
+    ProblemCode.duplicate_upload,
+    ProblemCode.unknown_requirement,
+    ProblemCode.paper_only_at_desk,
+    ProblemCode.reason_required,
+)
+ACTION_PROBLEMS = (
+    ProblemCode.invalid_if_match,
+    ProblemCode.not_allowed_at_step,
+    ProblemCode.dossier_not_found,
+    ProblemCode.upload_not_found,
+    ProblemCode.action_not_allowed,
+    ProblemCode.version_conflict,
+    ProblemCode.supplement_limit,
+    ProblemCode.last_step,
+    ProblemCode.not_last_step,
+    ProblemCode.nothing_due,
+    ProblemCode.no_due_date,
+    ProblemCode.reschedule_limit,
+    ProblemCode.reschedule_too_late,
+    ProblemCode.already_rated,
+    ProblemCode.upload_already_attached,
+    ProblemCode.version_mismatch,
+    ProblemCode.reason_required,
+    ProblemCode.documents_required,
+    ProblemCode.duplicate_upload,
+    ProblemCode.paper_only_at_desk,
+    ProblemCode.invalid_assignee,
+    ProblemCode.invalid_step,
+    ProblemCode.receipt_number_required,
+    ProblemCode.invalid_promised_due_at,
+    ProblemCode.rating_required,
+)
+DOCUMENTS_PROBLEMS = (
+    ProblemCode.not_allowed_at_step,
+    ProblemCode.dossier_not_found,
+    ProblemCode.upload_not_found,
+    ProblemCode.documents_not_allowed,
+    ProblemCode.version_conflict,
+    ProblemCode.upload_already_attached,
+    ProblemCode.documents_required,
+    ProblemCode.duplicate_upload,
+)
 
 
 def _settings(request: Request) -> Settings:
@@ -58,7 +114,7 @@ def _if_match(value: str | None) -> int | None:
         return int(value.strip().strip('"').removeprefix("W/").strip('"'))
     except ValueError as exc:
         raise BadRequest(
-            "Tiêu đề If-Match phải là phiên bản hồ sơ.", code="invalid_if_match"
+            "Tiêu đề If-Match phải là phiên bản hồ sơ.", code=ProblemCode.invalid_if_match
         ) from exc
 
 
@@ -73,13 +129,13 @@ async def _read(session: AsyncSession, principal: Principal, code: str) -> Dossi
     summary="Nộp hồ sơ: công dân nộp trực tuyến, hoặc cán bộ tiếp nhận tạo tại quầy",
     status_code=201,
     response_model=DossierRead,
-    responses=problem_responses(400, 401, 403, 404, 409, 422),
+    responses=problem_responses(CALLER_PROBLEMS, JSON_BODY, SUBMISSION_PROBLEMS),
 )
 async def submit_dossier(
+    session: Session,
     request: Request,
     response: Response,
     body: DossierCreate,
-    session: Session,
     caller: Caller,
     idempotency_key: Annotated[
         str | None,
@@ -106,10 +162,12 @@ async def submit_dossier(
     operation_id="list_dossiers",
     summary="Danh sách hồ sơ (sổ theo dõi) của cán bộ, hoặc hồ sơ của chính công dân",
     response_model=DossierPage,
-    responses=problem_responses(400, 401, 422),
+    responses=problem_responses(
+        CALLER_PROBLEMS, ProblemCode.invalid_cursor, ProblemCode.validation_failed
+    ),
 )
 async def list_dossiers(
-    session: Session, caller: Caller, query: Annotated[WorklistQuery, Query()]
+    session: ReadSession, caller: Caller, query: Annotated[WorklistQuery, Query()]
 ) -> Response:
     filters = worklist_service.WorklistFilter(**query.model_dump())
     return await _worklist_response(session, caller, filters)
@@ -145,48 +203,15 @@ async def _worklist_response(
     return Response(body.model_dump_json(), media_type="application/json")
 
 
-def lean_request(scope: Scope) -> worklist_service.WorklistFilter | None:
-    """The usual worklist request (``limit`` and ``cursor`` at most, each once, valid), else ``None``.
-
-    Served as a lean route (app/lean.py) with the same authentication (``get_caller``), scoping and
-    answer; anything else (a filter, a bad limit) goes to the documented route.
-    """
-    if scope["type"] != "http" or scope["method"] != "GET" or scope["path"] != WORKLIST_PATH:
-        return None
-    params = query_params(scope, _LEAN_PARAMS)
-    limit = bounded_int(params.get("limit"), 20, 100) if params is not None else None
-    if params is None or limit is None:
-        return None
-    return worklist_service.WorklistFilter(cursor=params.get("cursor"), limit=limit)
-
-
-async def lean_worklist(scope: Scope, receive: Receive, send: Send) -> None:
-    request = Request(scope, receive)
-    session = await get_session(request)  # a read session: this is a GET
-    try:
-        caller = await get_caller(request, await oauth2_scheme(request), session)
-        response = await _worklist_response(session, caller, scope[LEAN_KEY])
-    except DomainError as exc:
-        response = domain_problem(exc)
-    finally:
-        await session.close()
-    await response(scope, receive, send)
-
-
-WORKLIST_PATH = "/api/v1/dossiers"
-_LEAN_PARAMS = frozenset({"limit", "cursor"})
-LEAN_ROUTE = LeanRoute(match=lean_request, serve=lean_worklist)
-
-
 @router.get(
     "/{code}",
     operation_id="get_dossier",
     summary="Toàn bộ thông tin hồ sơ (chủ hồ sơ và cán bộ có liên quan)",
     response_model=DossierRead,
-    responses=problem_responses(401, 404),
+    responses=problem_responses(CALLER_PROBLEMS, ProblemCode.dossier_not_found),
 )
 async def get_dossier(
-    code: str, response: Response, session: Session, caller: Caller
+    code: str, response: Response, session: ReadSession, caller: Caller
 ) -> DossierRead:
     read = await _read(session, caller, code)
     response.headers["ETag"] = f'"{read.version}"'
@@ -198,15 +223,15 @@ async def get_dossier(
     operation_id="dossier_action",
     summary="Thực hiện một thao tác xử lý hồ sơ (tiếp nhận, chuyển, trả kết quả, ...)",
     response_model=DossierRead,
-    responses=problem_responses(400, 401, 403, 404, 409, 412, 422),
+    responses=problem_responses(CALLER_PROBLEMS, JSON_BODY, ACTION_PROBLEMS),
 )
 async def dossier_action(
+    session: Session,
     request: Request,
     code: str,
     action: Action,
     body: ActionRequest,
     response: Response,
-    session: Session,
     caller: Caller,
     if_match: Annotated[str | None, Header(description="Phiên bản hồ sơ (ETag)")] = None,
 ) -> DossierRead:
@@ -229,14 +254,14 @@ async def dossier_action(
     operation_id="add_dossier_documents",
     summary="Đính kèm tệp kết quả giải quyết vào hồ sơ (cán bộ xử lý)",
     response_model=DossierRead,
-    responses=problem_responses(401, 403, 404, 409, 422),
+    responses=problem_responses(CALLER_PROBLEMS, JSON_BODY, DOCUMENTS_PROBLEMS),
 )
 async def add_dossier_documents(
+    session: Session,
     request: Request,
     code: str,
     body: ActionRequest,
     response: Response,
-    session: Session,
     caller: Caller,
 ) -> DossierRead:
     dossier = await dossier_actions.add_documents(
@@ -251,9 +276,9 @@ async def add_dossier_documents(
     operation_id="dossier_events",
     summary="Nhật ký xử lý và tiến độ từng bước của hồ sơ",
     response_model=EventsRead,
-    responses=problem_responses(401, 404),
+    responses=problem_responses(CALLER_PROBLEMS, ProblemCode.dossier_not_found),
 )
-async def dossier_events(code: str, session: Session, caller: Caller) -> EventsRead:
+async def dossier_events(code: str, session: ReadSession, caller: Caller) -> EventsRead:
     dossier, trail, steps = await dossier_reads.events(session, caller, code)
     return EventsRead(
         code=dossier.code,
@@ -294,14 +319,19 @@ async def dossier_events(code: str, session: Session, caller: Caller) -> EventsR
     operation_id="dossier_form",
     summary="Biểu mẫu của hồ sơ (JSON; phiếu tiếp nhận cũng có dạng HTML để in, kèm mã QR)",
     responses={
-        **problem_responses(401, 404, 409),
+        **problem_responses(
+            CALLER_PROBLEMS,
+            ProblemCode.dossier_not_found,
+            ProblemCode.form_not_available,
+            ProblemCode.validation_failed,
+        ),
         200: {"content": {"application/json": {}, "text/html": {}}},
     },
 )
 async def dossier_form(
+    session: ReadSession,
     code: str,
     form: dossier_forms.FormName,
-    session: Session,
     caller: Caller,
     format: Annotated[str, Query(pattern="^(json|html)$")] = "json",
 ) -> Response:

@@ -1,29 +1,28 @@
 """Public lookup of a dossier's status with the code and PIN printed on the receipt.
 
 The hottest public request. Its usual form (``GET /api/v1/lookup/{code}?pin=...`` with one PIN of a
-valid length) is a lean route (app/lean.py); anything else (no PIN, an empty, overlong or repeated
-one, another method, a trailing slash) goes to the documented route below.
+valid length) is a lean route (app/lean.py), matched with the documented route's own query model;
+anything else (no PIN, an empty, overlong or repeated one, another parameter, another method, a
+trailing slash) goes to the documented route below.
 """
 
 from __future__ import annotations
 
 from typing import Annotated
-from urllib.parse import parse_qsl
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import Query, Request, Response
 from starlette.types import Receive, Scope, Send
 
-from app.errors import DomainError
-from app.lean import LEAN_KEY, LeanRoute
+from app.errors import DomainError, ProblemCode
+from app.lean import LEAN_KEY, LeanRoute, model_params
 from app.problems import domain_problem, problem_responses
-from app.routing import read_connection
-from app.schemas.dossiers import LookupRead
+from app.routing import Router, read_connection
+from app.schemas.dossiers import LookupQuery, LookupRead
 from app.security import client_of
 from app.services.dossiers import lookup as lookup_service
 
 PREFIX = "/api/v1/lookup"
-router = APIRouter(prefix=PREFIX, tags=["lookup"])
-PIN_MAX = 16
+router = Router(prefix=PREFIX, tags=["lookup"])
 
 
 @router.get(
@@ -31,15 +30,17 @@ PIN_MAX = 16
     operation_id="lookup_dossier",
     summary="Tra cứu tình trạng hồ sơ bằng mã hồ sơ và mã tra cứu (thông tin đã che)",
     response_model=LookupRead,
-    responses=problem_responses(404, 422, 429),
+    responses=problem_responses(
+        ProblemCode.dossier_not_found, ProblemCode.validation_failed, ProblemCode.lookup_throttled
+    ),
 )
 async def lookup_dossier(
-    request: Request,
-    code: str,
-    pin: Annotated[
-        str, Query(min_length=1, max_length=PIN_MAX, description="Mã tra cứu in trên phiếu")
-    ],
+    request: Request, code: str, query: Annotated[LookupQuery, Query()]
 ) -> Response:
+    return await _lookup(request, code, query.pin)
+
+
+async def _lookup(request: Request, code: str, pin: str) -> Response:
     state = request.app.state
     async with read_connection(state) as conn:
         result = await lookup_service.lookup(
@@ -65,7 +66,7 @@ def lean_request(scope: Scope) -> tuple[str, str] | None:
     """``(code, pin)`` when ``scope`` is the usual lookup the lean path serves, else ``None``.
 
     The same matching as the documented route: ``{code}`` is one non-empty path segment (the decoded
-    path, as the router sees it) and the query has exactly one ``pin`` of 1-16 characters.
+    path, as the router sees it) and the query is valid by its model, ``LookupQuery``.
     """
     if scope["type"] != "http" or scope["method"] != "GET":
         return None
@@ -75,18 +76,15 @@ def lean_request(scope: Scope) -> tuple[str, str] | None:
     code = path[len(PREFIX) + 1 :]
     if not code or "/" in code:
         return None
-    query = scope["query_string"].decode("latin-1")
-    pins = [value for key, value in parse_qsl(query, keep_blank_values=True) if key == "pin"]
-    if len(pins) != 1 or not 1 <= len(pins[0]) <= PIN_MAX:
-        return None
-    return code, pins[0]
+    query = model_params(scope, LookupQuery)
+    return (code, query.pin) if query is not None else None
 
 
 async def lean_lookup(scope: Scope, receive: Receive, send: Send) -> None:
     """Serves a request :func:`lean_request` accepted; domain errors become their usual problem."""
     code, pin = scope[LEAN_KEY]
     try:
-        response = await lookup_dossier(Request(scope, receive), code, pin)
+        response = await _lookup(Request(scope, receive), code, pin)
     except DomainError as exc:
         response = domain_problem(exc)
     await response(scope, receive, send)

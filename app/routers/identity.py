@@ -3,22 +3,27 @@ officer's and the citizen's own identity, revocation."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import Depends, Request
 from fastapi.security import OAuth2PasswordRequestForm
-from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.errors import ProblemCode
 from app.problems import problem_responses
-from app.routing import TransactionalRoute, get_session
+from app.routing import Router, Session
 from app.schemas.identity import AgencyRole, CitizenMe, Me, TokenResponse
-from app.security import client_of, get_citizen, get_officer, get_token_service
+from app.security import (
+    CITIZEN_PROBLEMS,
+    OFFICER_PROBLEMS,
+    client_of,
+    get_citizen,
+    get_officer,
+    get_token_service,
+)
 from app.services.identity import login as auth_service
 from app.services.identity import users as users_service
 from app.services.identity.principals import CitizenPrincipal, OfficerPrincipal
 
-router = APIRouter(prefix="/api/v1/auth", tags=["auth"], route_class=TransactionalRoute)
-citizen_router = APIRouter(
-    prefix="/api/v1/auth/citizen", tags=["auth"], route_class=TransactionalRoute
-)
+router = Router(prefix="/api/v1/auth", tags=["auth"])
+citizen_router = Router(prefix="/api/v1/auth/citizen", tags=["auth"])
 
 
 @router.post(
@@ -26,12 +31,17 @@ citizen_router = APIRouter(
     operation_id="auth_token",
     summary="Cán bộ đăng nhập, nhận mã truy cập (JWT)",
     response_model=TokenResponse,
-    responses=problem_responses(400, 401, 422, 429),
+    responses=problem_responses(
+        ProblemCode.bad_request,
+        ProblemCode.invalid_credentials,
+        ProblemCode.validation_failed,
+        ProblemCode.login_throttled,
+    ),
 )
 async def issue_token(
+    session: Session,
     request: Request,
     form: OAuth2PasswordRequestForm = Depends(),
-    session: AsyncSession = Depends(get_session),
 ) -> TokenResponse:
     token, expires_in = await auth_service.login(
         session,
@@ -50,7 +60,7 @@ async def issue_token(
     operation_id="auth_me",
     summary="Tài khoản đang đăng nhập và các vai trò tại từng cơ quan",
     response_model=Me,
-    responses=problem_responses(401),
+    responses=problem_responses(OFFICER_PROBLEMS),
 )
 async def me(officer: OfficerPrincipal = Depends(get_officer)) -> Me:
     return Me(
@@ -65,11 +75,11 @@ async def me(officer: OfficerPrincipal = Depends(get_officer)) -> Me:
     operation_id="auth_revoke",
     summary="Đăng xuất khỏi mọi thiết bị: thu hồi mọi mã truy cập đã cấp",
     status_code=204,
-    responses=problem_responses(401),
+    responses=problem_responses(OFFICER_PROBLEMS),
 )
 async def revoke_all(
+    session: Session,
     officer: OfficerPrincipal = Depends(get_officer),
-    session: AsyncSession = Depends(get_session),
 ) -> None:
     await users_service.revoke_tokens_of(session, officer.username)
 
@@ -79,7 +89,7 @@ async def revoke_all(
     operation_id="auth_citizen_me",
     summary="Công dân, tổ chức đang đăng nhập (theo mã truy cập của hệ thống định danh)",
     response_model=CitizenMe,
-    responses=problem_responses(401, 403, 503),
+    responses=problem_responses(CITIZEN_PROBLEMS, ProblemCode.identity_provider_unavailable),
 )
 async def citizen_me(citizen: CitizenPrincipal = Depends(get_citizen)) -> CitizenMe:
     return CitizenMe(

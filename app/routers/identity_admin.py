@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
-from sqlalchemy.ext.asyncio import AsyncSession
+from fastapi import Depends
 
-from app.errors import Forbidden
+from app.errors import Forbidden, ProblemCode
 from app.models.user import Role, User
-from app.problems import problem_responses
-from app.routing import TransactionalRoute, get_session
+from app.problems import JSON_BODY, problem_responses
+from app.routing import ReadSession, Router, Session
 from app.schemas.identity import UserCreate, UserRead
-from app.security import require_agency_role, require_role
+from app.security import ROLE_PROBLEMS, require_agency_role, require_role
 from app.services.identity import users as users_service
 from app.services.identity.principals import OfficerPrincipal
 
-router = APIRouter(prefix="/api/v1/admin", tags=["admin: users"], route_class=TransactionalRoute)
+router = Router(prefix="/api/v1/admin", tags=["admin: users"])
 
 
 @router.get(
@@ -22,12 +21,12 @@ router = APIRouter(prefix="/api/v1/admin", tags=["admin: users"], route_class=Tr
     operation_id="admin_list_agency_users",
     summary="Danh sách cán bộ có vai trò tại một cơ quan (quản trị của cơ quan đó)",
     response_model=list[UserRead],
-    responses=problem_responses(401, 403),
+    responses=problem_responses(ROLE_PROBLEMS),
 )
 async def list_agency_users(
+    session: ReadSession,
     agency_code: str,
     officer: OfficerPrincipal = Depends(require_agency_role(Role.admin)),
-    session: AsyncSession = Depends(get_session),
 ) -> list[UserRead]:
     users = await users_service.list_users_at(session, [agency_code])
     return [UserRead.model_validate(_read(u)) for u in users]
@@ -39,19 +38,21 @@ async def list_agency_users(
     summary="Tạo tài khoản cán bộ (quản trị của mọi cơ quan được cấp vai trò)",
     status_code=201,
     response_model=UserRead,
-    responses=problem_responses(401, 403, 409, 422),
+    responses=problem_responses(
+        ROLE_PROBLEMS, JSON_BODY, ProblemCode.agency_not_administered, ProblemCode.username_taken
+    ),
 )
 async def create_user(
+    session: Session,
     body: UserCreate,
     officer: OfficerPrincipal = Depends(require_role(Role.admin)),
-    session: AsyncSession = Depends(get_session),
 ) -> UserRead:
     administered = officer.agencies_with(Role.admin)
     outside = sorted({r.agency for r in body.roles} - administered)
     if outside:
         raise Forbidden(
             "Chỉ được cấp vai trò tại cơ quan mà bạn quản trị: " + ", ".join(outside),
-            code="agency_not_administered",
+            code=ProblemCode.agency_not_administered,
         )
     user = await users_service.create_user(
         session,

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 
-from app.problems import problem_responses
+from app.problems import JSON_BODY, problem_responses
+from app.routing import Router
 from app.schemas.identity import DevCitizenToken, DevCitizenTokenRequest
 from app.services.identity.dev_issuer import DevCitizenIssuer
 
-router = APIRouter(prefix="/api/v1/dev", tags=["dev"])
+router = Router(prefix="/api/v1/dev", tags=["dev"])
 
 
 def _issuer(request: Request) -> DevCitizenIssuer:
@@ -33,7 +34,7 @@ async def jwks(request: Request) -> dict[str, Any]:
     operation_id="dev_citizen_token",
     summary="Cấp mã truy cập công dân thử nghiệm (chỉ ở chế độ demo, không có trong production)",
     response_model=DevCitizenToken,
-    responses=problem_responses(422),
+    responses=problem_responses(JSON_BODY),
 )
 async def mint_citizen_token(body: DevCitizenTokenRequest, request: Request) -> DevCitizenToken:
     token, expires_in = await _issuer(request).mint(body.subject, body.full_name, body.personal_id)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
-from sqlalchemy.ext.asyncio import AsyncSession
+from fastapi import Depends
 
 from app.models.user import Role
-from app.problems import problem_responses
-from app.routing import TransactionalRoute, get_session
+from app.problems import JSON_BODY, problem_responses
+from app.routing import ReadSession, Router, Session
 from app.schemas.system import (
     DeadLetter,
     OutboxStatus,
@@ -16,11 +15,11 @@ from app.schemas.system import (
     ReplayResult,
     TopicCounts,
 )
-from app.security import require_role
+from app.security import ROLE_PROBLEMS, require_role
 from app.services.identity.principals import OfficerPrincipal
 from app.services.system import outbox as outbox_service
 
-router = APIRouter(prefix="/api/v1/admin", tags=["admin: outbox"], route_class=TransactionalRoute)
+router = Router(prefix="/api/v1/admin", tags=["admin: outbox"])
 
 
 @router.get(
@@ -28,11 +27,11 @@ router = APIRouter(prefix="/api/v1/admin", tags=["admin: outbox"], route_class=T
     operation_id="admin_get_outbox_status",
     summary="Tình trạng hàng đợi gửi đi: số lượng theo chủ đề, độ trễ, thư chết, tác vụ định kỳ",
     response_model=OutboxStatus,
-    responses=problem_responses(401, 403),
+    responses=problem_responses(ROLE_PROBLEMS),
 )
 async def get_outbox_status(
+    session: ReadSession,
     officer: OfficerPrincipal = Depends(require_role(Role.admin)),
-    session: AsyncSession = Depends(get_session),
 ) -> OutboxStatus:
     stats = await outbox_service.stats(session)
     return OutboxStatus(
@@ -48,12 +47,12 @@ async def get_outbox_status(
     operation_id="admin_replay_outbox",
     summary="Gửi lại thư chết (theo mã thông điệp hoặc theo chủ đề)",
     response_model=ReplayResult,
-    responses=problem_responses(401, 403, 422),
+    responses=problem_responses(ROLE_PROBLEMS, JSON_BODY),
 )
 async def replay_outbox(
+    session: Session,
     body: ReplayRequest,
     officer: OfficerPrincipal = Depends(require_role(Role.admin)),
-    session: AsyncSession = Depends(get_session),
 ) -> ReplayResult:
     replayed = await outbox_service.replay(session, ids=body.ids, topic=body.topic)
     return ReplayResult(replayed=replayed)

@@ -5,15 +5,15 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import Depends, Request
 from fastapi.responses import StreamingResponse
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
+from app.errors import ProblemCode
 from app.problems import problem_responses
-from app.routing import TransactionalRoute, get_session
+from app.routing import ReadSession, Router, Session
 from app.schemas.uploads import UploadRead
-from app.security import get_caller
+from app.security import CALLER_PROBLEMS, get_caller
 from app.services.dossiers import documents as dossier_documents
 from app.services.identity.principals import Principal
 from app.services.uploads import files as uploads_service
@@ -21,7 +21,7 @@ from app.services.uploads.file_types import FILE_TYPES, content_disposition
 from app.services.uploads.multipart import MultipartReader
 from app.services.uploads.storage import Storage
 
-router = APIRouter(prefix="/api/v1/uploads", tags=["uploads"], route_class=TransactionalRoute)
+router = Router(prefix="/api/v1/uploads", tags=["uploads"])
 
 _MULTIPART_BODY = {
     "requestBody": {
@@ -50,6 +50,14 @@ _MULTIPART_BODY = {
 }
 
 
+# the problems of an upload looked up by id (besides authentication's)
+UPLOAD_LOOKUP = (
+    ProblemCode.upload_not_found,
+    ProblemCode.validation_failed,
+    ProblemCode.identity_provider_unavailable,
+)
+
+
 def _storage(request: Request) -> Storage:
     storage: Storage = request.app.state.storage
     return storage
@@ -61,13 +69,24 @@ def _storage(request: Request) -> Storage:
     summary="Tải tệp lên (PDF, JPEG, PNG) để đính kèm hồ sơ; tệp tự xóa sau 24 giờ nếu chưa dùng",
     status_code=201,
     response_model=UploadRead,
-    responses=problem_responses(400, 401, 413, 415, 422, 503),
+    responses=problem_responses(
+        CALLER_PROBLEMS,
+        ProblemCode.malformed_multipart,
+        ProblemCode.invalid_content_length,
+        ProblemCode.upload_aborted,
+        ProblemCode.payload_too_large,
+        ProblemCode.multipart_required,
+        ProblemCode.unsupported_media_type,
+        ProblemCode.content_type_mismatch,
+        ProblemCode.validation_failed,
+        ProblemCode.identity_provider_unavailable,
+    ),
     openapi_extra=_MULTIPART_BODY,
 )
 async def create_upload(
+    session: Session,
     request: Request,
     caller: Principal = Depends(get_caller),
-    session: AsyncSession = Depends(get_session),
 ) -> UploadRead:
     settings: Settings = request.app.state.settings
     reader = MultipartReader.for_request(
@@ -88,12 +107,12 @@ async def create_upload(
     operation_id="upload_get",
     summary="Thông tin tệp đã tải lên (chỉ người tải lên)",
     response_model=UploadRead,
-    responses=problem_responses(401, 404, 422, 503),
+    responses=problem_responses(CALLER_PROBLEMS, UPLOAD_LOOKUP),
 )
 async def get_upload(
+    session: ReadSession,
     upload_id: uuid.UUID,
     caller: Principal = Depends(get_caller),
-    session: AsyncSession = Depends(get_session),
 ) -> UploadRead:
     upload = await uploads_service.get_upload(
         session, caller, upload_id, also=dossier_documents.handled_by(caller)
@@ -114,14 +133,14 @@ async def get_upload(
                 for t in FILE_TYPES
             },
         },
-        **problem_responses(401, 404, 422, 503),
+        **problem_responses(CALLER_PROBLEMS, UPLOAD_LOOKUP),
     },
 )
 async def download_upload(
+    session: ReadSession,
     upload_id: uuid.UUID,
     request: Request,
     caller: Principal = Depends(get_caller),
-    session: AsyncSession = Depends(get_session),
 ) -> StreamingResponse:
     upload, content = await uploads_service.open_content(
         session, _storage(request), caller, upload_id, also=dossier_documents.handled_by(caller)

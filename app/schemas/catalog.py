@@ -375,3 +375,24 @@ def procedure_summary(row: Any) -> ProcedureSummary:
             "levels": row.levels,
         }
     )
+
+
+SEARCH_Q_MAX = 200
+SEARCH_PAGE_MAX = 100_000
+SEARCH_PAGE_SIZE_MAX = 100
+
+
+class SearchQuery(BaseModel):
+    """The procedure search's query parameters: the documented route and its lean path validate with
+    this one model (a request it refuses is answered by the documented route's 422)."""
+
+    q: str | None = Field(
+        None, max_length=SEARCH_Q_MAX, description="Từ khóa, ví dụ `cap giay phep xay dung`"
+    )
+    agency: str | None = Field(None, description="Chỉ thủ tục cơ quan này áp dụng")
+    field: str | None = Field(None, description="Mã lĩnh vực")
+    online: OnlineLevel | None = Field(None, description="Mức độ dịch vụ công trực tuyến")
+    page: int = Field(1, ge=1, le=SEARCH_PAGE_MAX, description="Trang, bắt đầu từ 1")
+    page_size: int = Field(
+        20, ge=1, le=SEARCH_PAGE_SIZE_MAX, description="Số mục mỗi trang (tối đa 100)"
+    )

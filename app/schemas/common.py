@@ -1,10 +1,11 @@
-"""Shapes shared by every resource."""
+"""Shapes shared by every resource: the problem document of every error (RFC 9457)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import BaseModel, ConfigDict, Field
+
+from app.errors import ProblemCode
+from app.models.dossier import Action, DossierStatus
 
 
 class FieldError(BaseModel):
@@ -15,30 +16,37 @@ class FieldError(BaseModel):
 
 
 class Problem(BaseModel):
-    """An RFC 9457 problem document."""
+    """An RFC 9457 problem document (`application/problem+json`).
 
-    model_config = ConfigDict(
-        extra="allow",
-        json_schema_extra={
-            "example": {
-                "type": "urn:motcua:problem:not_found",
-                "title": "Không tìm thấy",
-                "status": 404,
-                "detail": "Không tìm thấy tài nguyên được yêu cầu.",
-                "code": "not_found",
-                "request_id": "5f0c3c0e9a3b4f0f8d0f5d1f3b2a1c0e",
-            }
-        },
+    `status` is always the HTTP status of the answer; the optional extension members after
+    `errors` appear only with the codes that use them.
+    """
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str = Field(description="`urn:motcua:problem:` followed by `code`")
+    title: str = Field(description="Tiêu đề của lỗi (tiếng Việt), theo mã trạng thái HTTP")
+    status: int = Field(ge=400, le=599, description="Mã trạng thái HTTP của câu trả lời")
+    detail: str = Field(description="Mô tả cụ thể (tiếng Việt)")
+    code: ProblemCode | str = Field(
+        description="Mã lỗi ổn định (tiếng Anh). Danh sách mở: các mã trong `ProblemCode` là mã "
+        "hiện có, có thể thêm mã mới; ứng dụng gặp mã chưa biết thì xử lý như lỗi chung của mã "
+        "trạng thái HTTP (`status`)."
     )
-
-    type: str
-    title: str
-    status: int
-    detail: str
-    code: str
-    request_id: str | None = None
-    errors: list[FieldError] | None = None
-
-
-def problem_schema() -> dict[str, Any]:
-    return Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+    request_id: str | None = Field(None, description="Mã yêu cầu, để tra cứu nhật ký hệ thống")
+    errors: list[FieldError] | None = Field(None, description="Các trường không hợp lệ (422)")
+    dossier_status: DossierStatus | None = Field(
+        None,
+        description="Trạng thái hiện tại của hồ sơ (action_not_allowed, documents_not_allowed, "
+        "form_not_available)",
+    )
+    allowed_actions: list[Action] | None = Field(
+        None, description="Các thao tác thực hiện được ở trạng thái, bước hiện tại của hồ sơ"
+    )
+    current_version: int | None = Field(
+        None, description="Phiên bản hiện tại của hồ sơ (version_conflict)"
+    )
+    accepted: list[str] | None = Field(
+        None, description="Các định dạng tệp được chấp nhận (unsupported_media_type, ...)"
+    )
+    max_bytes: int | None = Field(None, description="Giới hạn dung lượng tệp, tính bằng byte")

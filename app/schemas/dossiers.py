@@ -352,3 +352,14 @@ class LookupRead(BaseModel):
     finished_at: datetime | None
     current_agency: str | None
     applicant_name: str
+
+
+LOOKUP_PIN_MAX = 16
+
+
+class LookupQuery(BaseModel):
+    """The public lookup's query: the documented route and its lean path validate with this model."""
+
+    pin: str = Field(
+        min_length=1, max_length=LOOKUP_PIN_MAX, description="Mã tra cứu in trên phiếu"
+    )

@@ -91,6 +91,14 @@ async def test_single_agency_online_birth_registration(world: World) -> None:
     returned = await _step(world, code, "return_result", desk)
     assert returned["status"] == "returned"
     assert returned["on_time"] is True
+    too_late = await world.client.post(
+        f"/api/v1/dossiers/{code}/documents",
+        json={"documents": [{"requirement_code": "KQ", "upload_id": await world.upload(leader)}]},
+        headers=leader,
+    )
+    assert too_late.status_code == 409
+    assert (too_late.json()["code"], too_late.json()["status"]) == ("documents_not_allowed", 409)
+    assert too_late.json()["dossier_status"] == "returned"
     rated = await _step(world, code, "rate", citizen, rating=5, note="Nhanh gọn")
     assert rated["rating"] == 5
 

@@ -51,6 +51,8 @@ async def test_forms_follow_what_happened(world: World) -> None:
     )
     assert receipt.status_code == 409
     assert receipt.json()["code"] == "form_not_available"
+    assert receipt.json()["status"] == 409  # the HTTP status; the dossier's is an extension member
+    assert receipt.json()["dossier_status"] == "rejected"
     received = (await world.submit_at_desk(desk, BIRTH, COMMUNE)).json()
     await world.act(received["code"], "forward", desk)
     sheet = await world.client.get(

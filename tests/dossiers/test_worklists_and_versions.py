@@ -13,9 +13,7 @@ from app.models.dossier import Dossier, DossierStep
 from app.models.outbox import OutboxMessage
 from app.models.procedure import Procedure
 from app.models.user import User, UserRole
-from app.routers.dossiers import LEAN_ROUTE, lean_request
 from app.services.dossiers.jobs import flag_overdue
-from app.services.dossiers.worklist import WorklistFilter
 from tests.dossiers.conftest import BIRTH, COMMUNE, World
 
 PROCEDURE = "1.001612"
@@ -110,6 +108,10 @@ async def test_each_action_queues_its_notification_and_a_refusal_queues_nothing(
     assert queued[-1].payload["ref"] == {"kind": "dossier", "code": code}
     refused = await world.act(code, "return_result", desk)
     assert refused.status_code == 409
+    problem = refused.json()
+    assert (problem["code"], problem["status"]) == ("action_not_allowed", 409)
+    assert problem["dossier_status"] == "received"
+    assert "forward" in problem["allowed_actions"]
     assert len(await messages()) == 2
     await world.act(code, "forward", desk)
     assert [m.payload["action"] for m in await messages()] == ["submit", "receive", "forward"]
@@ -228,9 +230,10 @@ async def test_every_filter_agrees_with_a_plain_reading_of_the_table(
     assert await _all_pages(world, citizen, {"channel": "desk"}) == []
 
 
-async def test_lean_worklist_answers_like_the_documented_route(world: World) -> None:
-    """``?limit=&cursor=`` is a lean route (app/lean.py); an extra parameter the API ignores sends
-    the same request to the documented route. Same status, body and problem for every caller."""
+async def test_one_worklist_route_answers_every_caller(world: World) -> None:
+    """The worklist has one path, the documented route (its lean twin is gone, issue 10). For every
+    caller and page query: the expected status, and an extra parameter the API ignores changes
+    nothing (same status, body, problem and ``WWW-Authenticate``)."""
     desk = await world.officer("tiepnhan.xa")
     citizen = await world.citizen("citizen-lean")
     for _ in range(3):
@@ -239,46 +242,37 @@ async def test_lean_worklist_answers_like_the_documented_route(world: World) -> 
     first = await world.client.get("/api/v1/dossiers", params={"limit": 2}, headers=desk)
     cursor = first.json()["next_cursor"]
     assert cursor is not None
-    callers: list[dict[str, str]] = [
-        desk,
-        citizen,
-        {},
-        {"Authorization": "Bearer not-a-token"},
-        {"Authorization": "Basic dXNlcjpwYXNz"},
+    callers: list[tuple[dict[str, str], bool]] = [
+        (desk, True),
+        (citizen, True),
+        ({}, False),
+        ({"Authorization": "Bearer not-a-token"}, False),
+        ({"Authorization": "Basic dXNlcjpwYXNz"}, False),
     ]
-    queries: list[dict[str, Any]] = [
-        {},
-        {"limit": 2},
-        {"limit": 2, "cursor": cursor},
-        {"cursor": "!!"},
+    queries: list[tuple[dict[str, Any], int]] = [
+        ({}, 200),
+        ({"limit": 2}, 200),
+        ({"limit": 2, "cursor": cursor}, 200),
+        ({"cursor": "!!"}, 400),
     ]
-    for headers in callers:
-        for params in queries:
-            lean = await world.client.get("/api/v1/dossiers", params=params, headers=headers)
-            routed = await world.client.get(
+    for headers, authenticated in callers:
+        for params, status in queries:
+            plain = await world.client.get("/api/v1/dossiers", params=params, headers=headers)
+            extra = await world.client.get(
                 "/api/v1/dossiers", params={**params, "utm": "x"}, headers=headers
             )
-            assert lean.status_code == routed.status_code, (headers, params, lean.text)
-            assert lean.headers["content-type"] == routed.headers["content-type"]
-            same = {k: v for k, v in lean.json().items() if k != "request_id"}
-            assert same == {k: v for k, v in routed.json().items() if k != "request_id"}
-            assert lean.headers.get("www-authenticate") == routed.headers.get("www-authenticate")
+            assert plain.status_code == (status if authenticated else 401), (headers, params)
+            assert plain.status_code == extra.status_code, (headers, params, plain.text)
+            assert plain.headers["content-type"] == extra.headers["content-type"]
+            same = {k: v for k, v in plain.json().items() if k != "request_id"}
+            assert same == {k: v for k, v in extra.json().items() if k != "request_id"}
+            assert plain.headers.get("www-authenticate") == extra.headers.get("www-authenticate")
     assert [i["code"] for i in first.json()["items"]] != []
-    assert LEAN_ROUTE in world.app.lean_routes  # type: ignore[attr-defined]
+    lean_paths = [
+        route.match(_scope("/api/v1/dossiers", "limit=2")) for route in world.app.lean_routes
+    ]  # type: ignore[attr-defined]
+    assert lean_paths == [None] * len(lean_paths)
 
-    def scope(query: str) -> dict[str, Any]:
-        return {
-            "type": "http",
-            "method": "GET",
-            "path": "/api/v1/dossiers",
-            "query_string": query.encode(),
-        }
 
-    assert lean_request(scope("limit=2&cursor=abc")) == WorklistFilter(cursor="abc", limit=2)
-    assert lean_request(scope("")) == WorklistFilter()
-    for other in ("limit=2&utm=x", "limit=0", "limit=101", "limit=2&limit=3", "status=received"):
-        assert lean_request(scope(other)) is None, other
-    assert (await world.client.get("/api/v1/dossiers", headers={})).status_code == 401
-    assert (
-        await world.client.get("/api/v1/dossiers", params={"cursor": "!!"}, headers=desk)
-    ).status_code == 400
+def _scope(path: str, query: str) -> dict[str, Any]:
+    return {"type": "http", "method": "GET", "path": path, "query_string": query.encode()}

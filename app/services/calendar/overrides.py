@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql import Executable
 
 from app.config import CALENDAR_TIME_ZONE, Settings
-from app.errors import NotFound, ValidationFailed
+from app.errors import NotFound, ProblemCode, ValidationFailed
 from app.models.calendar import CalendarOverride, DurationUnit, OverrideKind
 from app.services.calendar.working_time import CalendarOverrides, WorkingCalendar
 
@@ -95,7 +95,7 @@ def _package_names(year: int) -> dict[date, NamedDay]:
 def _check_year(year: int) -> None:
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise ValidationFailed(
-            f"Chỉ hỗ trợ các năm từ {MIN_YEAR} đến {MAX_YEAR}.", code="year_out_of_range"
+            f"Chỉ hỗ trợ các năm từ {MIN_YEAR} đến {MAX_YEAR}.", code=ProblemCode.year_out_of_range
         )
 
 
@@ -216,19 +216,19 @@ async def set_override(
     _check_year(day.year)
     reason = reason.strip()
     if not reason:
-        raise ValidationFailed("Lý do không được để trống.", code="reason_required")
+        raise ValidationFailed("Lý do không được để trống.", code=ProblemCode.reason_required)
     others = [row for row in await _all_overrides(session) if row.day != day]
     base = WorkingCalendar(settings.calendar_office_hours, _overrides_of(others), time_zone())
     works = base.is_working_day(day)
     if kind is OverrideKind.day_off and not works:
         raise ValidationFailed(
             f"Ngày {day:%d/%m/%Y} vốn đã là ngày nghỉ ({_why_off(day)}); không cần thêm ngày nghỉ.",
-            code="already_day_off",
+            code=ProblemCode.already_day_off,
         )
     if kind is OverrideKind.working_day and works:
         raise ValidationFailed(
             f"Ngày {day:%d/%m/%Y} vốn đã là ngày làm việc; không cần thêm ngày làm việc bù.",
-            code="already_working_day",
+            code=ProblemCode.already_working_day,
         )
     values = {
         "kind": kind,
@@ -265,5 +265,5 @@ async def delete_override(session: AsyncSession, day: date) -> None:
     if deleted is None:
         raise NotFound(
             f"Không có điều chỉnh lịch làm việc cho ngày {day:%d/%m/%Y}.",
-            code="calendar_override_not_found",
+            code=ProblemCode.calendar_override_not_found,
         )

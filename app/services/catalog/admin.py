@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.errors import Conflict, NotFound
+from app.errors import Conflict, NotFound, ProblemCode
 from app.models.catalog import AdministrativeUnit, Agency, Field
 from app.models.procedure import (
     CatalogState,
@@ -137,7 +137,7 @@ def transition(row: M, to: CatalogState) -> None:
     if (row.state, to) not in _TRANSITIONS:
         raise Conflict(
             f"Không thể chuyển phiên bản {row.version} từ trạng thái {row.state} sang {to}.",
-            code="invalid_state_transition",
+            code=ProblemCode.invalid_state_transition,
         )
     if to is CatalogState.published:
         row.published_at = _now()
@@ -150,7 +150,7 @@ def published_changed(what: str, version: int) -> Conflict:
     return Conflict(
         f"{what} phiên bản {version} đã công bố nên không sửa được; thay đổi phải là phiên bản mới "
         "có số phiên bản cao hơn.",
-        code="published_version_changed",
+        code=ProblemCode.published_version_changed,
     )
 
 
@@ -214,7 +214,7 @@ async def _procedure_versions(session: AsyncSession, code: str) -> list[Procedur
 async def list_procedure_versions(session: AsyncSession, code: str) -> list[Procedure]:
     versions = await _procedure_versions(session, code)
     if not versions:
-        raise NotFound("Không tìm thấy thủ tục hành chính.", code="procedure_not_found")
+        raise NotFound("Không tìm thấy thủ tục hành chính.", code=ProblemCode.procedure_not_found)
     return versions
 
 
@@ -248,7 +248,8 @@ async def create_procedure(session: AsyncSession, data: ProcedureCreate) -> Proc
     """A new procedure code, as draft version 1."""
     if await _procedure_versions(session, data.code):
         raise Conflict(
-            "Mã thủ tục đã tồn tại; hãy sửa thủ tục để tạo phiên bản mới.", code="procedure_exists"
+            "Mã thủ tục đã tồn tại; hãy sửa thủ tục để tạo phiên bản mới.",
+            code=ProblemCode.procedure_exists,
         )
     return await _new_procedure(session, data.code, 1, data)
 
@@ -273,7 +274,7 @@ async def set_procedure_state(
         select(Procedure).where(Procedure.code == code, Procedure.version == version)
     )
     if procedure is None:
-        raise NotFound("Không tìm thấy phiên bản thủ tục.", code="procedure_not_found")
+        raise NotFound("Không tìm thấy phiên bản thủ tục.", code=ProblemCode.procedure_not_found)
     if state is CatalogState.published:
         rules.raise_if(await rules.check_procedure(session, ProcedureRow(**procedure.content())))
     transition(procedure, state)

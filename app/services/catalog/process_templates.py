@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.errors import Conflict, NotFound
+from app.errors import Conflict, NotFound, ProblemCode
 from app.models.procedure import (
     CatalogState,
     Procedure,
@@ -61,7 +61,7 @@ async def get_template(session: AsyncSession, code: str, version: int) -> Proces
         .options(selectinload(ProcessTemplate.steps))
     )
     if template is None:
-        raise NotFound("Không tìm thấy quy trình.", code="template_not_found")
+        raise NotFound("Không tìm thấy quy trình.", code=ProblemCode.template_not_found)
     return template
 
 
@@ -102,7 +102,7 @@ async def put_template_version(
     raise Conflict(
         f"Quy trình {row.code} phiên bản {row.version} đã tồn tại với nội dung khác; "
         "thay đổi phải là phiên bản mới.",
-        code="template_version_changed",
+        code=ProblemCode.template_version_changed,
     )
 
 
@@ -134,7 +134,7 @@ async def list_application_versions(
         )
     )
     if not rows:
-        raise NotFound("Không tìm thấy áp dụng thủ tục.", code="application_not_found")
+        raise NotFound("Không tìm thấy áp dụng thủ tục.", code=ProblemCode.application_not_found)
     return rows
 
 
@@ -185,7 +185,7 @@ async def create_application(
         return await _new_application(session, data, 1)
     raise Conflict(
         "Cơ quan đã áp dụng thủ tục này; hãy sửa áp dụng để tạo phiên bản mới.",
-        code="application_exists",
+        code=ProblemCode.application_exists,
     )
 
 
@@ -208,7 +208,7 @@ async def set_application_state(
     versions = await list_application_versions(session, procedure, agency)
     application = next((a for a in versions if a.version == version), None)
     if application is None:
-        raise NotFound("Không tìm thấy phiên bản áp dụng.", code="application_not_found")
+        raise NotFound("Không tìm thấy phiên bản áp dụng.", code=ProblemCode.application_not_found)
     if state is CatalogState.published:
         await _check(session, ApplicationRow.model_validate(application.content()), state)
     transition(application, state)

@@ -25,7 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from app.config import VIETNAM_TZ_NAME
-from app.errors import BadRequest, NotFound
+from app.errors import BadRequest, NotFound, ProblemCode
 from app.models.calendar import DurationUnit
 from app.models.catalog import AdministrativeUnit, Agency, AgencyKind, Field, UnitKind
 from app.models.procedure import (
@@ -78,7 +78,7 @@ async def list_units(
 async def get_unit(session: AsyncSession, code: str) -> AdministrativeUnit:
     unit = await session.get(AdministrativeUnit, code)
     if unit is None:
-        raise NotFound("Không tìm thấy đơn vị hành chính.", code="unit_not_found")
+        raise NotFound("Không tìm thấy đơn vị hành chính.", code=ProblemCode.unit_not_found)
     return unit
 
 
@@ -106,7 +106,7 @@ async def list_agencies(
 async def get_agency(session: AsyncSession, code: str) -> Agency:
     agency = await session.get(Agency, code)
     if agency is None:
-        raise NotFound("Không tìm thấy cơ quan.", code="agency_not_found")
+        raise NotFound("Không tìm thấy cơ quan.", code=ProblemCode.agency_not_found)
     return agency
 
 
@@ -131,7 +131,7 @@ async def current_successor(session: AsyncSession, agency_code: str) -> Agency |
         if agency.code in seen or len(seen) >= MAX_SUCCESSION:
             raise BadRequest(
                 f"Chuỗi thay thế của cơ quan {agency_code} bị vòng lặp.",
-                code="agency_succession_cycle",
+                code=ProblemCode.agency_succession_cycle,
             )
         seen.add(agency.code)
         successor = await session.get(Agency, agency.replaced_by)
@@ -161,7 +161,7 @@ async def get_procedure(
             query = query.where(Procedure.state != CatalogState.draft)
     procedure = await session.scalar(query)
     if procedure is None:
-        raise NotFound("Không tìm thấy thủ tục hành chính.", code="procedure_not_found")
+        raise NotFound("Không tìm thấy thủ tục hành chính.", code=ProblemCode.procedure_not_found)
     return procedure
 
 

@@ -16,10 +16,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.config import Settings
-from app.errors import Conflict, Forbidden, PreconditionFailed, field_error
+from app.errors import Conflict, Forbidden, PreconditionFailed, ProblemCode, field_error
 from app.models.dossier import Action, DocumentKind, Dossier, DossierStatus
 from app.schemas.dossiers import ActionRequest, DeskOutcome, DossierCreate
 from app.services.calendar.overrides import load_calendar
+from app.services.dossiers import clock as dossier_clock
 from app.services.dossiers import documents as dossier_documents
 from app.services.dossiers import submission
 from app.services.dossiers.access import actors_of, get_visible
@@ -34,24 +35,29 @@ from app.services.dossiers.lifecycle import (
     next_status,
     rule_for,
 )
-from app.services.identity.principals import OfficerPrincipal, Principal
+from app.services.identity.principals import (
+    ActingPrincipal,
+    OfficerPrincipal,
+    Principal,
+    ServicePrincipal,
+)
 
 # --- the one entry point ---------------------------------------------------------------------------
 
 
-def check_allowed(action: Action, dossier: Dossier, principal: Principal | None) -> Rule:
+def check_allowed(action: Action, dossier: Dossier, principal: ActingPrincipal) -> Rule:
     rule = rule_for(action, dossier.status)
     if rule is None:
         allowed = [a.value for a in actions_in(dossier.status)]
         raise Conflict(
             f"Không thể thực hiện '{action.value}' khi hồ sơ ở trạng thái '{dossier.status.value}'.",
-            code="action_not_allowed",
-            extra={"allowed_actions": allowed, "status": dossier.status.value},
+            code=ProblemCode.action_not_allowed,
+            extra={"allowed_actions": allowed, "dossier_status": dossier.status.value},
         )
     if not (rule.actors & actors_of(principal, dossier)):
         raise Forbidden(
             "Bạn không có quyền thực hiện thao tác này ở bước hiện tại của hồ sơ.",
-            code="not_allowed_at_step",
+            code=ProblemCode.not_allowed_at_step,
         )
     return rule
 
@@ -59,7 +65,7 @@ def check_allowed(action: Action, dossier: Dossier, principal: Principal | None)
 async def _apply(
     session: AsyncSession,
     settings: Settings,
-    principal: Principal | None,
+    principal: ActingPrincipal,
     dossier: Dossier,
     action: Action,
     request: ActionRequest,
@@ -71,6 +77,8 @@ async def _apply(
     from_status = dossier.status
     resume_to = dossier.resume_status
     await EFFECTS[action](ctx)
+    # the clock as the table says, whoever acts (officer, citizen, system, gateway)
+    ctx.payload.update(await dossier_clock.apply(rule.clock, session, dossier, calendar, now))
     dossier.status = next_status(rule, from_status, resume_to)
     if rule.clock is Clock.resume or dossier.status in FINAL_STATUSES:
         dossier.resume_status = None
@@ -94,7 +102,7 @@ async def _apply(
 async def perform(
     session: AsyncSession,
     settings: Settings,
-    principal: Principal | None,
+    principal: ActingPrincipal,
     code: str,
     action: Action,
     request: ActionRequest,
@@ -102,24 +110,24 @@ async def perform(
     now: datetime,
     if_match: int | None = None,
 ) -> Dossier:
-    """Apply ``action`` to the dossier ``code`` as ``principal`` (None: the system's sweeps).
+    """Apply ``action`` to the dossier ``code`` as ``principal`` (a caller, the system, a gateway).
 
     ``version`` (body) or ``If-Match`` pin the version the caller read: a mismatch is 409 (412 with
     If-Match). Two concurrent actions race on the row's version; the loser gets 409 and writes nothing.
     """
-    if principal is None:
+    if isinstance(principal, ServicePrincipal):  # acts on any dossier, as the table allows
         dossier = await session.scalar(select(Dossier).where(Dossier.code == code))
         assert dossier is not None
     else:
         dossier = await get_visible(session, principal, code)
     if if_match is not None and if_match != dossier.version:
         raise PreconditionFailed(
-            "Hồ sơ đã thay đổi so với phiên bản bạn đã đọc.", code="version_mismatch"
+            "Hồ sơ đã thay đổi so với phiên bản bạn đã đọc.", code=ProblemCode.version_mismatch
         )
     if request.version is not None and request.version != dossier.version:
         raise Conflict(
             "Hồ sơ đã được người khác cập nhật; vui lòng tải lại.",
-            code="version_conflict",
+            code=ProblemCode.version_conflict,
             extra={"current_version": dossier.version},
         )
     try:
@@ -130,7 +138,8 @@ async def perform(
         if isinstance(exc, IntegrityError) and "uq_dossier_events_dossier_seq" not in str(exc.orig):
             raise
         raise Conflict(
-            "Hồ sơ vừa được người khác cập nhật; vui lòng tải lại.", code="version_conflict"
+            "Hồ sơ vừa được người khác cập nhật; vui lòng tải lại.",
+            code=ProblemCode.version_conflict,
         ) from exc
     return dossier
 
@@ -194,16 +203,18 @@ async def add_documents(
     if dossier.status not in (DossierStatus.in_progress, DossierStatus.resolved):
         raise Conflict(
             "Chỉ đính kèm kết quả khi hồ sơ đang xử lý hoặc đã có kết quả.",
-            code="documents_not_allowed",
-            extra={"status": dossier.status.value},
+            code=ProblemCode.documents_not_allowed,
+            extra={"dossier_status": dossier.status.value},
         )
     if not ({Actor.step, Actor.desk, Actor.step_leader} & actors_of(principal, dossier)):
-        raise Forbidden("Bạn không xử lý hồ sơ ở bước hiện tại.", code="not_allowed_at_step")
+        raise Forbidden(
+            "Bạn không xử lý hồ sơ ở bước hiện tại.", code=ProblemCode.not_allowed_at_step
+        )
     if not request.documents:
         raise field_error(
             "documents",
             "Cần ít nhất một tệp kết quả.",
-            code="documents_required",
+            code=ProblemCode.documents_required,
             field_code="missing",
         )
     checked = await dossier_documents.check_additional(
@@ -223,5 +234,7 @@ async def add_documents(
     try:
         await session.flush()
     except StaleDataError as exc:
-        raise Conflict("Hồ sơ vừa được người khác cập nhật.", code="version_conflict") from exc
+        raise Conflict(
+            "Hồ sơ vừa được người khác cập nhật.", code=ProblemCode.version_conflict
+        ) from exc
     return dossier

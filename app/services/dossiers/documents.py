@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, exists, false, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.errors import ValidationFailed, field_error
+from app.errors import ProblemCode, ValidationFailed, field_error
 from app.models.dossier import DocumentKind, Dossier, DossierDocument
 from app.models.procedure import Procedure
 from app.models.upload import Upload, UploadPurpose
@@ -49,7 +49,7 @@ async def _checked(
         raise field_error(
             "documents",
             "Một tệp chỉ được dùng cho một thành phần",
-            code="duplicate_upload",
+            code=ProblemCode.duplicate_upload,
             field_code="duplicate_upload",
         )
     uploads: dict[Any, Upload] = {}
@@ -64,14 +64,14 @@ async def _checked(
             raise field_error(
                 f"documents.{index}.requirement_code",
                 f"Thủ tục không có thành phần hồ sơ mã {doc.requirement_code}",
-                code="unknown_requirement",
+                code=ProblemCode.unknown_requirement,
                 field_code="unknown_requirement",
             )
         if doc.paper_original_checked and not desk:
             raise field_error(
                 f"documents.{index}.paper_original_checked",
                 "Chỉ cán bộ tiếp nhận tại quầy mới xác nhận bản giấy",
-                code="paper_only_at_desk",
+                code=ProblemCode.paper_only_at_desk,
                 field_code="paper_only_at_desk",
             )
         checked.append(
@@ -103,7 +103,7 @@ async def check_submission(
     if missing:
         raise ValidationFailed(
             "Hồ sơ thiếu thành phần bắt buộc: " + ", ".join(missing) + ".",
-            code="mandatory_documents_missing",
+            code=ProblemCode.mandatory_documents_missing,
             errors=[
                 {
                     "field": "documents",

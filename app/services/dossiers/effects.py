@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.errors import Conflict, field_error
+from app.errors import Conflict, ProblemCode, field_error
 from app.models.calendar import DurationUnit
 from app.models.dossier import (
     Action,
@@ -26,15 +26,19 @@ from app.models.dossier import (
     DossierStatus,
     DossierStep,
 )
-from app.models.procedure import Procedure, ProcedureApplication
 from app.models.user import Role, User, UserRole
 from app.schemas.dossiers import ActionRequest
 from app.services.calendar.working_time import WorkingCalendar
-from app.services.catalog import reads as catalog_service
+from app.services.dossiers import clock as dossier_clock
 from app.services.dossiers import documents as dossier_documents
 from app.services.dossiers.access import current_step
 from app.services.dossiers.rule_sets import rule_set
-from app.services.identity.principals import OfficerPrincipal, Principal
+from app.services.identity.principals import (
+    ActingPrincipal,
+    OfficerPrincipal,
+    Principal,
+    ServicePrincipal,
+)
 
 # --- time ------------------------------------------------------------------------------------------
 
@@ -65,18 +69,8 @@ async def _start_step(
     )
 
 
-async def _open_step(session: AsyncSession, dossier: Dossier) -> DossierStep | None:
-    found: DossierStep | None = await session.scalar(
-        select(DossierStep)
-        .where(DossierStep.dossier_id == dossier.id, DossierStep.finished_at.is_(None))
-        .order_by(DossierStep.id.desc())
-        .limit(1)
-    )
-    return found
-
-
 async def _finish_step(session: AsyncSession, dossier: Dossier, now: datetime) -> None:
-    step = await _open_step(session, dossier)
+    step = await dossier_clock.open_step(session, dossier)
     if step is not None:
         step.finished_at = now
 
@@ -96,29 +90,6 @@ def _processing_end(dossier: Dossier) -> int:
     return last
 
 
-async def _pause(dossier: Dossier, now: datetime) -> None:
-    dossier.resume_status = dossier.status
-    dossier.resume_step = dossier.current_step
-    dossier.paused_at = now
-
-
-async def _resume(
-    session: AsyncSession, dossier: Dossier, calendar: WorkingCalendar, now: datetime
-) -> None:
-    """Back to the remembered status and step; ``due_at`` moves by the working time paused."""
-    paused = calendar.working_time_between(dossier.paused_at, now) if dossier.paused_at else None
-    if paused and dossier.due_at is not None:
-        hours = Decimal(paused.total_seconds()) / Decimal(3600)
-        dossier.due_at = calendar.add(dossier.due_at, hours, DurationUnit.WORKING_HOURS)
-        step = await _open_step(session, dossier)
-        if step is not None and step.due_at is not None:
-            step.due_at = calendar.add(step.due_at, hours, DurationUnit.WORKING_HOURS)
-    dossier.current_step = dossier.resume_step
-    dossier.paused_at = None
-    dossier.resume_step = None
-    dossier.supplement_deadline_at = None
-
-
 # --- effects ---------------------------------------------------------------------------------------
 
 
@@ -126,7 +97,7 @@ async def _resume(
 class Context:
     session: AsyncSession
     settings: Settings
-    principal: Principal | None
+    principal: ActingPrincipal
     dossier: Dossier
     request: ActionRequest
     calendar: WorkingCalendar
@@ -140,21 +111,16 @@ Effect = Callable[[Context], Awaitable[None]]
 def _require_note(ctx: Context, what: str) -> None:
     if not (ctx.request.note and ctx.request.note.strip()):
         raise field_error(
-            "note", f"Cần ghi rõ lý do {what}.", code="reason_required", field_code="missing"
+            "note",
+            f"Cần ghi rõ lý do {what}.",
+            code=ProblemCode.reason_required,
+            field_code="missing",
         )
 
 
 async def _receive(ctx: Context) -> None:
-    """Receipt: the clock starts; no receipt without an appointment date (due_at)."""
-    dossier = ctx.dossier
-    application = await ctx.session.get(ProcedureApplication, dossier.application_id)
-    procedure = await ctx.session.get(Procedure, dossier.procedure_id)
-    assert application is not None and procedure is not None
-    amount, unit = catalog_service.processing_time(application, procedure)
-    dossier.received_at = ctx.now
-    dossier.due_at = ctx.calendar.add(ctx.now, amount, unit)
-    await _start_step(ctx.session, dossier, 0, ctx.calendar, ctx.now)
-    ctx.payload.update(due_at=dossier.due_at.isoformat())
+    """Receipt: processing starts at the first step (the clock itself: ``Clock.start``)."""
+    await _start_step(ctx.session, ctx.dossier, 0, ctx.calendar, ctx.now)
 
 
 async def _reject(ctx: Context) -> None:
@@ -170,19 +136,19 @@ async def _request_supplement(ctx: Context) -> None:
     if before_receipt:
         if dossier.desk_supplement_count >= rules.max_desk_supplement_requests:
             raise Conflict(
-                "Hồ sơ đã được yêu cầu bổ sung trước khi tiếp nhận.", code="supplement_limit"
+                "Hồ sơ đã được yêu cầu bổ sung trước khi tiếp nhận.",
+                code=ProblemCode.supplement_limit,
             )
         dossier.desk_supplement_count += 1
     else:
         if dossier.supplement_count >= rules.max_processing_supplement_requests:
             raise Conflict(
                 "Không được yêu cầu bổ sung lần thứ hai trong quá trình giải quyết.",
-                code="supplement_limit",
+                code=ProblemCode.supplement_limit,
             )
         dossier.supplement_count += 1
     amount, unit = rules.supplement_deadline
     dossier.supplement_deadline_at = ctx.calendar.add(ctx.now, amount, unit)
-    await _pause(dossier, ctx.now)
     ctx.payload.update(deadline=dossier.supplement_deadline_at.isoformat())
 
 
@@ -191,7 +157,7 @@ async def _supplement(ctx: Context) -> None:
         raise field_error(
             "documents",
             "Cần nộp ít nhất một thành phần bổ sung.",
-            code="documents_required",
+            code=ProblemCode.documents_required,
             field_code="missing",
         )
     checked = await dossier_documents.check_additional(
@@ -203,7 +169,6 @@ async def _supplement(ctx: Context) -> None:
         now=ctx.now,
     )
     await dossier_documents.attach(ctx.session, ctx.dossier, checked, now=ctx.now)
-    await _resume(ctx.session, ctx.dossier, ctx.calendar, ctx.now)
 
 
 async def _assign(ctx: Context) -> None:
@@ -224,10 +189,10 @@ async def _assign(ctx: Context) -> None:
         raise field_error(
             "assignee",
             "Người được phân công không có vai trò của bước hiện tại tại cơ quan này.",
-            code="invalid_assignee",
+            code=ProblemCode.invalid_assignee,
         )
     ctx.dossier.assignee_id = user_id
-    open_step = await _open_step(ctx.session, ctx.dossier)
+    open_step = await dossier_clock.open_step(ctx.session, ctx.dossier)
     if open_step is not None:
         open_step.assignee_id = user_id
     ctx.payload.update(assignee=username)
@@ -239,7 +204,7 @@ async def _forward(ctx: Context) -> None:
     if current >= _processing_end(dossier):
         raise Conflict(
             "Đây là bước xử lý cuối: dùng thao tác resolve để kết thúc xử lý.",
-            code="last_step",
+            code=ProblemCode.last_step,
             extra={"allowed_actions": [Action.resolve.value]},
         )
     await _finish_step(ctx.session, dossier, ctx.now)
@@ -254,7 +219,7 @@ async def _send_back(ctx: Context) -> None:
     current = dossier.current_step or 0
     if target is None or target >= current:
         raise field_error(
-            "to_step", "Chỉ trả về một bước trước bước hiện tại.", code="invalid_step"
+            "to_step", "Chỉ trả về một bước trước bước hiện tại.", code=ProblemCode.invalid_step
         )
     _require_note(ctx, "trả lại bước trước")
     await _finish_step(ctx.session, dossier, ctx.now)
@@ -278,18 +243,19 @@ async def _unpaid_lines(ctx: Context) -> list[DossierFeeLine]:
 async def _request_payment(ctx: Context) -> None:
     lines = await _unpaid_lines(ctx)
     if not lines:
-        raise Conflict("Hồ sơ không có khoản phí, lệ phí nào phải nộp.", code="nothing_due")
-    await _pause(ctx.dossier, ctx.now)
+        raise Conflict(
+            "Hồ sơ không có khoản phí, lệ phí nào phải nộp.", code=ProblemCode.nothing_due
+        )
     ctx.payload.update(amount=sum(line.amount for line in lines))
 
 
 async def record_payment_lines(ctx: Context, receipt_number: str, provider: str) -> None:
-    """Mark the lines due as paid and resume; online payments (a later issue) call this too."""
+    """Mark the lines due as paid (the dossier resumes: ``Clock.resume``); a gateway's confirmation
+    passes through the same action as the ``gateway`` actor."""
     lines = await _unpaid_lines(ctx)
     for line in lines:
         line.paid_at = ctx.now
         line.receipt_number = receipt_number
-    await _resume(ctx.session, ctx.dossier, ctx.calendar, ctx.now)
     ctx.payload.update(
         amount=sum(line.amount for line in lines), receipt_number=receipt_number, provider=provider
     )
@@ -301,7 +267,7 @@ async def _record_payment(ctx: Context) -> None:
         raise field_error(
             "receipt_number",
             "Cần số biên lai thu tiền mặt.",
-            code="receipt_number_required",
+            code=ProblemCode.receipt_number_required,
             field_code="missing",
         )
     await record_payment_lines(ctx, receipt, "cash")
@@ -313,22 +279,22 @@ async def _reschedule(ctx: Context) -> None:
     dossier, rules = ctx.dossier, rule_set(ctx.dossier.rule_set)
     _require_note(ctx, "xin lỗi và hẹn lại ngày trả")
     if dossier.reschedule_count >= rules.max_reschedules:
-        raise Conflict("Hồ sơ đã được hẹn lại ngày trả một lần.", code="reschedule_limit")
+        raise Conflict("Hồ sơ đã được hẹn lại ngày trả một lần.", code=ProblemCode.reschedule_limit)
     if dossier.due_at is None:
-        raise Conflict("Hồ sơ chưa có ngày hẹn trả.", code="no_due_date")
+        raise Conflict("Hồ sơ chưa có ngày hẹn trả.", code=ProblemCode.no_due_date)
     notice_amount, notice_unit = rules.reschedule_notice
     latest = ctx.calendar.add(ctx.now, notice_amount, notice_unit)
     if latest > dossier.due_at:
         raise Conflict(
             "Phải xin lỗi và hẹn lại chậm nhất một ngày làm việc trước ngày hẹn trả.",
-            code="reschedule_too_late",
+            code=ProblemCode.reschedule_too_late,
         )
     promised = ctx.request.promised_due_at
     if promised is None or promised.tzinfo is None or promised <= dossier.due_at:
         raise field_error(
             "promised_due_at",
             "Ngày hẹn mới phải sau ngày hẹn trả hiện tại.",
-            code="invalid_promised_due_at",
+            code=ProblemCode.invalid_promised_due_at,
         )
     dossier.promised_due_at = promised
     dossier.reschedule_count += 1
@@ -347,17 +313,15 @@ async def _resolve(ctx: Context) -> None:
     if current != end:
         raise Conflict(
             "Hồ sơ chưa đến bước xử lý cuối: dùng thao tác forward.",
-            code="not_last_step",
+            code=ProblemCode.not_last_step,
             extra={"allowed_actions": [Action.forward.value]},
         )
     await _finish_step(ctx.session, dossier, ctx.now)
-    dossier.finished_at = ctx.now
     if end + 1 < len(dossier.route):  # the result returns to the receiving office's desk
         await _start_step(ctx.session, dossier, end + 1, ctx.calendar, ctx.now)
     else:
         dossier.current_step = None
         dossier.current_agency_code = dossier.receiving_office_code
-    ctx.payload.update(on_time=dossier.due_at is not None and ctx.now <= dossier.due_at)
 
 
 async def _return_result(ctx: Context) -> None:
@@ -374,11 +338,11 @@ async def _rate(ctx: Context) -> None:
         raise field_error(
             "rating",
             "Cần chọn mức đánh giá từ 1 đến 5.",
-            code="rating_required",
+            code=ProblemCode.rating_required,
             field_code="missing",
         )
     if ctx.dossier.rating is not None:
-        raise Conflict("Hồ sơ đã được đánh giá.", code="already_rated")
+        raise Conflict("Hồ sơ đã được đánh giá.", code=ProblemCode.already_rated)
     ctx.dossier.rating = ctx.request.rating
     ctx.dossier.rating_comment = ctx.request.note
     ctx.payload.update(rating=ctx.request.rating)
@@ -404,5 +368,6 @@ EFFECTS: dict[Action, Effect] = {
 
 
 def _principal(ctx: Context) -> Principal:
-    assert ctx.principal is not None
+    """The caller behind an action only callers take (the table gives them no service actor)."""
+    assert not isinstance(ctx.principal, ServicePrincipal)
     return ctx.principal

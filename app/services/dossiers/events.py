@@ -9,15 +9,24 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models.dossier import ActorKind, Dossier, DossierEvent, DossierStatus
-from app.services.identity.principals import CitizenPrincipal, Principal
+from app.services.identity.principals import (
+    ActingPrincipal,
+    CitizenPrincipal,
+    ServiceKind,
+    ServicePrincipal,
+)
 from app.services.system.outbox import enqueue
 
 STATUS_TOPIC = "notification.status_changed"
 
 
-def actor_of(principal: Principal | None) -> tuple[ActorKind, str | None]:
-    if principal is None:
-        return ActorKind.system, None
+def actor_of(principal: ActingPrincipal) -> tuple[ActorKind, str | None]:
+    """How an event names who acted: kind and identifier (officer username, citizen issuer|subject,
+    the gateway's provider; the system has none)."""
+    if isinstance(principal, ServicePrincipal):
+        if principal.kind is ServiceKind.system:
+            return ActorKind.system, None
+        return ActorKind.gateway, principal.name
     if isinstance(principal, CitizenPrincipal):
         return ActorKind.citizen, f"{principal.issuer}|{principal.subject}"
     return ActorKind.officer, principal.username
@@ -29,7 +38,7 @@ async def record_event(
     *,
     action: str,
     from_status: DossierStatus | None,
-    principal: Principal | None,
+    principal: ActingPrincipal,
     at: datetime,
     note: str | None = None,
     payload: dict[str, Any] | None = None,

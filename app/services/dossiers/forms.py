@@ -18,7 +18,7 @@ import qrcode.image.svg
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.errors import Conflict
+from app.errors import Conflict, ProblemCode
 from app.models.catalog import Agency
 from app.models.dossier import Action, Dossier, DossierEvent, DossierStep
 from app.models.procedure import Procedure
@@ -130,7 +130,7 @@ def full_view(view: DossierView, principal: Principal) -> DossierRead:
         returned_at=d.returned_at,
         supplement_deadline_at=d.supplement_deadline_at,
         supplement_count=d.supplement_count,
-        on_time=(d.finished_at <= d.due_at) if d.finished_at and d.due_at else None,
+        on_time=d.on_time,
         overdue=d.overdue,
         result_delivery=d.result_delivery,
         fee_lines=[
@@ -173,8 +173,8 @@ async def build(session: AsyncSession, dossier: Dossier, form: FormName) -> dict
     if not matching:
         raise Conflict(
             "Hồ sơ chưa có biểu mẫu này ở trạng thái hiện tại.",
-            code="form_not_available",
-            extra={"status": dossier.status.value},
+            code=ProblemCode.form_not_available,
+            extra={"dossier_status": dossier.status.value},
         )
     event = matching[-1]
     procedure = await session.get(Procedure, dossier.procedure_id)
@@ -230,7 +230,7 @@ async def build(session: AsyncSession, dossier: Dossier, form: FormName) -> dict
                     "started_at": _local(s.started_at),
                     "due_at": _local(s.due_at),
                     "finished_at": _local(s.finished_at),
-                    "on_time": (s.finished_at <= s.due_at) if s.finished_at and s.due_at else None,
+                    "on_time": s.on_time,
                 }
                 for s in steps
             ],

@@ -14,18 +14,19 @@ import logging
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import DomainError
 from app.models.catalog import Agency
-from app.models.dossier import Action, Dossier, DossierStatus, DossierStep
+from app.models.dossier import CLOCK_RUNNING, Action, Dossier, DossierStatus, DossierStep
 from app.models.procedure import Procedure
 from app.schemas.dossiers import ActionRequest
 from app.services.calendar.overrides import load_calendar
 from app.services.dossiers import actions as dossier_actions
 from app.services.dossiers.lifecycle import STATUS_LABEL_VI
-from app.services.dossiers.rule_sets import rule_set_at
+from app.services.dossiers.rule_sets import RULE_SETS
+from app.services.identity.principals import SYSTEM
 from app.services.system.registry import (
     UnresolvableReference,
     WorkerContext,
@@ -36,7 +37,6 @@ from app.services.uploads import files as uploads_service
 from app.services.uploads.storage import LocalStorage
 
 log = logging.getLogger(__name__)
-OPEN = (DossierStatus.received, DossierStatus.in_progress)
 SWEEP_BATCH = 200
 
 
@@ -109,7 +109,7 @@ async def _close_one(ctx: WorkerContext, code: str, now: datetime) -> str | None
         await dossier_actions.perform(
             session,
             ctx.settings,
-            None,
+            SYSTEM,
             code,
             action,
             ActionRequest(note="Quá hạn bổ sung hồ sơ mà người nộp không bổ sung."),
@@ -145,30 +145,36 @@ async def close_expired_supplements(ctx: WorkerContext, period: datetime) -> int
 
 
 async def flag_overdue(session: AsyncSession, ctx_settings: Any, now: datetime) -> int:
-    """Set ``overdue`` and ``due_soon`` on open dossiers and ``overdue`` on open steps."""
+    """Set ``overdue`` and ``due_soon`` on open dossiers and ``overdue`` on open steps.
+
+    Only the rows whose flag changes are written, and each dossier's warning window comes from its own
+    rule set (the one in force when it was submitted, DESIGN.md section 2). Returns the dossiers changed.
+    """
     calendar = await load_calendar(session, ctx_settings)
-    amount, unit = rule_set_at(now).due_soon_window
-    soon = calendar.add(now, amount, unit)
-    result = await session.execute(
-        update(Dossier)
-        .where(Dossier.status.in_(OPEN), Dossier.due_at.is_not(None))
-        .values(
-            overdue=Dossier.due_at < now,
-            due_soon=and_(Dossier.due_at >= now, Dossier.due_at <= soon),
+    changed = 0
+    for rules in RULE_SETS:
+        amount, unit = rules.due_soon_window
+        overdue = Dossier.overdue_at(now)
+        due_soon = Dossier.due_soon_at(now, calendar.add(now, amount, unit))
+        result = await session.execute(
+            update(Dossier)
+            .where(
+                Dossier.rule_set == rules.code,
+                Dossier.status.in_(CLOCK_RUNNING),
+                Dossier.due_at.is_not(None),
+                or_(Dossier.overdue != overdue, Dossier.due_soon != due_soon),
+            )
+            .values(overdue=overdue, due_soon=due_soon)
+            .execution_options(synchronize_session=False)
         )
-        .execution_options(synchronize_session=False)
-    )
+        changed += int(getattr(result, "rowcount", 0) or 0)
     await session.execute(
         update(DossierStep)
-        .where(
-            DossierStep.finished_at.is_(None),
-            DossierStep.due_at < now,
-            DossierStep.overdue.is_(False),
-        )
+        .where(DossierStep.overdue_at(now), DossierStep.overdue.is_(False))
         .values(overdue=True)
         .execution_options(synchronize_session=False)
     )
-    return int(getattr(result, "rowcount", 0) or 0)
+    return changed
 
 
 @periodic_job("dossiers.overdue_sweep", every=timedelta(minutes=5))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from app.models.dossier import Action, DossierStatus
+from app.models.dossier import CLOCK_RUNNING, Action, DossierStatus
 
 # The national portal's TrangThaiHoSo codes.
 PORTAL_STATUS_CODE: dict[DossierStatus, int] = {
@@ -60,6 +60,7 @@ class Actor(StrEnum):
     step_leader = "step_leader"  # a leader at the current step's agency
     owner = "owner"  # the citizen who submitted the dossier online
     system = "system"  # periodic sweeps (supplement deadline)
+    gateway = "gateway"  # a payment gateway's verified confirmation (online payment)
 
 
 class Next(StrEnum):
@@ -87,7 +88,7 @@ class Rule:
 
 S = DossierStatus
 A = Actor
-_OPEN_AFTER_RECEIPT = frozenset({S.received, S.in_progress})
+_OPEN_AFTER_RECEIPT = CLOCK_RUNNING
 _PROCESSING_OR_PAUSED = _OPEN_AFTER_RECEIPT | PAUSED_STATUSES
 
 
@@ -123,7 +124,10 @@ LIFECYCLE: dict[Action, tuple[Rule, ...]] = {
     Action.request_payment: (
         _rule(_OPEN_AFTER_RECEIPT, S.awaiting_payment, A.desk, A.step, clock=Clock.pause),
     ),
-    Action.record_payment: (_rule({S.awaiting_payment}, Next.resume, A.desk, clock=Clock.resume),),
+    # Cash at the desk, or an online payment confirmed by its gateway's verified callback.
+    Action.record_payment: (
+        _rule({S.awaiting_payment}, Next.resume, A.desk, A.gateway, clock=Clock.resume),
+    ),
     # Apology and new appointment (form 04): sets promised_due_at, due_at stays.
     Action.reschedule: (_rule(_PROCESSING_OR_PAUSED, Next.same, A.step_leader, A.desk),),
     # Stop (stop notice), also by the system when a supplement deadline passes after receipt.

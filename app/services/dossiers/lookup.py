@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.config import Settings
-from app.errors import NotFound, TooManyRequests
+from app.errors import NotFound, ProblemCode, TooManyRequests
 from app.models.dossier import DossierStatus
 from app.services.dossiers.lifecycle import STATUS_LABEL_VI
 from app.services.identity import throttle
@@ -66,7 +66,7 @@ def policy(settings: Settings) -> throttle.ThrottlePolicy:
 def _too_many(wait: int) -> TooManyRequests:
     return TooManyRequests(
         f"Tra cứu sai quá nhiều lần. Vui lòng thử lại sau {wait} giây.",
-        code="lookup_throttled",
+        code=ProblemCode.lookup_throttled,
         retry_after=wait,
     )
 
@@ -94,7 +94,7 @@ async def lookup(
         if wait:
             raise _too_many(wait)
         raise NotFound(
-            "Không tìm thấy hồ sơ với mã và mã tra cứu đã nhập.", code="dossier_not_found"
+            "Không tìm thấy hồ sơ với mã và mã tra cứu đã nhập.", code=ProblemCode.dossier_not_found
         )
     status = DossierStatus(row["status"])
     return LookupResult(

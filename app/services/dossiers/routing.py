@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.errors import ValidationFailed
+from app.errors import ProblemCode, ValidationFailed
 from app.models.catalog import Agency, AgencyKind
 from app.models.procedure import ProcessStep, RunsAtKind
 from app.services.catalog import reads as catalog_service
@@ -63,7 +63,7 @@ async def step_agency(session: AsyncSession, step: ProcessStep, context: Routing
         if context.subject_unit_code is None:
             raise ValidationFailed(
                 "Thủ tục này cần đơn vị hành chính của người nộp hoặc nơi có đối tượng.",
-                code="subject_unit_required",
+                code=ProblemCode.subject_unit_required,
                 errors=[
                     {
                         "field": "subject_unit_code",
@@ -77,7 +77,7 @@ async def step_agency(session: AsyncSession, step: ProcessStep, context: Routing
         if agency is None:
             raise ValidationFailed(
                 "Không tìm thấy cơ quan có thẩm quyền của đơn vị hành chính đã chọn.",
-                code="no_unit_authority",
+                code=ProblemCode.no_unit_authority,
             )
         return agency
     assert kind is RunsAtKind.same_as and step.runs_at_step is not None

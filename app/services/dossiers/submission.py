@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.errors import Conflict, Forbidden, field_error
+from app.errors import Conflict, Forbidden, ProblemCode, field_error
 from app.models.dossier import (
     Channel,
     Dossier,
@@ -63,7 +63,8 @@ async def _replayed(
         return None
     if row.request_hash != request_hash:
         raise Conflict(
-            "Idempotency-Key này đã được dùng cho một yêu cầu khác.", code="idempotency_key_reused"
+            "Idempotency-Key này đã được dùng cho một yêu cầu khác.",
+            code=ProblemCode.idempotency_key_reused,
         )
     return await session.get(Dossier, row.dossier_id)
 
@@ -84,7 +85,7 @@ async def _choose_application(
             raise field_error(
                 "procedure_code",
                 "Thủ tục không được áp dụng hoặc chưa có hiệu lực",
-                code="procedure_code_invalid",
+                code=ProblemCode.procedure_code_invalid,
             )
         if len(candidates) > 1:
             raise field_error(
@@ -92,7 +93,7 @@ async def _choose_application(
                 "Thủ tục được nhiều cơ quan áp dụng: cần chọn cơ quan ("
                 + ", ".join(c.agency_code for c in candidates)
                 + ")",
-                code="agency_code_invalid",
+                code=ProblemCode.agency_code_invalid,
             )
         agency = candidates[0].agency_code
     found = await catalog_service.application_in_force(session, data.procedure_code, agency, at)
@@ -100,7 +101,7 @@ async def _choose_application(
         raise field_error(
             "agency_code",
             "Cơ quan này không áp dụng thủ tục, hoặc thủ tục chưa có hiệu lực",
-            code="agency_code_invalid",
+            code=ProblemCode.agency_code_invalid,
         )
     return found
 
@@ -183,23 +184,25 @@ async def submit(
         raise field_error(
             "receiving_office_code",
             "Nơi tiếp nhận không nhận thủ tục này (nhận tại: " + ", ".join(offices) + ")",
-            code="receiving_office_code_invalid",
+            code=ProblemCode.receiving_office_code_invalid,
         )
     if isinstance(principal, OfficerPrincipal):
         if not principal.has_role(receiving_office, Role.receptionist):
             raise Forbidden(
                 "Chỉ cán bộ tiếp nhận của nơi tiếp nhận mới được tạo hồ sơ tại quầy.",
-                code="not_receptionist_here",
+                code=ProblemCode.not_receptionist_here,
             )
         if data.outcome is None:
             raise field_error(
-                "outcome", "Tại quầy cần chọn kết quả kiểm tra hồ sơ", code="outcome_invalid"
+                "outcome",
+                "Tại quầy cần chọn kết quả kiểm tra hồ sơ",
+                code=ProblemCode.outcome_invalid,
             )
     elif data.outcome is not None or data.confirmed_fee_lines:
         raise field_error(
             "outcome",
             "Chỉ cán bộ tiếp nhận mới chọn kết quả kiểm tra hồ sơ",
-            code="outcome_invalid",
+            code=ProblemCode.outcome_invalid,
         )
 
     for code in filter(None, (data.applicant.unit_code, data.subject_unit_code)):

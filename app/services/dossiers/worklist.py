@@ -1,9 +1,8 @@
 """Worklists: a keyset page of the dossiers a caller may see, newest first (DESIGN.md section 10).
 
-An officer sees the dossiers received at their offices, now at their agencies, or that ever had a step
-there; a citizen sees the dossiers they own. For officers the page is the union of three branches, each
-walking its own index newest first and stopping after a page (one OR over the three would make
-PostgreSQL read every dossier a department ever touched before it could sort).
+Who may see what is ``access``'s one definition: a citizen their own dossiers, an officer the dossiers
+linked to their agencies, read here as ``access.officer_link_pages`` (a branch per link, each walking its
+own index newest first and stopping after a page).
 
 Speed: the page is the most frequent officer request. Its statement is built once per shape (caller
 kind and which filters are present) with every value a bound parameter, so a request builds no SQL and
@@ -33,10 +32,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.errors import BadRequest
-from app.models.dossier import Channel, Dossier, DossierStatus, DossierStep
+from app.errors import BadRequest, ProblemCode
+from app.models.dossier import Channel, Dossier, DossierStatus
 from app.models.procedure import Procedure
 from app.models.user import User
+from app.services.dossiers.access import officer_agencies, officer_link_pages, owned_by
 from app.services.identity.principals import CitizenPrincipal, OfficerPrincipal, Principal
 
 PAGE_SIZE_MAX = 100
@@ -110,7 +110,9 @@ def _decode_cursor(cursor: str) -> int:
     try:
         return int(base64.urlsafe_b64decode(cursor.encode() + b"==").decode())
     except (ValueError, UnicodeDecodeError) as exc:
-        raise BadRequest("Con trỏ phân trang không hợp lệ.", code="invalid_cursor") from exc
+        raise BadRequest(
+            "Con trỏ phân trang không hợp lệ.", code=ProblemCode.invalid_cursor
+        ) from exc
 
 
 def _encode_cursor(dossier_id: int) -> str:
@@ -159,11 +161,7 @@ def _statement(citizen: bool, shape: frozenset[str]) -> Select[Any]:
     if citizen:
         ids = (
             select(Dossier.id)
-            .where(
-                Dossier.owner_issuer == bindparam("issuer"),
-                Dossier.owner_subject == bindparam("subject"),
-                *conditions,
-            )
+            .where(owned_by(bindparam("issuer"), bindparam("subject")), *conditions)
             .order_by(Dossier.id.desc())
             .limit(size)
         )
@@ -172,22 +170,8 @@ def _statement(citizen: bool, shape: frozenset[str]) -> Select[Any]:
         # statement per set of agencies, planned for those values; as a parameter, a generic plan
         # made for the average agency read a department's page by walking every dossier
         agencies: BindParameter[str] = bindparam("agencies", expanding=True, literal_execute=True)
-        branches = [
-            select(Dossier.id)
-            .where(column.in_(agencies), *conditions)
-            .order_by(Dossier.id.desc())
-            .limit(size)
-            for column in (Dossier.receiving_office_code, Dossier.current_agency_code)
-        ]
-        stepped = (
-            select(DossierStep.dossier_id.label("id"))
-            .join(Dossier, Dossier.id == DossierStep.dossier_id)
-            .where(DossierStep.agency_code.in_(agencies), *conditions)
-            .group_by(DossierStep.dossier_id)
-            .order_by(DossierStep.dossier_id.desc())
-            .limit(size)
-        )
-        ids = union(*(branch.subquery().select() for branch in [*branches, stepped]))
+        branches = officer_link_pages(agencies, conditions, size)
+        ids = union(*(branch.subquery().select() for branch in branches))
     page_ids = ids.subquery()
     return (
         select(*(getattr(Dossier, name) for name in _COLUMNS), Procedure.code, Procedure.name)
@@ -208,7 +192,7 @@ async def worklist(
     if isinstance(principal, CitizenPrincipal):
         values.update(issuer=principal.issuer, subject=principal.subject)
     else:
-        values["agencies"] = sorted({agency for agency, _ in principal.roles})
+        values["agencies"] = officer_agencies(principal)
     values["size"] = limit + 1
     rows = (await session.execute(statement, values)).all()
     page = [DossierRow(*row) for row in rows[:limit]]

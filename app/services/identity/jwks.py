@@ -23,7 +23,7 @@ from jose import JWTError, jwk, jwt
 from jose.exceptions import JWKError
 
 from app.config import ASYMMETRIC_ALGORITHMS
-from app.errors import DomainError
+from app.errors import ServiceUnavailable
 from app.services.identity.principals import PrincipalKind
 
 log = logging.getLogger(__name__)
@@ -32,10 +32,8 @@ _KEY_TYPE_OF_FAMILY = {"RS": "RSA", "ES": "EC"}
 MAX_JWKS_BYTES = 512 * 1024
 
 
-class IdentityProviderUnavailable(DomainError):
-    status = 503
-    code = "identity_provider_unavailable"
-    title = "Không kết nối được hệ thống định danh"
+class IdentityProviderUnavailable(ServiceUnavailable):
+    """503 ``identity_provider_unavailable``: the key set could not be fetched."""
 
 
 def _unavailable() -> IdentityProviderUnavailable:

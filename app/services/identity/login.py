@@ -7,7 +7,7 @@ from datetime import timedelta
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from app.config import Settings
-from app.errors import TooManyRequests, Unauthorized
+from app.errors import ProblemCode, TooManyRequests, Unauthorized
 from app.services.identity import throttle
 from app.services.identity import users as users_service
 from app.services.identity.tokens import TokenService
@@ -49,7 +49,9 @@ async def login(
         wait = await throttle.record_failure(engine, policy, key)
         if wait:
             raise _too_many(wait)
-        raise Unauthorized("Tên đăng nhập hoặc mật khẩu không đúng.", code="invalid_credentials")
+        raise Unauthorized(
+            "Tên đăng nhập hoặc mật khẩu không đúng.", code=ProblemCode.invalid_credentials
+        )
     await throttle.reset(engine, key)
     return tokens.issue_officer_token(
         user.id, user.username, [(r.agency_code, r.role) for r in user.roles]
@@ -59,6 +61,6 @@ async def login(
 def _too_many(wait: int) -> TooManyRequests:
     return TooManyRequests(
         f"Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {wait} giây.",
-        code="login_throttled",
+        code=ProblemCode.login_throttled,
         retry_after=wait,
     )

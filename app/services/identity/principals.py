@@ -1,5 +1,6 @@
 """Who is calling: an officer with (agency, role) pairs, or a citizen as their identity provider names
-them. Plain values, no framework: every layer may import them."""
+them; and who acts without calling: the system's own sweeps, a payment gateway's verified confirmation.
+Plain values, no framework: every layer may import them."""
 
 from __future__ import annotations
 
@@ -46,3 +47,28 @@ class CitizenPrincipal:
 
 
 Principal = OfficerPrincipal | CitizenPrincipal
+
+
+class ServiceKind(StrEnum):
+    system = "system"  # the service's own periodic sweeps (supplement deadlines, ...)
+    gateway = "gateway"  # a payment gateway whose callback was verified
+
+
+@dataclass(frozen=True)
+class ServicePrincipal:
+    """A non-human actor. It never authenticates over HTTP: the code that acts for it (a sweep, a
+    verified payment callback) names it, and the lifecycle table says what it may do."""
+
+    kind: ServiceKind
+    name: str  # "motcua" for the system; the provider for a gateway ("vnpay", "momo", ...)
+
+
+SYSTEM = ServicePrincipal(ServiceKind.system, "motcua")
+
+
+def gateway(provider: str) -> ServicePrincipal:
+    return ServicePrincipal(ServiceKind.gateway, provider)
+
+
+# Whoever takes a lifecycle action: a caller, or the system or a gateway.
+ActingPrincipal = Principal | ServicePrincipal

@@ -8,6 +8,7 @@ the same way.
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from typing import Any, Protocol
 from jose import JWTError, jwt
 
 from app.config import Settings
-from app.errors import Unauthorized
+from app.errors import ProblemCode, Unauthorized
 from app.models.user import Role
 from app.services.identity.principals import PrincipalKind
 
@@ -66,10 +67,18 @@ class TokenVerifier:
         return claims
 
 
+# Verified tokens kept per process: a hit skips the signature check and the claims' parsing, never
+# the expiry (checked on every hit) nor the revocation check (``security`` reads the user each time).
+VERIFIED_CACHE_ENTRIES = 4096
+
+
 @dataclass
 class TokenService:
     settings: Settings
     verifiers: dict[str, Verifier] = field(default_factory=dict)
+    _verified: dict[str, tuple[Verifier, dict[str, Any], float]] = field(
+        default_factory=dict, repr=False
+    )
 
     def __post_init__(self) -> None:
         self.officer_verifier = TokenVerifier(
@@ -102,17 +111,38 @@ class TokenService:
         return token, int(lifetime.total_seconds())
 
     async def verify(self, token: str) -> tuple[Verifier, dict[str, Any]]:
-        """Pick the verifier by the token's issuer, then verify everything with it."""
+        """Pick the verifier by the token's issuer, then verify everything with it.
+
+        A token verified before (the same bytes) is answered from a bounded per-process cache until
+        its ``exp``; revocation is not decided here and is checked on every request by the caller.
+        """
+        cached = self._verified.get(token)
+        if cached is not None:
+            verifier, claims, expires = cached
+            if time.time() < expires:
+                return verifier, claims
+            del self._verified[token]
+        verifier, claims = await self._verify(token)
+        exp = claims.get("exp")
+        if isinstance(exp, int | float):
+            if len(self._verified) >= VERIFIED_CACHE_ENTRIES:
+                self._verified.pop(next(iter(self._verified)))  # the oldest entry
+            self._verified[token] = (verifier, claims, float(exp))
+        return verifier, claims
+
+    async def _verify(self, token: str) -> tuple[Verifier, dict[str, Any]]:
         try:
             issuer = jwt.get_unverified_claims(token).get("iss")
         except JWTError as exc:
-            raise Unauthorized("Mã truy cập không hợp lệ.", code="invalid_token") from exc
+            raise Unauthorized("Mã truy cập không hợp lệ.", code=ProblemCode.invalid_token) from exc
         verifier = self.verifiers.get(issuer) if isinstance(issuer, str) else None
         if verifier is None:
-            raise Unauthorized("Mã truy cập không do bên được tin cậy cấp.", code="invalid_token")
+            raise Unauthorized(
+                "Mã truy cập không do bên được tin cậy cấp.", code=ProblemCode.invalid_token
+            )
         try:
             return verifier, await verifier.verify_claims(token)
         except JWTError as exc:
             raise Unauthorized(
-                "Mã truy cập không hợp lệ hoặc đã hết hạn.", code="invalid_token"
+                "Mã truy cập không hợp lệ hoặc đã hết hạn.", code=ProblemCode.invalid_token
             ) from exc

@@ -12,7 +12,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.errors import Conflict, NotFound, ValidationFailed
+from app.errors import Conflict, NotFound, ProblemCode, ValidationFailed
 from app.models.user import Role, User, UserRole
 from app.services.identity.passwords import hash_password, verify_password
 
@@ -79,7 +79,7 @@ async def create_user(session: AsyncSession, new: NewUser) -> User:
     _check_password(new.password)
     username = normalise_username(new.username)
     if await get_by_username(session, username) is not None:
-        raise Conflict("Tên đăng nhập đã tồn tại.", code="username_taken")
+        raise Conflict("Tên đăng nhập đã tồn tại.", code=ProblemCode.username_taken)
     user = User(
         username=username,
         full_name=new.full_name.strip(),
@@ -110,7 +110,7 @@ def revoke_tokens(user: User) -> None:
 async def revoke_tokens_of(session: AsyncSession, username: str) -> User:
     user = await get_by_username(session, username)
     if user is None:
-        raise NotFound("Không tìm thấy tài khoản.", code="user_not_found")
+        raise NotFound("Không tìm thấy tài khoản.", code=ProblemCode.user_not_found)
     revoke_tokens(user)
     await session.flush()
     return user

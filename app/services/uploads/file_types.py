@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from app.errors import UnsupportedMediaType
+from app.errors import ProblemCode, UnsupportedMediaType
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,9 @@ MAX_FILE_NAME_CHARACTERS = 200
 DEFAULT_STEM = "tai-lieu"
 
 
-def _refuse(detail: str, code: str = "unsupported_media_type") -> UnsupportedMediaType:
+def _refuse(
+    detail: str, code: ProblemCode = ProblemCode.unsupported_media_type
+) -> UnsupportedMediaType:
     return UnsupportedMediaType(
         detail, code=code, extra={"accepted": [t.content_type for t in FILE_TYPES]}
     )
@@ -80,14 +82,14 @@ def check_declared(file_type: FileType, declared_type: str | None, file_name: st
     if declared not in accepted:
         raise _refuse(
             f"Nội dung tệp là {file_type.content_type} nhưng được khai báo là {declared}.",
-            code="content_type_mismatch",
+            code=ProblemCode.content_type_mismatch,
         )
     extension = _extension(file_name or "")
     claimed = _KNOWN_EXTENSIONS.get(extension)
     if claimed is not None and claimed is not file_type:
         raise _refuse(
             f"Nội dung tệp là {file_type.content_type} nhưng tên tệp có đuôi .{extension}.",
-            code="content_type_mismatch",
+            code=ProblemCode.content_type_mismatch,
         )
 
 

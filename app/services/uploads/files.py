@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import ColumnElement, and_, delete, false, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.errors import BadRequest, Conflict, NotFound, ValidationFailed
+from app.errors import BadRequest, Conflict, NotFound, ProblemCode, ValidationFailed
 from app.models.upload import OwnerKind, Upload, UploadPurpose
 from app.services.identity.principals import OfficerPrincipal, Principal
 from app.services.uploads import file_types
@@ -35,7 +35,7 @@ class UploadPolicy:
 
 
 def _not_found() -> NotFound:
-    return NotFound("Không tìm thấy tệp tải lên.", code="upload_not_found")
+    return NotFound("Không tìm thấy tệp tải lên.", code=ProblemCode.upload_not_found)
 
 
 def _owner(principal: Principal) -> tuple[OwnerKind, str | None, str]:
@@ -140,7 +140,7 @@ async def receive(
     if part is None:
         if not reader.complete:
             raise BadRequest(
-                "Nội dung multipart/form-data không hợp lệ.", code="malformed_multipart"
+                "Nội dung multipart/form-data không hợp lệ.", code=ProblemCode.malformed_multipart
             )
         raise ValidationFailed(
             "Thiếu tệp tải lên (trường `file`).",
@@ -239,7 +239,9 @@ async def attach(
     if len(found) != len(ids):
         raise _not_found()
     if any(upload.attached_at is not None for upload in found.values()):
-        raise Conflict("Tệp đã được đính kèm vào hồ sơ khác.", code="upload_already_attached")
+        raise Conflict(
+            "Tệp đã được đính kèm vào hồ sơ khác.", code=ProblemCode.upload_already_attached
+        )
     for upload in found.values():
         upload.attached_at = now
         upload.purpose = purpose

@@ -16,7 +16,13 @@ from python_multipart.exceptions import MultipartParseError
 from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.requests import ClientDisconnect
 
-from app.errors import BadRequest, PayloadTooLarge, UnsupportedMediaType, ValidationFailed
+from app.errors import (
+    BadRequest,
+    PayloadTooLarge,
+    ProblemCode,
+    UnsupportedMediaType,
+    ValidationFailed,
+)
 
 # Room for the multipart envelope (boundaries, part headers, small text fields) beyond the file itself.
 ENVELOPE_BYTES = 64 * 1024
@@ -39,7 +45,8 @@ def _too_large(limit: int) -> PayloadTooLarge:
 
 def _malformed() -> BadRequest:
     return BadRequest(
-        "Nội dung multipart/form-data không hợp lệ hoặc bị cắt ngang.", code="malformed_multipart"
+        "Nội dung multipart/form-data không hợp lệ hoặc bị cắt ngang.",
+        code=ProblemCode.malformed_multipart,
     )
 
 
@@ -86,12 +93,14 @@ class MultipartReader:
         if media_type != b"multipart/form-data" or not boundary:
             raise UnsupportedMediaType(
                 "Tệp phải được gửi dưới dạng multipart/form-data (trường `file`).",
-                code="multipart_required",
+                code=ProblemCode.multipart_required,
             )
         declared = headers.get("content-length")
         if declared is not None:
             if not declared.isdigit():
-                raise BadRequest("Content-Length không hợp lệ.", code="invalid_content_length")
+                raise BadRequest(
+                    "Content-Length không hợp lệ.", code=ProblemCode.invalid_content_length
+                )
             if int(declared) > max_file_bytes + ENVELOPE_BYTES:
                 raise _too_large(max_file_bytes)
         return cls(boundary, body, max_file_bytes)
@@ -130,7 +139,7 @@ class MultipartReader:
                 chunk = await anext(self._body, b"")
             except ClientDisconnect as exc:
                 raise BadRequest(
-                    "Kết nối bị ngắt khi đang tải lên.", code="upload_aborted"
+                    "Kết nối bị ngắt khi đang tải lên.", code=ProblemCode.upload_aborted
                 ) from exc
             if not chunk:
                 self._exhausted = True

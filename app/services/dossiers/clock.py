@@ -1,0 +1,94 @@
+"""The processing clock: what each action does to the dossier's time, as the lifecycle table says.
+
+The ``clock`` column of the table (``lifecycle.Clock``) is the only place that decides it; ``actions``
+applies it here for every action, whoever the actor (officer, citizen, the system's sweeps, a payment
+gateway). Legal frame: Decree 118/2025/NĐ-CP (receipt issues the appointment date; a supplement
+request or a financial obligation pauses processing, and the appointment moves by the time paused);
+DESIGN.md sections 3-5 for the counting.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.models.calendar import DurationUnit
+from app.models.dossier import Dossier, DossierStep
+from app.models.procedure import Procedure, ProcedureApplication
+from app.services.calendar.working_time import WorkingCalendar
+from app.services.catalog import reads as catalog_service
+from app.services.dossiers.lifecycle import Clock
+
+
+async def open_step(session: AsyncSession, dossier: Dossier) -> DossierStep | None:
+    """The dossier's step in progress (not finished), if any."""
+    found: DossierStep | None = await session.scalar(
+        select(DossierStep)
+        .where(DossierStep.dossier_id == dossier.id, DossierStep.finished_at.is_(None))
+        .order_by(DossierStep.id.desc())
+        .limit(1)
+    )
+    return found
+
+
+async def _start(
+    session: AsyncSession, dossier: Dossier, calendar: WorkingCalendar, now: datetime
+) -> None:
+    """Receipt: ``due_at`` = receipt + the processing time in force (no receipt without it)."""
+    application = await session.get(ProcedureApplication, dossier.application_id)
+    procedure = await session.get(Procedure, dossier.procedure_id)
+    assert application is not None and procedure is not None
+    amount, unit = catalog_service.processing_time(application, procedure)
+    dossier.received_at = now
+    dossier.due_at = calendar.add(now, amount, unit)
+
+
+def _pause(dossier: Dossier, now: datetime) -> None:
+    """Remember the status and step to return to; from now on the clock does not count."""
+    dossier.resume_status = dossier.status
+    dossier.resume_step = dossier.current_step
+    dossier.paused_at = now
+
+
+async def _resume(
+    session: AsyncSession, dossier: Dossier, calendar: WorkingCalendar, now: datetime
+) -> None:
+    """Back to the remembered status and step; ``due_at`` moves by the working time paused."""
+    paused = calendar.working_time_between(dossier.paused_at, now) if dossier.paused_at else None
+    if paused and dossier.due_at is not None:
+        hours = Decimal(paused.total_seconds()) / Decimal(3600)
+        dossier.due_at = calendar.add(dossier.due_at, hours, DurationUnit.WORKING_HOURS)
+        step = await open_step(session, dossier)
+        if step is not None and step.due_at is not None:
+            step.due_at = calendar.add(step.due_at, hours, DurationUnit.WORKING_HOURS)
+    dossier.current_step = dossier.resume_step
+    dossier.paused_at = None
+    dossier.resume_step = None
+    dossier.supplement_deadline_at = None
+
+
+async def apply(
+    clock: Clock,
+    session: AsyncSession,
+    dossier: Dossier,
+    calendar: WorkingCalendar,
+    now: datetime,
+) -> dict[str, Any]:
+    """Apply the table's clock effect to ``dossier`` (after the action's own effect and checks, before
+    the status changes); returns what the event records of it."""
+    if clock is Clock.start:
+        await _start(session, dossier, calendar, now)
+        assert dossier.due_at is not None
+        return {"due_at": dossier.due_at.isoformat()}
+    if clock is Clock.pause:
+        _pause(dossier, now)
+    elif clock is Clock.resume:
+        await _resume(session, dossier, calendar, now)
+    elif clock is Clock.finish:
+        dossier.finished_at = now
+        return {"on_time": dossier.on_time}
+    return {}
