@@ -104,7 +104,34 @@ class ActorKind(StrEnum):
     gateway = "gateway"
 
 
-class Dossier(TimestampMixin, Base):
+class OnTime:
+    """ "On time" (đúng hạn), defined once for Python and SQL alike: ended (``finished_at``) no later
+    than the due time (``due_at``); ``None`` while not ended or without a due time. A dossier's
+    processing and each of its steps are judged by it (the dossier services, the sweeps, the forms
+    and the statistics read ``on_time``, never their own comparison)."""
+
+    due_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+
+    @hybrid_property
+    def on_time(self) -> bool | None:
+        if self.finished_at is None or self.due_at is None:
+            return None
+        return self.finished_at <= self.due_at
+
+    @on_time.inplace.expression
+    @classmethod
+    def _on_time_sql(cls) -> ColumnElement[bool | None]:
+        return case(
+            (
+                and_(cls.finished_at.is_not(None), cls.due_at.is_not(None)),
+                cls.finished_at <= cls.due_at,
+            ),
+            else_=null(),
+        )
+
+
+class Dossier(OnTime, TimestampMixin, Base):
     __tablename__ = "dossiers"
     __table_args__ = (
         # no dossier is received without an appointment date (Decree 118/2025)
@@ -185,27 +212,8 @@ class Dossier(TimestampMixin, Base):
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - optimistic locking
 
-    # "On time" and "overdue" are defined here once, for Python and SQL alike: the dossier services,
-    # the sweeps, the forms and the statistics all read these (DESIGN.md sections 4 and 11).
-    @hybrid_property
-    def on_time(self) -> bool | None:
-        """Processing ended (``finished_at``) no later than the appointment date (``due_at``);
-        ``None`` while processing has not ended or the dossier has no appointment date."""
-        if self.finished_at is None or self.due_at is None:
-            return None
-        return self.finished_at <= self.due_at
-
-    @on_time.inplace.expression
-    @classmethod
-    def _on_time_sql(cls) -> ColumnElement[bool | None]:
-        return case(
-            (
-                and_(cls.finished_at.is_not(None), cls.due_at.is_not(None)),
-                cls.finished_at <= cls.due_at,
-            ),
-            else_=null(),
-        )
-
+    # "Overdue" is defined here once (and "on time" by ``OnTime``): the dossier services, the sweeps,
+    # the forms and the statistics all read these (DESIGN.md sections 4 and 11).
     @classmethod
     def overdue_at(cls, now: datetime) -> ColumnElement[bool]:
         """The clock runs and the appointment date has passed at ``now`` (SQL)."""
@@ -240,7 +248,7 @@ class DossierEvent(Base):
     payload: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
 
 
-class DossierStep(Base):
+class DossierStep(OnTime, Base):
     """Per-step progress: where each step ran, when it started, was due and finished."""
 
     __tablename__ = "dossier_steps"
@@ -258,24 +266,6 @@ class DossierStep(Base):
     due_at: Mapped[datetime | None]
     finished_at: Mapped[datetime | None]
     overdue: Mapped[bool] = mapped_column(default=False)
-
-    @hybrid_property
-    def on_time(self) -> bool | None:
-        """The step finished no later than its due time; ``None`` while open or without one."""
-        if self.finished_at is None or self.due_at is None:
-            return None
-        return self.finished_at <= self.due_at
-
-    @on_time.inplace.expression
-    @classmethod
-    def _on_time_sql(cls) -> ColumnElement[bool | None]:
-        return case(
-            (
-                and_(cls.finished_at.is_not(None), cls.due_at.is_not(None)),
-                cls.finished_at <= cls.due_at,
-            ),
-            else_=null(),
-        )
 
     @classmethod
     def overdue_at(cls, now: datetime) -> ColumnElement[bool]:
