@@ -7,7 +7,7 @@ export UV_PROJECT_ENVIRONMENT := .venv
 UV := .tools/bin/uv
 VENV := .venv/bin
 
-.PHONY: demo test lint typecheck pytest openapi clean
+.PHONY: demo test lint typecheck pytest coverage openapi clean
 
 $(UV):
 	@py=$$(command -v python3.12 python3.11 python3 | while read -r p; do \
@@ -34,6 +34,12 @@ pytest: .venv/.synced
 	$(VENV)/pytest -q -p no:cacheprovider
 
 test: lint typecheck pytest
+
+# Line coverage of app/ by the whole suite (the worker and server subprocesses the tests start are not
+# counted): compare it before and after a refactor.
+coverage: .venv/.synced
+	$(VENV)/coverage run --source=app -m pytest -q -p no:cacheprovider
+	$(VENV)/coverage report --format=total
 
 openapi: .venv/.synced
 	$(VENV)/motcua openapi
