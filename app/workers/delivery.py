@@ -33,7 +33,6 @@ from app.services.system.registry import (
     Envelope,
     PermanentDeliveryError,
     WorkerContext,
-    handler_for,
 )
 
 log = logging.getLogger("motcua.worker")
@@ -196,7 +195,7 @@ async def _deliver_one(
 
 async def _run_handler(envelope: Envelope, ctx: WorkerContext) -> tuple[str | None, bool]:
     """(None, False) on success, else the error text to record and whether retrying is pointless."""
-    handler = handler_for(envelope.topic)
+    handler = ctx.registry.handler_for(envelope.topic)
     if handler is None:  # retried: a newer worker version may know the topic
         return f"no handler registered for topic {envelope.topic!r}", False
     timeout = ctx.settings.outbox_delivery_timeout_seconds

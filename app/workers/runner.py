@@ -16,6 +16,7 @@ import os
 import signal
 import time
 from collections.abc import Coroutine, Iterable
+from types import ModuleType
 from typing import Any
 
 import httpx
@@ -23,8 +24,13 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.config import Settings
 from app.db import create_engine, create_session_factory
+from app.services.dossiers import jobs as dossier_jobs
+from app.services.identity import worker as identity_worker
+from app.services.notifications import worker as notification_worker
 from app.services.system import outbox as outbox_service
 from app.services.system import registry
+from app.services.system import worker as system_worker
+from app.services.uploads import worker as upload_worker
 from app.workers.delivery import DeliveryStats, claim_and_deliver
 from app.workers.periodic import claim_due, register_jobs, run_job
 
@@ -40,14 +46,21 @@ async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
         await asyncio.wait_for(stop.wait(), timeout=seconds)
 
 
-# The modules whose import registers the built-in handlers, resolvers and periodic jobs.
-BUILTIN_MODULES = ("app.workers.builtin", "app.services.dossiers.jobs")
+# Every domain module that gives the worker handlers, resolvers or periodic jobs (module-level
+# HANDLERS, RESOLVERS, JOBS: app/services/system/registry.py), lowest domain first.
+DOMAIN_MODULES: tuple[ModuleType, ...] = (
+    system_worker,
+    identity_worker,
+    upload_worker,
+    dossier_jobs,
+    notification_worker,
+)
 
 
-def load_modules(extra: Iterable[str]) -> None:
-    """Import the built-in registrations and the plugin modules (idempotent)."""
-    for module in (*BUILTIN_MODULES, *extra):
-        importlib.import_module(module)
+def load_registry(plugins: Iterable[str]) -> registry.Registry:
+    """The domains' handlers, resolvers and jobs, then those of the ``MOTCUA_WORKER_PLUGINS`` modules."""
+    modules = [*DOMAIN_MODULES, *(importlib.import_module(name) for name in plugins)]
+    return registry.assemble(modules)
 
 
 class Worker:
@@ -62,14 +75,14 @@ class Worker:
         settings = self.settings
         if settings.database_url is None:
             raise RuntimeError("the worker needs MOTCUA_DATABASE_URL")
-        load_modules(settings.worker_plugins)
+        work = load_registry(settings.worker_plugins)
         pool = settings.model_copy(
             update={"db_pool_size": self.slots + 2, "db_max_overflow": self.slots + 2}
         )
         engine = create_engine(settings.database_url.get_secret_value(), pool)
         http = httpx.AsyncClient(timeout=settings.outbox_delivery_timeout_seconds)
-        ctx = registry.WorkerContext(settings, engine, create_session_factory(engine), http)
-        jobs = {job.name: job for job in registry.jobs()}
+        ctx = registry.WorkerContext(settings, engine, create_session_factory(engine), http, work)
+        jobs = dict(work.jobs)
         log.info(
             "worker_started",
             extra={"pid": os.getpid(), "slots": self.slots, "jobs": sorted(jobs)},

@@ -1,7 +1,7 @@
 """Worker plug-in used by the tests (MOTCUA_WORKER_PLUGINS=tests.workers.plugins).
 
 Handlers POST to the test receiver named by MOTCUA_TEST_RECEIVER_URL, sending the message id as the
-idempotency id; the periodic job ``test.tick`` is registered only when MOTCUA_TEST_TICK=1.
+idempotency id; the periodic job ``test.tick`` is listed only when MOTCUA_TEST_TICK=1.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from datetime import datetime, timedelta
 from app.services.notifications.channels import MESSAGE_ID_HEADER
 from app.services.system.registry import (
     Envelope,
+    Handler,
+    PeriodicJob,
     WorkerContext,
-    outbox_handler,
-    periodic_job,
     resolve_payload,
 )
 
@@ -31,7 +31,6 @@ async def _post(
     response.raise_for_status()
 
 
-@outbox_handler("test.deliver")
 async def deliver(message: Envelope, ctx: WorkerContext) -> None:
     await _post(
         ctx,
@@ -47,7 +46,6 @@ async def deliver(message: Envelope, ctx: WorkerContext) -> None:
     )
 
 
-@outbox_handler("test.user_ref")
 async def deliver_user(message: Envelope, ctx: WorkerContext) -> None:
     data = await resolve_payload(message.payload, ctx)
     await _post(
@@ -55,8 +53,13 @@ async def deliver_user(message: Envelope, ctx: WorkerContext) -> None:
     )
 
 
-if os.environ.get("MOTCUA_TEST_TICK") == "1":
+async def tick(ctx: WorkerContext, period: datetime) -> None:
+    await _post(ctx, "/tick", None, {"period": period.timestamp(), "pid": os.getpid()})
 
-    @periodic_job("test.tick", every=timedelta(seconds=1))
-    async def tick(ctx: WorkerContext, period: datetime) -> None:
-        await _post(ctx, "/tick", None, {"period": period.timestamp(), "pid": os.getpid()})
+
+HANDLERS: dict[str, Handler] = {"test.deliver": deliver, "test.user_ref": deliver_user}
+JOBS = (
+    (PeriodicJob("test.tick", tick, every=timedelta(seconds=1)),)
+    if os.environ.get("MOTCUA_TEST_TICK") == "1"
+    else ()
+)
