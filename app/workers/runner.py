@@ -3,7 +3,8 @@
 ``motcua worker`` runs one per process; run as many processes on as many machines as needed. In demo
 mode ``create_app`` runs one inside the API process. On SIGTERM (or SIGINT) the worker stops claiming,
 lets the deliveries and job runs in hand finish (bounded by the delivery timeout), then exits; whatever is
-still running after that is cancelled, which rolls its transaction back and releases the message.
+still running after that is cancelled: its message stays undelivered and is delivered again once its
+lease expires (app/workers/delivery.py).
 """
 
 from __future__ import annotations
@@ -114,7 +115,7 @@ class Worker:
 
     async def _drain(self, tasks: list[asyncio.Task[Any]], grace: float) -> None:
         done, pending = await asyncio.wait(tasks, timeout=grace) if tasks else (set(), set())
-        for task in pending:  # cancelling rolls the delivery's transaction back: the message stays
+        for task in pending:  # a cancelled delivery stays undelivered: redelivered after its lease
             task.cancel()
         if pending:
             await asyncio.wait(pending)
@@ -123,24 +124,22 @@ class Worker:
                 log.error("worker_task_failed", exc_info=task.exception())
 
     async def _slot(self, ctx: registry.WorkerContext, stop: asyncio.Event) -> None:
-        """One delivery at a time on one connection, kept across claims (reopened after errors)."""
+        """One claim, then its deliveries, at a time; no connection or transaction is held while
+        a message is delivered (the lease stands for it)."""
         candidates = max(8, self.slots * 2)
         batch = self.settings.outbox_batch_per_key
         while not stop.is_set():
             try:
-                async with ctx.engine.connect() as conn:
-                    while not stop.is_set():
-                        handled = await claim_and_deliver(
-                            conn,
-                            ctx,
-                            self.stats,
-                            candidates=candidates,
-                            batch=batch,
-                            keep_going=lambda: not stop.is_set(),
-                        )
-                        if not handled:
-                            await _sleep_or_stop(stop, self.settings.worker_poll_seconds)
-            except Exception:  # database away, connection lost: log, wait, reconnect
+                handled = await claim_and_deliver(
+                    ctx,
+                    self.stats,
+                    candidates=candidates,
+                    batch=batch,
+                    keep_going=lambda: not stop.is_set(),
+                )
+                if not handled:
+                    await _sleep_or_stop(stop, self.settings.worker_poll_seconds)
+            except Exception:  # database away, connection lost: log, wait, try again
                 log.exception("outbox_claim_failed")
                 await _sleep_or_stop(stop, self.settings.worker_poll_seconds)
 
@@ -186,6 +185,7 @@ class Worker:
                 "delivered": self.stats.delivered,
                 "failed": self.stats.failed,
                 "dead": self.stats.dead,
+                "lost_leases": self.stats.lost_leases,
                 "lag_seconds": round(lag, 3) if lag is not None else 0.0,
                 "final": final,
             },

@@ -112,7 +112,8 @@ async def replay(
     """Re-queue dead letters (by id or by topic) for immediate delivery; returns the ids re-queued.
 
     Ids that are not dead letters (unknown, delivered or still retrying) are left alone. A replayed
-    message keeps its id, so it is again the oldest of its key and goes before later messages.
+    message keeps its id, so it is again the oldest of its key and goes before later messages; any
+    lease it still carried is cleared, so it is claimable at once.
     """
     condition: ColumnElement[bool] = OutboxMessage.dead_at.is_not(None)
     if ids is not None:
@@ -122,7 +123,13 @@ async def replay(
     result = await session.execute(
         update(OutboxMessage)
         .where(condition)
-        .values(dead_at=None, attempts=0, next_attempt_at=func.now())
+        .values(
+            dead_at=None,
+            attempts=0,
+            next_attempt_at=func.now(),
+            locked_until=None,
+            claim_token=None,
+        )
         .returning(OutboxMessage.id)
     )
     replayed = sorted(result.scalars())
