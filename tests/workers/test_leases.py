@@ -45,15 +45,16 @@ async def test_no_session_is_idle_in_transaction_while_a_message_is_delivered(
         worker = start_worker(url, slots=2)
         await wait_started([worker])
         await async_wait_until(lambda: receiver.in_flight["slow"] == 1, 30, "the slow delivery")
-        polls: list[list[str]] = []
+        polls: list[list[tuple[str, float]]] = []
         while receiver.in_flight["slow"] == 1:
             rows = await probe.fetch(
                 """
-                SELECT state FROM pg_stat_activity
+                SELECT state, extract(epoch FROM clock_timestamp() - xact_start) AS xact_age
+                FROM pg_stat_activity
                 WHERE datname = current_database() AND application_name = 'motcua'
                 """
             )
-            polls.append([row["state"] for row in rows])
+            polls.append([(row["state"], float(row["xact_age"] or 0)) for row in rows])
             await asyncio.sleep(0.2)
         await async_wait_until(lambda: slow in receiver.applied, 10, "the delivery")
     finally:
@@ -61,8 +62,17 @@ async def test_no_session_is_idle_in_transaction_while_a_message_is_delivered(
 
     assert len(polls) >= 5, polls  # polled all along the 3-second delivery
     assert any(polls), polls  # the worker's sessions were seen (its pool keeps them open)...
-    assert all(state != "idle in transaction" for states in polls for state in states), polls
-    assert (await _message(engine, slow)).delivered_at is not None  # ...and it did deliver
+    # ...and none sat idle in a transaction across the delivery. The claims of the other slot and
+    # the scheduler's short transactions may be caught between two statements (milliseconds); a
+    # transaction held over the delivery would be seen here for up to 3 s.
+    held = [
+        (state, age)
+        for states in polls
+        for state, age in states
+        if state == "idle in transaction" and age > 1.0
+    ]
+    assert held == [], polls
+    assert (await _message(engine, slow)).delivered_at is not None
     assert worker.terminate() == 0
 
 
