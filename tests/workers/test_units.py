@@ -16,6 +16,7 @@ from app.schemas.system import ReplayRequest
 from app.services.notifications import channels as notifications
 from app.services.system import registry
 from app.services.system.registry import PeriodicJob
+from app.services.system.topics import notification_topics
 from app.workers.delivery import backoff_seconds
 from app.workers.runner import load_registry
 
@@ -149,3 +150,10 @@ def test_a_name_listed_twice_or_a_wrong_shape_is_refused_at_start() -> None:
     second.RESOLVERS = {"kind": "not a function"}  # type: ignore[attr-defined]
     with pytest.raises(TypeError, match=r"second\.RESOLVERS"):
         registry.assemble([first, second])
+
+
+def test_a_notification_goes_to_the_log_and_to_the_webhook_only_when_one_is_set() -> None:
+    log_only = Settings(env=Environment.test, notify_webhook_url=None)  # type: ignore[call-arg]
+    assert notification_topics(log_only) == ("notification.log",)
+    hooked = log_only.model_copy(update={"notify_webhook_url": "https://sms.example.gov.vn/hook"})
+    assert notification_topics(hooked) == ("notification.log", "notification.webhook")

@@ -8,11 +8,10 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.config import Settings
 from app.models.dossier import ActorKind, Dossier, DossierEvent, DossierStatus
 from app.services.identity.principals import CitizenPrincipal, Principal
-from app.services.system.outbox import enqueue
-
-STATUS_TOPIC = "notification.status_changed"
+from app.services.system import outbox as outbox_service
 
 
 def actor_of(principal: Principal | None) -> tuple[ActorKind, str | None]:
@@ -25,6 +24,7 @@ def actor_of(principal: Principal | None) -> tuple[ActorKind, str | None]:
 
 async def record_event(
     session: AsyncSession,
+    settings: Settings,
     dossier: Dossier,
     *,
     action: str,
@@ -34,7 +34,8 @@ async def record_event(
     note: str | None = None,
     payload: dict[str, Any] | None = None,
 ) -> DossierEvent:
-    """Append one event and queue the status-change notification, in the caller's transaction."""
+    """Append one event and queue its notification, one message per channel (the settings say
+    which channels), in the caller's transaction."""
     dossier.last_event_seq += 1
     kind, actor = actor_of(principal)
     event = DossierEvent(
@@ -53,9 +54,9 @@ async def record_event(
     )
     session.add(event)
     # a reference: the handler builds the notification from the dossier's state at send time
-    await enqueue(
+    await outbox_service.enqueue_notification(
         session,
-        STATUS_TOPIC,
+        settings,
         dossier.code,
         {
             "ref": {"kind": "dossier", "code": dossier.code},

@@ -20,7 +20,9 @@ from sqlalchemy import func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
+from app.config import Settings
 from app.models.outbox import OutboxMessage, PeriodicJobState
+from app.services.system.topics import notification_topics
 
 # Namespace of the advisory lock taken by ``enqueue`` (two-int form, so it never meets the workers'
 # one-bigint delivery locks).
@@ -44,6 +46,17 @@ async def enqueue(
     session.add(message)
     await session.flush()
     return message
+
+
+async def enqueue_notification(
+    session: AsyncSession, settings: Settings, ordering_key: str, payload: dict[str, Any]
+) -> list[OutboxMessage]:
+    """Queue one notification: one message per channel (``topics.notification_topics``), in the
+    caller's transaction, so each channel is delivered, retried and dead-lettered on its own."""
+    return [
+        await enqueue(session, topic, ordering_key, payload)
+        for topic in notification_topics(settings)
+    ]
 
 
 @dataclass(frozen=True)
