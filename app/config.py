@@ -166,7 +166,8 @@ class Settings(BaseSettings):
     outbox_max_attempts: int = Field(default=10, ge=1, le=100)
     outbox_backoff_base_seconds: float = Field(default=2.0, gt=0)
     outbox_backoff_cap_seconds: float = Field(default=3600.0, gt=0)
-    # Due messages of one key delivered in one transaction (fewer round trips; a crash redelivers all).
+    # Due messages of one key leased by one claim (fewer claims). The lease lasts batch x (timeout +
+    # 2 s) + 5 s: how long a crashed worker's messages wait before another worker delivers them.
     outbox_batch_per_key: int = Field(default=10, ge=1, le=1000)
     outbox_delivery_timeout_seconds: float = Field(default=10.0, gt=0, le=300)
     outbox_retention_days: int = Field(default=30, ge=1)

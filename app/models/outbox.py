@@ -1,11 +1,12 @@
 """The outbox: side effects written in the transaction of the change that causes them.
 
 A row exists if and only if that change committed; ``motcua worker`` processes deliver the rows, one at a
-time per ordering key, in id order (DESIGN.md section 8).
+time per ordering key, in id order, each under a lease (DESIGN.md section 8).
 """
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 from typing import Any
 
@@ -54,6 +55,10 @@ class OutboxMessage(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     delivered_at: Mapped[datetime | None] = mapped_column(index=True)
     dead_at: Mapped[datetime | None]
+    # The lease of the worker delivering it (app/workers/delivery.py): until when, and the claim's
+    # token that the delivered mark must match. Both NULL while nobody holds the message.
+    locked_until: Mapped[datetime | None]
+    claim_token: Mapped[uuid.UUID | None]
 
 
 class PeriodicJobState(Base):

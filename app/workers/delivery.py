@@ -1,21 +1,31 @@
-"""Claiming and delivering outbox messages: one message per ordering key at a time, in id order.
+"""Claiming and delivering outbox messages under a lease: one ordering key at a time, in id order, and
+no database transaction open while a message is delivered (DESIGN.md section 8).
 
-One claim is one short transaction that lives exactly as long as the delivery:
+1. **Claim** — one short transaction, committed before anything is sent:
+   candidate keys are the keys of the oldest due, unleased messages; for a candidate,
+   ``pg_try_advisory_xact_lock`` on the key (it guards only this claim); the key is skipped while any
+   of its undelivered messages holds a live lease (``locked_until > clock_timestamp()``); otherwise up
+   to ``MOTCUA_OUTBOX_BATCH_PER_KEY`` head messages are taken in id order (``FOR UPDATE SKIP LOCKED``),
+   stopping at the first not due (a message waiting for its retry holds back the later ones), and
+   get ``locked_until`` and a fresh ``claim_token``.
+2. **Deliver** each claimed message in id order with no transaction open (a handler may read in short
+   sessions of its own), bounded by ``MOTCUA_OUTBOX_DELIVERY_TIMEOUT_SECONDS``.
+3. **Mark** it delivered in a second short transaction, guarded by the lease (``WHERE id = :id AND
+   claim_token = :token AND locked_until > clock_timestamp()``), together with the handler's completion
+   (its own writes), atomically. A lost lease (0 rows) rolls the completion back and ends the batch:
+   the message is delivered again by whoever holds it now. A failure records the attempt, the next
+   try after exponential back-off with jitter, or the dead letter after ``MOTCUA_OUTBOX_MAX_ATTEMPTS``,
+   under the same guard, and clears the lease; the rest of the batch is released and waits (order per
+   key).
 
-1. candidate keys: the keys of the oldest due messages;
-2. for a candidate, ``pg_try_advisory_xact_lock`` on the key: no other worker delivers for this key
-   until our transaction ends (commit, rollback, or the connection dying with a SIGKILLed process);
-3. the key's oldest undelivered message ``FOR UPDATE SKIP LOCKED``, checked due again (a message not yet
-   due blocks the later messages of its key, so order per key holds across retries);
-4. the handler runs (bounded by ``MOTCUA_OUTBOX_DELIVERY_TIMEOUT_SECONDS``);
-5. the row is marked delivered, or gets its next attempt after exponential back-off with jitter, or
-   becomes a dead letter after ``MOTCUA_OUTBOX_MAX_ATTEMPTS``;
-6. while the key is held, steps 3-5 repeat for its next due messages, up to
-   ``MOTCUA_OUTBOX_BATCH_PER_KEY`` (fewer round trips per message); then commit.
-
-A crash anywhere before the commit leaves the message undelivered: it is delivered again (at least
-once), so handlers and receivers must be idempotent (receivers dedupe by the message id). A dead letter
-no longer blocks its key; an administrator replays it (app/services/system/outbox.py).
+The lease: ``clock_timestamp() + n * (delivery timeout + LEASE_EXTRA_PER_MESSAGE_SECONDS) +
+LEASE_MARGIN_SECONDS`` for ``n`` claimed messages, so that a worker delivering its whole batch at the
+slowest allowed pace still holds the lease when it writes the last mark. Every time comes from the
+database's clock, never the worker's. A crashed worker's lease expires and its messages are claimed and
+delivered again (at least once: receivers dedupe by the message id); a SIGKILL costs at most one lease
+of delay. The mark and failure transactions take the key's advisory lock too (blocking, only for
+their few statements), so a claim never runs while a mark of the same key is being written: a claim
+cannot skip a head row that a slow mark holds and take the next one out of order.
 """
 
 from __future__ import annotations
@@ -23,31 +33,37 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.services.system.registry import (
+    Completion,
     Envelope,
     PermanentDeliveryError,
     WorkerContext,
-    handler_for,
 )
 
 log = logging.getLogger("motcua.worker")
 
 MAX_ERROR_LENGTH = 2000
+# Per claimed message, on top of the delivery timeout: its mark's short transaction.
+LEASE_EXTRA_PER_MESSAGE_SECONDS = 2.0
+# Once per claim: scheduling and clock slack.
+LEASE_MARGIN_SECONDS = 5.0
 
-# Keys of the oldest due waiting messages, oldest first. Reading a bounded window by id (an index
-# range, whatever the backlog) rather than every key's head keeps a claim cheap when a receiver was down
-# for a day; a key whose head is not due may appear and is skipped after locking.
+# Keys of the oldest due, unleased waiting messages, oldest first. Reading a bounded window by id (an
+# index range, whatever the backlog) rather than every key's head keeps a claim cheap when a receiver
+# was down for a day; a key whose head is not due or leased may appear and is skipped by the claim.
 _CANDIDATES = text(
     """
     SELECT ordering_key FROM (
         SELECT ordering_key, id FROM outbox_messages
         WHERE delivered_at IS NULL AND dead_at IS NULL AND next_attempt_at <= now()
+          AND (locked_until IS NULL OR locked_until <= now())
         ORDER BY id
         LIMIT :window
     ) AS oldest
@@ -57,25 +73,49 @@ _CANDIDATES = text(
     """
 )
 CANDIDATE_WINDOW_PER_KEY = 25
-_LOCK_KEY = text("SELECT pg_try_advisory_xact_lock(hashtextextended('outbox:' || :key, 0))")
-_HEAD_OF_KEY = text(
+_TRY_LOCK_KEY = text("SELECT pg_try_advisory_xact_lock(hashtextextended('outbox:' || :key, 0))")
+_LOCK_KEY = text("SELECT pg_advisory_xact_lock(hashtextextended('outbox:' || :key, 0))")
+# One statement: no live lease on the key, the head messages in id order up to the first not due,
+# leased together. RETURNING has no order: the caller sorts by id.
+_CLAIM = text(
     """
-    SELECT id, topic, ordering_key, payload, attempts, created_at,
-           next_attempt_at <= now() AS due
-    FROM outbox_messages
-    WHERE ordering_key = :key AND delivered_at IS NULL AND dead_at IS NULL
-    ORDER BY id
-    LIMIT 1
-    FOR UPDATE SKIP LOCKED
+    WITH head AS (
+        SELECT id, next_attempt_at <= clock_timestamp() AS due
+        FROM outbox_messages
+        WHERE ordering_key = :key AND delivered_at IS NULL AND dead_at IS NULL
+          AND NOT EXISTS (
+              SELECT 1 FROM outbox_messages AS leased
+              WHERE leased.ordering_key = :key
+                AND leased.delivered_at IS NULL AND leased.dead_at IS NULL
+                AND leased.locked_until > clock_timestamp()
+          )
+        ORDER BY id
+        LIMIT :batch
+        FOR UPDATE SKIP LOCKED
+    ),
+    claimable AS (
+        SELECT id FROM head
+        WHERE id < coalesce((SELECT min(id) FROM head WHERE NOT due), 9223372036854775807)
+    )
+    UPDATE outbox_messages AS message
+    SET claim_token = :token,
+        locked_until = clock_timestamp() + make_interval(
+            secs => (SELECT count(*) FROM claimable) * CAST(:per_message AS double precision)
+                     + CAST(:margin AS double precision)
+        )
+    FROM claimable
+    WHERE message.id = claimable.id
+    RETURNING message.id, message.topic, message.ordering_key, message.payload,
+              message.attempts, message.created_at
     """
 )
-# clock_timestamp(), not now(): now() is the start of the transaction, before the delivery ran.
+# Both marks hold only under our lease: ours (the token) and not run out (the database's clock).
 _MARK_DELIVERED = text(
     """
     UPDATE outbox_messages
     SET delivered_at = clock_timestamp(), last_attempt_at = clock_timestamp(),
-        attempts = attempts + 1
-    WHERE id = :id
+        attempts = attempts + 1, locked_until = NULL, claim_token = NULL
+    WHERE id = :id AND claim_token = :token AND locked_until > clock_timestamp()
     """
 )
 _MARK_FAILED = text(
@@ -83,8 +123,16 @@ _MARK_FAILED = text(
     UPDATE outbox_messages
     SET attempts = :attempts, last_attempt_at = clock_timestamp(), last_error = :error,
         next_attempt_at = clock_timestamp() + make_interval(secs => :delay),
-        dead_at = CASE WHEN :dead THEN clock_timestamp() END
-    WHERE id = :id
+        dead_at = CASE WHEN :dead THEN clock_timestamp() END,
+        locked_until = NULL, claim_token = NULL
+    WHERE id = :id AND claim_token = :token AND locked_until > clock_timestamp()
+    """
+)
+# The claimed messages not delivered (after a failure, a lost lease, a shutdown): free at once.
+_RELEASE = text(
+    """
+    UPDATE outbox_messages SET locked_until = NULL, claim_token = NULL
+    WHERE ordering_key = :key AND claim_token = :token AND delivered_at IS NULL
     """
 )
 
@@ -104,10 +152,65 @@ class DeliveryStats:
     delivered: int = 0
     failed: int = 0
     dead: int = 0
+    lost_leases: int = 0
+
+
+class _LeaseLost(Exception):
+    """Our lease ran out or was taken before the delivered mark: roll the mark's transaction back."""
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Messages of one key leased to this worker under ``token``, in id order."""
+
+    key: str
+    token: uuid.UUID
+    messages: list[Envelope]
+
+
+async def claim(
+    engine: AsyncEngine, *, candidates: int, batch: int, delivery_timeout: float
+) -> Claim | None:
+    """Lease the due head messages of one ordering key, in one short committed transaction."""
+    token = uuid.uuid4()
+    async with engine.begin() as conn:
+        window = candidates * CANDIDATE_WINDOW_PER_KEY
+        keys = list(
+            (await conn.execute(_CANDIDATES, {"limit": candidates, "window": window})).scalars()
+        )
+        random.shuffle(keys)  # spread concurrent slots over keys; order within a key is kept below
+        for key in keys:
+            if not (await conn.execute(_TRY_LOCK_KEY, {"key": key})).scalar():
+                continue
+            rows = (
+                await conn.execute(
+                    _CLAIM,
+                    {
+                        "key": key,
+                        "batch": batch,
+                        "token": token,
+                        "per_message": delivery_timeout + LEASE_EXTRA_PER_MESSAGE_SECONDS,
+                        "margin": LEASE_MARGIN_SECONDS,
+                    },
+                )
+            ).all()
+            if rows:
+                messages = [
+                    Envelope(
+                        id=row.id,
+                        topic=row.topic,
+                        ordering_key=row.ordering_key,
+                        payload=row.payload,
+                        attempt=row.attempts + 1,
+                        created_at=row.created_at,
+                    )
+                    for row in sorted(rows, key=lambda row: int(row.id))
+                ]
+                return Claim(key=key, token=token, messages=messages)
+    return None
 
 
 async def claim_and_deliver(
-    conn: AsyncConnection,
     ctx: WorkerContext,
     stats: DeliveryStats,
     *,
@@ -115,69 +218,105 @@ async def claim_and_deliver(
     batch: int = 1,
     keep_going: Callable[[], bool] = lambda: True,
 ) -> int:
-    """Claim one ordering key and deliver up to ``batch`` of its due messages, in id order, in one
-    transaction on ``conn``; returns how many messages were handled (delivered or failed).
+    """Claim one ordering key and deliver its leased messages in id order; returns how many were
+    handled (delivered or failed).
 
-    The batch stops at the first failure (later messages wait for its retry) and when ``keep_going``
-    turns false (shutdown: the message in hand is finished and committed, no new one is started).
-    A crash before the commit makes the whole batch undelivered again: at least once, never lost.
+    The batch stops at the first failure or lost lease (later messages wait) and when ``keep_going``
+    turns false (shutdown: the message in hand is finished and marked, no new one is started); what
+    was claimed and not handled is released at once.
     """
-    async with conn.begin() as transaction:
-        window = candidates * CANDIDATE_WINDOW_PER_KEY
-        keys = list(
-            (await conn.execute(_CANDIDATES, {"limit": candidates, "window": window})).scalars()
-        )
-        random.shuffle(keys)  # spread concurrent slots over keys; order within a key is kept below
-        for key in keys:
-            if not (await conn.execute(_LOCK_KEY, {"key": key})).scalar():
-                continue
-            handled = 0
-            while handled < batch and (handled == 0 or keep_going()):
-                row = (await conn.execute(_HEAD_OF_KEY, {"key": key})).first()
-                if row is None or not row.due:
-                    break
-                handled += 1
-                envelope = Envelope(
-                    id=row.id,
-                    topic=row.topic,
-                    ordering_key=row.ordering_key,
-                    payload=row.payload,
-                    attempt=row.attempts + 1,
-                    created_at=row.created_at,
-                )
-                if not await _deliver_one(conn, envelope, ctx, stats):
-                    break
-            if handled:
-                await transaction.commit()
-                return handled
-    return 0
+    claimed = await claim(
+        ctx.engine,
+        candidates=candidates,
+        batch=batch,
+        delivery_timeout=ctx.settings.outbox_delivery_timeout_seconds,
+    )
+    if claimed is None:
+        return 0
+    handled = delivered = 0
+    for envelope in claimed.messages:
+        if handled and not keep_going():
+            break
+        handled += 1
+        if not await _deliver_one(ctx, claimed, envelope, stats):
+            break
+        delivered += 1
+    if delivered < len(claimed.messages):
+        async with ctx.engine.begin() as conn:
+            await conn.execute(_RELEASE, {"key": claimed.key, "token": claimed.token})
+    return handled
 
 
 async def _deliver_one(
-    conn: AsyncConnection, envelope: Envelope, ctx: WorkerContext, stats: DeliveryStats
+    ctx: WorkerContext, claimed: Claim, envelope: Envelope, stats: DeliveryStats
 ) -> bool:
-    """Run the handler and record the outcome on ``conn`` (not committed); True when delivered."""
-    settings = ctx.settings
-    error, permanent = await _run_handler(envelope, ctx)
+    """Run the handler (no transaction open), then record the outcome under the lease; True when
+    the message was marked delivered."""
+    error, permanent, completion = await _run_handler(envelope, ctx)
     if error is None:
-        await conn.execute(_MARK_DELIVERED, {"id": envelope.id})
-        stats.delivered += 1
-        return True
+        try:
+            marked = await _mark_delivered(ctx, claimed, envelope, completion)
+        except Exception as exc:  # the completion failed: nothing of it, nor the mark, committed
+            error, permanent = _describe(exc), isinstance(exc, PermanentDeliveryError)
+        else:
+            if marked:
+                stats.delivered += 1
+            else:
+                _lease_lost(envelope, stats)
+            return marked
+    return await _mark_failed(ctx, claimed, envelope, error, permanent, stats)
+
+
+async def _mark_delivered(
+    ctx: WorkerContext, claimed: Claim, envelope: Envelope, completion: Completion | None
+) -> bool:
+    """The delivered mark and the handler's completion, in one transaction, only under our lease."""
+    try:
+        async with ctx.session_factory() as session, session.begin():
+            await session.execute(_LOCK_KEY, {"key": claimed.key})
+            result = await session.execute(
+                _MARK_DELIVERED, {"id": envelope.id, "token": claimed.token}
+            )
+            if getattr(result, "rowcount", 0) != 1:
+                raise _LeaseLost
+            if completion is not None:
+                await completion(session)
+    except _LeaseLost:  # rolled back: the completion never ran
+        return False
+    return True
+
+
+async def _mark_failed(
+    ctx: WorkerContext,
+    claimed: Claim,
+    envelope: Envelope,
+    error: str,
+    permanent: bool,
+    stats: DeliveryStats,
+) -> bool:
+    """Record the failed attempt (back-off or dead letter) under our lease; always False."""
+    settings = ctx.settings
     attempts = envelope.attempt
     dead = permanent or attempts >= settings.outbox_max_attempts
     delay = backoff_seconds(
         attempts, base=settings.outbox_backoff_base_seconds, cap=settings.outbox_backoff_cap_seconds
     )
-    await conn.execute(
-        _MARK_FAILED,
-        {
-            "id": envelope.id,
-            "attempts": attempts,
-            "error": error[:MAX_ERROR_LENGTH],
-            "delay": 0.0 if dead else delay,
-            "dead": dead,
-        },
-    )
+    async with ctx.engine.begin() as conn:
+        await conn.execute(_LOCK_KEY, {"key": claimed.key})
+        result = await conn.execute(
+            _MARK_FAILED,
+            {
+                "id": envelope.id,
+                "token": claimed.token,
+                "attempts": attempts,
+                "error": error[:MAX_ERROR_LENGTH],
+                "delay": 0.0 if dead else delay,
+                "dead": dead,
+            },
+        )
+    if getattr(result, "rowcount", 0) != 1:
+        _lease_lost(envelope, stats)
+        return False
     stats.failed += 1
     stats.dead += int(dead)
     log.warning(
@@ -194,18 +333,35 @@ async def _deliver_one(
     return False
 
 
-async def _run_handler(envelope: Envelope, ctx: WorkerContext) -> tuple[str | None, bool]:
-    """(None, False) on success, else the error text to record and whether retrying is pointless."""
-    handler = handler_for(envelope.topic)
+def _lease_lost(envelope: Envelope, stats: DeliveryStats) -> None:
+    """Our lease ran out (or was taken): nothing was recorded; whoever holds the message now
+    delivers it again."""
+    stats.lost_leases += 1
+    log.warning(
+        "outbox_lease_lost",
+        extra={"message_id": envelope.id, "topic": envelope.topic, "attempt": envelope.attempt},
+    )
+
+
+def _describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"
+
+
+async def _run_handler(
+    envelope: Envelope, ctx: WorkerContext
+) -> tuple[str | None, bool, Completion | None]:
+    """(None, False, completion) on success, else the error text to record, whether retrying is
+    pointless, and None."""
+    handler = ctx.registry.handler_for(envelope.topic)
     if handler is None:  # retried: a newer worker version may know the topic
-        return f"no handler registered for topic {envelope.topic!r}", False
+        return f"no handler registered for topic {envelope.topic!r}", False, None
     timeout = ctx.settings.outbox_delivery_timeout_seconds
     try:
-        await asyncio.wait_for(handler(envelope, ctx), timeout=timeout)
+        completion = await asyncio.wait_for(handler(envelope, ctx), timeout=timeout)
     except TimeoutError:
-        return f"delivery timed out after {timeout:g}s", False
+        return f"delivery timed out after {timeout:g}s", False, None
     except PermanentDeliveryError as exc:
-        return f"{type(exc).__name__}: {exc}", True
+        return _describe(exc), True, None
     except Exception as exc:  # any handler failure is a failed attempt, never a crashed worker
-        return f"{type(exc).__name__}: {exc}", False
-    return None, False
+        return _describe(exc), False, None
+    return None, False, completion

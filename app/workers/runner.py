@@ -3,7 +3,8 @@
 ``motcua worker`` runs one per process; run as many processes on as many machines as needed. In demo
 mode ``create_app`` runs one inside the API process. On SIGTERM (or SIGINT) the worker stops claiming,
 lets the deliveries and job runs in hand finish (bounded by the delivery timeout), then exits; whatever is
-still running after that is cancelled, which rolls its transaction back and releases the message.
+still running after that is cancelled: its message stays undelivered and is delivered again once its
+lease expires (app/workers/delivery.py).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import os
 import signal
 import time
 from collections.abc import Coroutine, Iterable
+from types import ModuleType
 from typing import Any
 
 import httpx
@@ -23,8 +25,13 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.config import Settings
 from app.db import create_engine, create_session_factory
+from app.services.dossiers import jobs as dossier_jobs
+from app.services.identity import worker as identity_worker
+from app.services.notifications import worker as notification_worker
 from app.services.system import outbox as outbox_service
 from app.services.system import registry
+from app.services.system import worker as system_worker
+from app.services.uploads import worker as upload_worker
 from app.workers.delivery import DeliveryStats, claim_and_deliver
 from app.workers.periodic import claim_due, register_jobs, run_job
 
@@ -40,14 +47,21 @@ async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
         await asyncio.wait_for(stop.wait(), timeout=seconds)
 
 
-# The modules whose import registers the built-in handlers, resolvers and periodic jobs.
-BUILTIN_MODULES = ("app.workers.builtin", "app.services.dossiers.jobs")
+# Every domain module that gives the worker handlers, resolvers or periodic jobs (module-level
+# HANDLERS, RESOLVERS, JOBS: app/services/system/registry.py), lowest domain first.
+DOMAIN_MODULES: tuple[ModuleType, ...] = (
+    system_worker,
+    identity_worker,
+    upload_worker,
+    dossier_jobs,
+    notification_worker,
+)
 
 
-def load_modules(extra: Iterable[str]) -> None:
-    """Import the built-in registrations and the plugin modules (idempotent)."""
-    for module in (*BUILTIN_MODULES, *extra):
-        importlib.import_module(module)
+def load_registry(plugins: Iterable[str]) -> registry.Registry:
+    """The domains' handlers, resolvers and jobs, then those of the ``MOTCUA_WORKER_PLUGINS`` modules."""
+    modules = [*DOMAIN_MODULES, *(importlib.import_module(name) for name in plugins)]
+    return registry.assemble(modules)
 
 
 class Worker:
@@ -62,14 +76,14 @@ class Worker:
         settings = self.settings
         if settings.database_url is None:
             raise RuntimeError("the worker needs MOTCUA_DATABASE_URL")
-        load_modules(settings.worker_plugins)
+        work = load_registry(settings.worker_plugins)
         pool = settings.model_copy(
             update={"db_pool_size": self.slots + 2, "db_max_overflow": self.slots + 2}
         )
         engine = create_engine(settings.database_url.get_secret_value(), pool)
         http = httpx.AsyncClient(timeout=settings.outbox_delivery_timeout_seconds)
-        ctx = registry.WorkerContext(settings, engine, create_session_factory(engine), http)
-        jobs = {job.name: job for job in registry.jobs()}
+        ctx = registry.WorkerContext(settings, engine, create_session_factory(engine), http, work)
+        jobs = dict(work.jobs)
         log.info(
             "worker_started",
             extra={"pid": os.getpid(), "slots": self.slots, "jobs": sorted(jobs)},
@@ -101,7 +115,7 @@ class Worker:
 
     async def _drain(self, tasks: list[asyncio.Task[Any]], grace: float) -> None:
         done, pending = await asyncio.wait(tasks, timeout=grace) if tasks else (set(), set())
-        for task in pending:  # cancelling rolls the delivery's transaction back: the message stays
+        for task in pending:  # a cancelled delivery stays undelivered: redelivered after its lease
             task.cancel()
         if pending:
             await asyncio.wait(pending)
@@ -110,24 +124,22 @@ class Worker:
                 log.error("worker_task_failed", exc_info=task.exception())
 
     async def _slot(self, ctx: registry.WorkerContext, stop: asyncio.Event) -> None:
-        """One delivery at a time on one connection, kept across claims (reopened after errors)."""
+        """One claim, then its deliveries, at a time; no connection or transaction is held while
+        a message is delivered (the lease stands for it)."""
         candidates = max(8, self.slots * 2)
         batch = self.settings.outbox_batch_per_key
         while not stop.is_set():
             try:
-                async with ctx.engine.connect() as conn:
-                    while not stop.is_set():
-                        handled = await claim_and_deliver(
-                            conn,
-                            ctx,
-                            self.stats,
-                            candidates=candidates,
-                            batch=batch,
-                            keep_going=lambda: not stop.is_set(),
-                        )
-                        if not handled:
-                            await _sleep_or_stop(stop, self.settings.worker_poll_seconds)
-            except Exception:  # database away, connection lost: log, wait, reconnect
+                handled = await claim_and_deliver(
+                    ctx,
+                    self.stats,
+                    candidates=candidates,
+                    batch=batch,
+                    keep_going=lambda: not stop.is_set(),
+                )
+                if not handled:
+                    await _sleep_or_stop(stop, self.settings.worker_poll_seconds)
+            except Exception:  # database away, connection lost: log, wait, try again
                 log.exception("outbox_claim_failed")
                 await _sleep_or_stop(stop, self.settings.worker_poll_seconds)
 
@@ -173,6 +185,7 @@ class Worker:
                 "delivered": self.stats.delivered,
                 "failed": self.stats.failed,
                 "dead": self.stats.dead,
+                "lost_leases": self.stats.lost_leases,
                 "lag_seconds": round(lag, 3) if lag is not None else 0.0,
                 "final": final,
             },

@@ -31,6 +31,7 @@ from app.services.dossiers import jobs as dossier_jobs
 from app.services.dossiers.jobs import flag_overdue
 from app.services.dossiers.lifecycle import LIFECYCLE, Clock
 from app.services.dossiers.rule_sets import RULE_SETS
+from app.services.dossiers.side_effects import SIDE_EFFECTS, SideEffect, topics_of
 from app.services.identity.principals import SYSTEM, gateway
 from tests.dossiers.test_rules import MONDAY_0800, _desk_submit, _officer
 
@@ -242,3 +243,23 @@ async def test_the_sweep_writes_only_changed_rows_with_each_dossiers_rule_set(
     assert flags == {current.id: False, later.id: True}  # each with its own window
     assert first >= 1
     assert await flag_overdue(session, settings, now) == 0  # nothing changed: nothing written
+
+
+def test_every_action_declares_its_side_effects() -> None:
+    """The table beside the lifecycle table covers every action; what the applicant is told of, what
+    the portal and the statistics will hear of, is data (DESIGN.md section 4)."""
+    assert set(Action) <= set(SIDE_EFFECTS)
+    silent = {
+        action for action, effects in SIDE_EFFECTS.items() if SideEffect.notify not in effects
+    }
+    assert silent == {
+        Action.assign,
+        Action.forward,
+        Action.send_back,
+        Action.rate,
+        "add_documents",
+    }
+    assert all(SideEffect.portal_sync in effects for effects in SIDE_EFFECTS.values())
+    settings = Settings(env="test", notify_webhook_url="https://sms.example.gov.vn/hook")  # type: ignore[arg-type]
+    assert topics_of(Action.receive, settings) == ("notification.log", "notification.webhook")
+    assert topics_of(Action.assign, settings) == ()

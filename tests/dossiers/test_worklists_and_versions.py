@@ -6,14 +6,16 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from httpx import ASGITransport, AsyncClient
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from app.models.dossier import Dossier, DossierStep
 from app.models.outbox import OutboxMessage
 from app.models.procedure import Procedure
 from app.models.user import User, UserRole
 from app.services.dossiers.jobs import flag_overdue
+from tests.conftest import build_app
 from tests.dossiers.conftest import BIRTH, COMMUNE, World
 
 PROCEDURE = "1.001612"
@@ -87,7 +89,7 @@ async def test_stale_version_is_409_and_stale_if_match_is_412(world: World) -> N
     assert fresh.headers["etag"] == f'"{version + 1}"'
 
 
-async def test_each_action_queues_its_notification_and_a_refusal_queues_nothing(
+async def test_actions_queue_the_side_effects_their_table_declares_and_a_refusal_nothing(
     world: World, session: AsyncSession
 ) -> None:
     desk = await world.officer("tiepnhan.xa")
@@ -104,7 +106,7 @@ async def test_each_action_queues_its_notification_and_a_refusal_queues_nothing(
 
     queued = await messages()
     assert [m.payload["action"] for m in queued] == ["submit", "receive"]
-    assert queued[-1].topic == "notification.status_changed"
+    assert queued[-1].topic == "notification.log"  # no webhook configured: the log channel only
     assert queued[-1].payload["ref"] == {"kind": "dossier", "code": code}
     refused = await world.act(code, "return_result", desk)
     assert refused.status_code == 409
@@ -113,8 +115,42 @@ async def test_each_action_queues_its_notification_and_a_refusal_queues_nothing(
     assert problem["dossier_status"] == "received"
     assert "forward" in problem["allowed_actions"]
     assert len(await messages()) == 2
+    # an internal move is not announced to the applicant (side_effects.SIDE_EFFECTS): no message yet
+    # for the portal and the statistics either, whose domains are not built
     await world.act(code, "forward", desk)
-    assert [m.payload["action"] for m in await messages()] == ["submit", "receive", "forward"]
+    assert [m.payload["action"] for m in await messages()] == ["submit", "receive"]
+    stopped = await world.act(code, "request_supplement", desk, note="Thiếu bản sao giấy tờ.")
+    assert stopped.status_code == 200, stopped.text
+    assert [m.payload["action"] for m in await messages()] == [
+        "submit",
+        "receive",
+        "request_supplement",
+    ]
+
+
+async def test_with_a_webhook_each_event_queues_one_message_per_channel(
+    world: World,
+    session: AsyncSession,
+    engine: AsyncEngine,
+    session_factory: async_sessionmaker[AsyncSession],
+) -> None:
+    settings = world.settings.model_copy(
+        update={"notify_webhook_url": "https://sms-gateway.example.gov.vn/motcua"}
+    )
+    app = build_app(settings, engine, session_factory)
+    async with AsyncClient(transport=ASGITransport(app=app), base_url="http://test") as client:
+        hooked = World(app, client, session_factory, settings)
+        desk = await hooked.officer("tiepnhan.xa")
+        code = (await hooked.submit_at_desk(desk, BIRTH, COMMUNE)).json()["code"]
+    queued = await session.scalars(
+        select(OutboxMessage).where(OutboxMessage.ordering_key == code).order_by(OutboxMessage.id)
+    )
+    assert [(m.topic, m.payload["action"]) for m in queued] == [
+        ("notification.log", "submit"),
+        ("notification.webhook", "submit"),
+        ("notification.log", "receive"),
+        ("notification.webhook", "receive"),
+    ]
 
 
 async def test_sweep_flags_due_soon_and_overdue(world: World, session: AsyncSession) -> None:

@@ -44,7 +44,8 @@ class Receiver:
     * ``fail[key] = n``: answer 503 to the next n requests of ``key``; ``-1``: fail until changed;
     * ``hold``: keys whose first request is applied and then left unanswered until ``release`` is set
       (an acknowledgement lost in a crash);
-    * ``delay``: seconds spent on every delivery (widens the window in which overlaps would show).
+    * ``delay``: seconds spent on every delivery (widens the window in which overlaps would show);
+    * ``fail_webhook = n``: answer 503 to the next n requests on ``/webhook`` (204 otherwise).
     """
 
     url: str = ""
@@ -61,6 +62,7 @@ class Receiver:
     held: threading.Event = field(default_factory=threading.Event)
     release: threading.Event = field(default_factory=threading.Event)
     ticks: list[dict[str, Any]] = field(default_factory=list)
+    fail_webhook: int = 0
 
     def requests_for(self, message_id: int) -> list[Request]:
         with self.lock:
@@ -74,7 +76,9 @@ class Receiver:
                 self.ticks.append(request.json())
             return 204
         if request.path == "/webhook":
-            return 204
+            with self.lock:
+                failing, self.fail_webhook = self.fail_webhook, max(0, self.fail_webhook - 1)
+            return 503 if failing else 204
         body = request.json()
         key, message_id = body["key"], body["id"]
         with self.lock:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 
 from httpx import AsyncClient
@@ -117,3 +118,16 @@ async def test_replay_refuses_bad_requests_and_changes_nothing(
     message = await session.get(OutboxMessage, dead_id, populate_existing=True)
     assert message is not None
     assert message.dead_at is not None
+
+
+async def test_replay_clears_a_lease_left_on_a_dead_letter(session: AsyncSession) -> None:
+    dead_id = await _dead(session, "portal.sync", "D-1")
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == dead_id)
+        .values(locked_until=datetime(2999, 1, 1, tzinfo=UTC), claim_token=uuid.uuid4())
+    )
+    assert await outbox_service.replay(session, ids=[dead_id]) == [dead_id]
+    message = await session.get(OutboxMessage, dead_id, populate_existing=True)
+    assert message is not None
+    assert (message.dead_at, message.locked_until, message.claim_token) == (None, None, None)

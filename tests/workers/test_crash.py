@@ -17,6 +17,9 @@ from tests.workers.conftest import Receiver, WorkerFactory, async_wait_until, wa
 
 pytestmark = pytest.mark.committed
 
+# A SIGKILLed worker's messages wait for its lease: n x (timeout + 2 s) + 5 s, here 2 x 5 + 5 = 15 s.
+SHORT_TIMEOUT = {"MOTCUA_OUTBOX_DELIVERY_TIMEOUT_SECONDS": "3"}
+
 
 async def _enqueue(engine: AsyncEngine, key: str, count: int) -> list[int]:
     async with create_session_factory(engine)() as session, session.begin():
@@ -40,7 +43,7 @@ async def test_sigkill_mid_delivery_then_sigterm_with_a_delivery_in_hand(
     receiver.hold.add("crash")  # applied, then the answer never comes: the worker dies waiting
     first, second = await _enqueue(engine, "crash", 2)
 
-    worker = start_worker(url)
+    worker = start_worker(url, **SHORT_TIMEOUT)
     await wait_started([worker])
     await async_wait_until(receiver.held.is_set, 30, "the delivery in flight")
     worker.kill()  # SIGKILL: no cleanup, the transaction dies with the connection
@@ -52,7 +55,7 @@ async def test_sigkill_mid_delivery_then_sigterm_with_a_delivery_in_hand(
     receiver.release.set()  # let the orphaned request's thread finish (its client is gone)
     await async_wait_until(lambda: receiver.in_flight["crash"] == 0, 10, "the orphan to end")
 
-    restarted = start_worker(url)
+    restarted = start_worker(url, **SHORT_TIMEOUT)
     await wait_started([restarted])
     await async_wait_until(lambda: second in receiver.applied, 30, "redelivery")
 

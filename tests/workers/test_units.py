@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import random
+import types
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -13,8 +14,11 @@ from pydantic import SecretStr, ValidationError
 from app.config import Environment, Settings
 from app.schemas.system import ReplayRequest
 from app.services.notifications import channels as notifications
+from app.services.system import registry
 from app.services.system.registry import PeriodicJob
+from app.services.system.topics import notification_topics
 from app.workers.delivery import backoff_seconds
+from app.workers.runner import load_registry
 
 
 async def _noop(*_: object) -> None:
@@ -113,3 +117,43 @@ def test_production_refuses_a_placeholder_webhook_secret() -> None:
 def test_replay_request_needs_exactly_one_selector(body: dict[str, object]) -> None:
     with pytest.raises(ValidationError):
         ReplayRequest.model_validate(body)
+
+
+def test_the_registry_lists_every_domains_work_and_the_plugins() -> None:
+    work = load_registry(["tests.workers.plugins"])
+    assert {"notification.status_changed", "test.deliver", "test.user_ref"} <= set(work.handlers)
+    assert set(work.resolvers) == {"dossier", "user"}
+    assert list(work.jobs) == [
+        "dossiers.overdue_sweep",
+        "dossiers.supplement_deadlines",
+        "outbox.purge_delivered",
+        "throttle.purge_expired",
+        "uploads.purge_expired",
+    ]
+    assert work.handler_for("nobody.handles.this") is None
+
+
+def test_a_name_listed_twice_or_a_wrong_shape_is_refused_at_start() -> None:
+    first, second = types.ModuleType("first"), types.ModuleType("second")
+    first.HANDLERS = {"t": _noop}  # type: ignore[attr-defined]
+    second.HANDLERS = {"t": _noop}  # type: ignore[attr-defined]
+    with pytest.raises(ValueError, match="'t' is listed by both first and second"):
+        registry.assemble([first, second])
+    second.HANDLERS = {}  # type: ignore[attr-defined]
+    second.JOBS = (PeriodicJob("j", _noop, every=timedelta(1)),) * 2  # type: ignore[attr-defined]
+    with pytest.raises(ValueError, match="periodic job 'j'"):
+        registry.assemble([first, second])
+    second.JOBS = ["not a job"]  # type: ignore[attr-defined]
+    with pytest.raises(TypeError, match=r"second\.JOBS"):
+        registry.assemble([first, second])
+    second.JOBS = ()  # type: ignore[attr-defined]
+    second.RESOLVERS = {"kind": "not a function"}  # type: ignore[attr-defined]
+    with pytest.raises(TypeError, match=r"second\.RESOLVERS"):
+        registry.assemble([first, second])
+
+
+def test_a_notification_goes_to_the_log_and_to_the_webhook_only_when_one_is_set() -> None:
+    log_only = Settings(env=Environment.test, notify_webhook_url=None)  # type: ignore[call-arg]
+    assert notification_topics(log_only) == ("notification.log",)
+    hooked = log_only.model_copy(update={"notify_webhook_url": "https://sms.example.gov.vn/hook"})
+    assert notification_topics(hooked) == ("notification.log", "notification.webhook")

@@ -88,6 +88,7 @@ async def _apply(
         dossier.current_step = 0
     await record_event(
         session,
+        settings,
         dossier,
         action=action.value,
         from_status=from_status,
@@ -223,6 +224,7 @@ async def add_documents(
     await dossier_documents.attach(session, dossier, checked, now=now)
     await record_event(
         session,
+        settings,
         dossier,
         action="add_documents",
         from_status=dossier.status,

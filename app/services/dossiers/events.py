@@ -1,5 +1,5 @@
-"""The event writer: one append-only event per change, with its notification queued in the same
-transaction (DESIGN.md sections 3 and 8)."""
+"""The event writer: one append-only event per change, with the side effects the table declares for
+its action queued in the same transaction (DESIGN.md sections 3 and 8; ``side_effects``)."""
 
 from __future__ import annotations
 
@@ -8,16 +8,16 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.config import Settings
 from app.models.dossier import ActorKind, Dossier, DossierEvent, DossierStatus
+from app.services.dossiers.side_effects import topics_of
 from app.services.identity.principals import (
     ActingPrincipal,
     CitizenPrincipal,
     ServiceKind,
     ServicePrincipal,
 )
-from app.services.system.outbox import enqueue
-
-STATUS_TOPIC = "notification.status_changed"
+from app.services.system import outbox as outbox_service
 
 
 def actor_of(principal: ActingPrincipal) -> tuple[ActorKind, str | None]:
@@ -34,6 +34,7 @@ def actor_of(principal: ActingPrincipal) -> tuple[ActorKind, str | None]:
 
 async def record_event(
     session: AsyncSession,
+    settings: Settings,
     dossier: Dossier,
     *,
     action: str,
@@ -43,7 +44,9 @@ async def record_event(
     note: str | None = None,
     payload: dict[str, Any] | None = None,
 ) -> DossierEvent:
-    """Append one event and queue the status-change notification, in the caller's transaction."""
+    """Append one event and queue its side effects as the table declares them
+    (``side_effects.SIDE_EFFECTS``: one outbox message per topic, e.g. per notification channel), in
+    the caller's transaction."""
     dossier.last_event_seq += 1
     kind, actor = actor_of(principal)
     event = DossierEvent(
@@ -61,17 +64,15 @@ async def record_event(
         payload=payload or {},
     )
     session.add(event)
-    # a reference: the handler builds the notification from the dossier's state at send time
-    await enqueue(
-        session,
-        STATUS_TOPIC,
-        dossier.code,
-        {
-            "ref": {"kind": "dossier", "code": dossier.code},
-            "event_seq": event.seq,
-            "action": action,
-            "from_status": str(from_status) if from_status else None,
-            "to_status": str(dossier.status),
-        },
-    )
+    # one message per topic the table declares for this action (side_effects.py); the payload is a
+    # reference: each handler builds what it sends from the dossier's state at send time
+    payload_ref = {
+        "ref": {"kind": "dossier", "code": dossier.code},
+        "event_seq": event.seq,
+        "action": action,
+        "from_status": str(from_status) if from_status else None,
+        "to_status": str(dossier.status),
+    }
+    for topic in topics_of(action, settings):
+        await outbox_service.enqueue(session, topic, dossier.code, payload_ref)
     return event

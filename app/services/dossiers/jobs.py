@@ -1,11 +1,11 @@
-"""Dossier side of the worker: the notification content, and the sweeps (DESIGN.md sections 4 and 8).
+"""What the dossiers domain gives the worker: its periodic sweeps (DESIGN.md sections 4 and 8).
 
-* ``dossier`` references resolve to the notification a citizen receives (through the webhook the
-  province plugs its SMS / Zalo ZNS gateway into), built from the dossier's state at send time.
 * Supplement deadlines: a dossier whose applicant did not supplement in time is closed by the system —
   rejected if it was never received, stopped otherwise (Decree 118/2025).
 * Overdue sweep: flags open dossiers and steps that are overdue or due within the warning window.
-* Expired uploads never attached to a dossier are purged.
+
+Listed in ``JOBS`` (app/services/system/registry.py); the notification a dossier's events send is
+worded in the notifications domain.
 """
 
 from __future__ import annotations
@@ -18,79 +18,16 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import DomainError
-from app.models.catalog import Agency
 from app.models.dossier import CLOCK_RUNNING, Action, Dossier, DossierStatus, DossierStep
-from app.models.procedure import Procedure
 from app.schemas.dossiers import ActionRequest
 from app.services.calendar.overrides import load_calendar
 from app.services.dossiers import actions as dossier_actions
-from app.services.dossiers.lifecycle import STATUS_LABEL_VI
 from app.services.dossiers.rule_sets import RULE_SETS
 from app.services.identity.principals import SYSTEM
-from app.services.system.registry import (
-    UnresolvableReference,
-    WorkerContext,
-    periodic_job,
-    reference_resolver,
-)
-from app.services.uploads import files as uploads_service
-from app.services.uploads.storage import LocalStorage
+from app.services.system.registry import PeriodicJob, WorkerContext
 
 log = logging.getLogger(__name__)
 SWEEP_BATCH = 200
-
-
-def _local(instant: datetime | None) -> str | None:
-    from zoneinfo import ZoneInfo
-
-    return instant.astimezone(ZoneInfo("Asia/Ho_Chi_Minh")).isoformat() if instant else None
-
-
-def notification_text(code: str, procedure: str, status: DossierStatus, due: str | None) -> str:
-    text = f"Hồ sơ {code} ({procedure}): {STATUS_LABEL_VI[status]}."
-    if status is DossierStatus.received and due:
-        text += f" Ngày hẹn trả kết quả: {due[:10]}."
-    if status is DossierStatus.supplement_requested:
-        text += " Vui lòng bổ sung hồ sơ trước hạn."
-    if status is DossierStatus.resolved:
-        text += " Kết quả đã sẵn sàng để nhận."
-    return text
-
-
-@reference_resolver("dossier")
-async def resolve_dossier(ref: dict[str, Any], ctx: WorkerContext) -> dict[str, Any]:
-    """``{"kind": "dossier", "code": ...}`` -> the notification for the dossier's current state."""
-    code = str(ref.get("code") or "")
-    async with ctx.session_factory() as session:
-        row = (
-            await session.execute(
-                select(Dossier, Procedure.name, Agency.name)
-                .join(Procedure, Procedure.id == Dossier.procedure_id)
-                .join(Agency, Agency.code == Dossier.receiving_office_code)
-                .where(Dossier.code == code)
-            )
-        ).first()
-    if row is None:
-        raise UnresolvableReference(f"dossier {code} does not exist")
-    dossier, procedure_name, office_name = row
-    due = _local(dossier.promised_due_at or dossier.due_at)
-    return {
-        "kind": "dossier",
-        "code": dossier.code,
-        "status": dossier.status.value,
-        "status_label": STATUS_LABEL_VI[dossier.status],
-        "procedure_name": procedure_name,
-        "receiving_office": office_name,
-        "due_at": due,
-        "supplement_deadline_at": _local(dossier.supplement_deadline_at),
-        # for the province's SMS / Zalo ZNS gateway; the log channel never prints these
-        "recipient": {
-            "name": dossier.applicant_name,
-            "phone": dossier.applicant_phone,
-            "email": dossier.applicant_email,
-        },
-        "text": notification_text(dossier.code, procedure_name, dossier.status, due),
-    }
 
 
 async def _close_one(ctx: WorkerContext, code: str, now: datetime) -> str | None:
@@ -118,7 +55,6 @@ async def _close_one(ctx: WorkerContext, code: str, now: datetime) -> str | None
         return action.value
 
 
-@periodic_job("dossiers.supplement_deadlines", every=timedelta(minutes=5))
 async def close_expired_supplements(ctx: WorkerContext, period: datetime) -> int:
     """Close the dossiers whose supplement deadline passed without a supplement."""
     now = datetime.now(UTC)
@@ -177,14 +113,14 @@ async def flag_overdue(session: AsyncSession, ctx_settings: Any, now: datetime) 
     return changed
 
 
-@periodic_job("dossiers.overdue_sweep", every=timedelta(minutes=5))
 async def overdue_sweep(ctx: WorkerContext, period: datetime) -> int:
     async with ctx.session_factory() as session, session.begin():
         return await flag_overdue(session, ctx.settings, datetime.now(UTC))
 
 
-@periodic_job("uploads.purge_expired", every=timedelta(hours=1))
-async def purge_expired_uploads(ctx: WorkerContext, period: datetime) -> int:
-    storage = LocalStorage(ctx.settings.upload_root)
-    async with ctx.session_factory() as session, session.begin():
-        return await uploads_service.purge_expired_uploads(session, storage)
+JOBS = (
+    PeriodicJob(
+        "dossiers.supplement_deadlines", close_expired_supplements, every=timedelta(minutes=5)
+    ),
+    PeriodicJob("dossiers.overdue_sweep", overdue_sweep, every=timedelta(minutes=5)),
+)

@@ -254,7 +254,7 @@ async def submit(
         session.add(line)
     await dossier_documents.attach(session, dossier, documents, now=now)
     await record_event(
-        session, dossier, action="submit", from_status=None, principal=principal, at=now
+        session, settings, dossier, action="submit", from_status=None, principal=principal, at=now
     )
     if idempotency_key is not None:
         session.add(

@@ -5,7 +5,7 @@ The webhook is how a province plugs in its SMS / Zalo ZNS gateway: MotCua POSTs 
 
 * ``X-MotCua-Message-Id``: the outbox message id; the same on every retry, so receivers dedupe by it
   (delivery is at least once);
-* ``X-MotCua-Topic``: e.g. ``notification.status_changed``;
+* ``X-MotCua-Topic``: the kind of notification, e.g. ``notification.status_changed``;
 * ``X-MotCua-Signature: t=<unix seconds>,v1=<hex>`` where
   ``hex = HMAC-SHA256(key=MOTCUA_NOTIFY_WEBHOOK_SECRET, msg=f"{t}." + raw request body)``.
 

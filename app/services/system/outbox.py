@@ -20,7 +20,9 @@ from sqlalchemy import func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
+from app.config import Settings
 from app.models.outbox import OutboxMessage, PeriodicJobState
+from app.services.system.topics import notification_topics
 
 # Namespace of the advisory lock taken by ``enqueue`` (two-int form, so it never meets the workers'
 # one-bigint delivery locks).
@@ -44,6 +46,17 @@ async def enqueue(
     session.add(message)
     await session.flush()
     return message
+
+
+async def enqueue_notification(
+    session: AsyncSession, settings: Settings, ordering_key: str, payload: dict[str, Any]
+) -> list[OutboxMessage]:
+    """Queue one notification: one message per channel (``topics.notification_topics``), in the
+    caller's transaction, so each channel is delivered, retried and dead-lettered on its own."""
+    return [
+        await enqueue(session, topic, ordering_key, payload)
+        for topic in notification_topics(settings)
+    ]
 
 
 @dataclass(frozen=True)
@@ -112,7 +125,8 @@ async def replay(
     """Re-queue dead letters (by id or by topic) for immediate delivery; returns the ids re-queued.
 
     Ids that are not dead letters (unknown, delivered or still retrying) are left alone. A replayed
-    message keeps its id, so it is again the oldest of its key and goes before later messages.
+    message keeps its id, so it is again the oldest of its key and goes before later messages; any
+    lease it still carried is cleared, so it is claimable at once.
     """
     condition: ColumnElement[bool] = OutboxMessage.dead_at.is_not(None)
     if ids is not None:
@@ -122,7 +136,13 @@ async def replay(
     result = await session.execute(
         update(OutboxMessage)
         .where(condition)
-        .values(dead_at=None, attempts=0, next_attempt_at=func.now())
+        .values(
+            dead_at=None,
+            attempts=0,
+            next_attempt_at=func.now(),
+            locked_until=None,
+            claim_token=None,
+        )
         .returning(OutboxMessage.id)
     )
     replayed = sorted(result.scalars())

@@ -1,22 +1,37 @@
-"""Topic handlers, reference resolvers and periodic jobs, registered in code by decorators.
+"""What the worker runs: topic handlers, reference resolvers and periodic jobs, listed as plain data.
 
-Modules register on import: the worker (``app.workers.runner``) imports the built-in modules and then
-every module named in ``MOTCUA_WORKER_PLUGINS`` (how a province, or the tests, add their own handlers
-and jobs).
+No registration by import side effects. Each domain that gives the worker work lists it in one module,
+as module-level values (any of the three may be absent):
+
+* ``HANDLERS: dict[str, Handler]`` — outbox topic -> its delivery function;
+* ``RESOLVERS: dict[str, Resolver]`` — reference kind -> how ``{"ref": {"kind": ...}}`` becomes the
+  current state at send time;
+* ``JOBS: tuple[PeriodicJob, ...]`` — periodic jobs.
+
+``app.workers.runner`` assembles a ``Registry`` from its explicit list of domain modules, then from the
+plugin modules named in ``MOTCUA_WORKER_PLUGINS`` (how a province, the tests and the benchmark add their
+own, with the same three names). A topic, kind or job listed twice is refused at start.
+
+A handler delivers (network calls, short read sessions of its own) with no database transaction open.
+It returns ``None``, or a ``Completion``: ``async (session) -> None``, its own database writes, run in the
+transaction that marks the message delivered under the delivery's lease, so both commit or neither
+(app/workers/delivery.py).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from types import ModuleType
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import httpx
 from croniter import croniter
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from app.config import Settings
 from app.db import SessionFactory
@@ -27,12 +42,13 @@ CRON_TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 
 @dataclass(frozen=True)
 class WorkerContext:
-    """What handlers and jobs get: settings, the database and one shared HTTP client."""
+    """What handlers and jobs get: settings, the database, one shared HTTP client, the registry."""
 
     settings: Settings
     engine: AsyncEngine
     session_factory: SessionFactory
     http: httpx.AsyncClient
+    registry: Registry = field(default_factory=lambda: Registry())
 
 
 @dataclass(frozen=True)
@@ -47,14 +63,12 @@ class Envelope:
     created_at: datetime
 
 
-Handler = Callable[[Envelope, WorkerContext], Awaitable[None]]
+# The handler's own writes, committed atomically with the delivered mark (or not at all).
+Completion = Callable[[AsyncSession], Awaitable[None]]
+Handler = Callable[[Envelope, WorkerContext], Awaitable[Completion | None]]
 Resolver = Callable[[dict[str, Any], WorkerContext], Awaitable[dict[str, Any]]]
 # A job receives the context and the start of the period it runs for.
 JobFunction = Callable[[WorkerContext, datetime], Awaitable[object]]
-
-_handlers: dict[str, Handler] = {}
-_resolvers: dict[str, Resolver] = {}
-_jobs: dict[str, PeriodicJob] = {}
 
 
 class PermanentDeliveryError(Exception):
@@ -64,41 +78,6 @@ class PermanentDeliveryError(Exception):
 
 class UnresolvableReference(PermanentDeliveryError):
     """The reference names a kind nobody resolves, or a row that does not exist (any more)."""
-
-
-def outbox_handler(topic: str) -> Callable[[Handler], Handler]:
-    """Register the delivery function of ``topic``. It must be idempotent (at-least-once delivery)."""
-
-    def register(func: Handler) -> Handler:
-        _handlers[topic] = func
-        return func
-
-    return register
-
-
-def reference_resolver(kind: str) -> Callable[[Resolver], Resolver]:
-    """Register how ``{"ref": {"kind": kind, ...}}`` becomes the current state at send time."""
-
-    def register(func: Resolver) -> Resolver:
-        _resolvers[kind] = func
-        return func
-
-    return register
-
-
-def handler_for(topic: str) -> Handler | None:
-    return _handlers.get(topic)
-
-
-async def resolve_payload(payload: dict[str, Any], ctx: WorkerContext) -> dict[str, Any]:
-    """The payload itself, or, for a reference, the payload with ``current`` = the resolved state."""
-    ref = payload.get("ref")
-    if not isinstance(ref, dict):
-        return payload
-    resolver = _resolvers.get(str(ref.get("kind")))
-    if resolver is None:
-        raise UnresolvableReference(f"no resolver for reference kind {ref.get('kind')!r}")
-    return {**payload, "current": await resolver(ref, ctx)}
 
 
 @dataclass(frozen=True)
@@ -137,15 +116,65 @@ class PeriodicJob:
         return following.astimezone(UTC)
 
 
-def periodic_job(
-    name: str, *, every: timedelta | None = None, cron: str | None = None
-) -> Callable[[JobFunction], JobFunction]:
-    def register(func: JobFunction) -> JobFunction:
-        _jobs[name] = PeriodicJob(name=name, func=func, every=every, cron=cron)
-        return func
+@dataclass(frozen=True)
+class Registry:
+    """The handlers, resolvers and periodic jobs one worker runs."""
 
-    return register
+    handlers: Mapping[str, Handler] = field(default_factory=dict)
+    resolvers: Mapping[str, Resolver] = field(default_factory=dict)
+    jobs: Mapping[str, PeriodicJob] = field(default_factory=dict)
+
+    def handler_for(self, topic: str) -> Handler | None:
+        return self.handlers.get(topic)
 
 
-def jobs() -> list[PeriodicJob]:
-    return [_jobs[name] for name in sorted(_jobs)]
+def assemble(modules: Iterable[ModuleType]) -> Registry:
+    """The registry of the ``HANDLERS``, ``RESOLVERS`` and ``JOBS`` the modules list (in this order;
+    a name listed by two modules is an error naming both)."""
+    handlers: dict[str, Handler] = {}
+    resolvers: dict[str, Resolver] = {}
+    jobs: dict[str, PeriodicJob] = {}
+    origin: dict[tuple[str, str], str] = {}
+
+    def claim(what: str, name: str, module: ModuleType) -> None:
+        previous = origin.setdefault((what, name), module.__name__)
+        if previous != module.__name__:
+            raise ValueError(f"{what} {name!r} is listed by both {previous} and {module.__name__}")
+        if name in seen_in_module[what]:
+            raise ValueError(f"{what} {name!r} is listed twice by {module.__name__}")
+        seen_in_module[what].add(name)
+
+    for module in modules:
+        seen_in_module: dict[str, set[str]] = defaultdict(set)
+        for topic, handler in _mapping(module, "HANDLERS").items():
+            claim("outbox topic", topic, module)
+            handlers[topic] = handler
+        for kind, resolver in _mapping(module, "RESOLVERS").items():
+            claim("reference kind", kind, module)
+            resolvers[kind] = resolver
+        for job in getattr(module, "JOBS", ()):
+            if not isinstance(job, PeriodicJob):
+                raise TypeError(f"{module.__name__}.JOBS holds {job!r}, not a PeriodicJob")
+            claim("periodic job", job.name, module)
+            jobs[job.name] = job
+    return Registry(handlers=handlers, resolvers=resolvers, jobs=dict(sorted(jobs.items())))
+
+
+def _mapping(module: ModuleType, name: str) -> Mapping[str, Any]:
+    value = getattr(module, name, {})
+    if not isinstance(value, Mapping) or not all(
+        isinstance(key, str) and callable(item) for key, item in value.items()
+    ):
+        raise TypeError(f"{module.__name__}.{name} must map names to functions")
+    return value
+
+
+async def resolve_payload(payload: dict[str, Any], ctx: WorkerContext) -> dict[str, Any]:
+    """The payload itself, or, for a reference, the payload with ``current`` = the resolved state."""
+    ref = payload.get("ref")
+    if not isinstance(ref, dict):
+        return payload
+    resolver = ctx.registry.resolvers.get(str(ref.get("kind")))
+    if resolver is None:
+        raise UnresolvableReference(f"no resolver for reference kind {ref.get('kind')!r}")
+    return {**payload, "current": await resolver(ref, ctx)}
