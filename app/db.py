@@ -34,6 +34,9 @@ def create_engine(url: str, settings: Settings) -> AsyncEngine:
         # the database can fail over without closing connections. Connections are recycled instead.
         pool_pre_ping=settings.db_pre_ping,
         pool_recycle=settings.db_pool_recycle_seconds,
+        # a failing statement's parameters (names, ids, addresses, PINs) never reach an exception's
+        # text, so no log or traceback can carry them (Decree 13/2023; DESIGN.md section 10)
+        hide_parameters=True,
         connect_args={"server_settings": {"application_name": "motcua", "timezone": "UTC"}},
     )
 

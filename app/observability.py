@@ -11,11 +11,13 @@ import logging
 import re
 import sys
 import time
+import traceback
 import uuid
 from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy.exc import DBAPIError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 _request_id: ContextVar[str | None] = ContextVar("request_id", default=None)
@@ -23,13 +25,24 @@ _request_id: ContextVar[str | None] = ContextVar("request_id", default=None)
 # Standard LogRecord attributes; anything else passed via ``extra=`` is emitted as a field.
 _RESERVED = set(vars(logging.LogRecord("x", 0, "x", 0, "x", None, None))) | {"message", "asctime"}
 
-# Defence in depth: scrub what looks like a 12-digit personal id, a phone number or a bearer token.
+# Defence in depth: scrub what looks like a personal id, a phone number, an e-mail address, a bearer
+# token, or a value the database echoes in an error ("Key (applicant_id_number)=(...)"). A number
+# inside a longer word (a request id, a hash, a code) is not a phone or an id: the patterns need a
+# boundary that is neither a letter nor a digit on both sides.
+_ALNUM_BEFORE, _ALNUM_AFTER = r"(?<![0-9A-Za-z])", r"(?![0-9A-Za-z])"
 _SCRUBBERS = [
     (re.compile(r"Bearer\s+[A-Za-z0-9._~+/=-]+"), "Bearer [redacted]"),
     (re.compile(r"eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*"), "[jwt-redacted]"),
-    (re.compile(r"(?<!\d)(?:\+?84|0)\d{9,10}(?!\d)"), "[phone-redacted]"),
-    (re.compile(r"(?<!\d)\d{12}(?!\d)"), "[id-redacted]"),
+    (re.compile(r"\b(Key \([^)]*\))=\([^)]*\)"), r"\1=([redacted])"),
+    (
+        re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"),
+        "[email-redacted]",
+    ),
+    (re.compile(_ALNUM_BEFORE + r"(?:\+?84|0)\d{9,10}" + _ALNUM_AFTER), "[phone-redacted]"),
+    (re.compile(_ALNUM_BEFORE + r"\d{12}" + _ALNUM_AFTER), "[id-redacted]"),
 ]
+# Fields of our own making, never personal data: never rewritten by the scrubbers.
+_UNSCRUBBED_FIELDS = frozenset({"request_id", "path", "method", "status", "duration_ms"})
 
 
 def scrub(text: str) -> str:
@@ -42,7 +55,57 @@ def current_request_id() -> str | None:
     return _request_id.get()
 
 
+def _is_database_error(exc: BaseException) -> bool:
+    return isinstance(exc, DBAPIError) or type(exc).__module__.startswith(_DATABASE_MODULES)
+
+
+def _withhold_database_messages(
+    formatted: traceback.TracebackException, exc: BaseException | None
+) -> None:
+    """A database error's message echoes the values it refused (``invalid input for query argument
+    $1: '<a name>'``, ``Key (...)=(<an id>)``): keep its type, SQLSTATE and statement, drop the text.
+    Walks the formatted chain and the exceptions' own chain side by side."""
+    seen: set[int] = set()
+    stack = [(formatted, exc)]
+    while stack:
+        current, error = stack.pop()
+        if error is None or id(error) in seen:
+            continue
+        seen.add(id(error))
+        if _is_database_error(error):
+            sqlstate = getattr(error, "sqlstate", None) or getattr(
+                getattr(error, "orig", None), "sqlstate", None
+            )
+            statement = getattr(error, "statement", None)
+            text = "(message withheld: it may echo personal data)"
+            if sqlstate:
+                text += f" SQLSTATE {sqlstate}"
+            if statement:
+                text += f" [SQL: {statement}]"
+            current._str = text  # type: ignore[attr-defined]
+        for formatted_next, error_next in (
+            (current.__cause__, error.__cause__),
+            (current.__context__, error.__context__),
+        ):
+            if formatted_next is not None:
+                stack.append((formatted_next, error_next))
+
+
+# Exceptions raised by the database driver and the ORM's wrappers of them.
+_DATABASE_MODULES = ("asyncpg", "sqlalchemy.dialects", "sqlalchemy.connectors")
+
+
 class JsonFormatter(logging.Formatter):
+    def formatException(self, ei: Any) -> str:
+        """The traceback's frames and exception types; database messages withheld, the rest
+        scrubbed (tracebacks never carry a statement's parameters: the engine hides them)."""
+        _, exc, tb = ei
+        if exc is None:
+            return super().formatException(ei)
+        formatted = traceback.TracebackException(type(exc), exc, tb)
+        _withhold_database_messages(formatted, exc)
+        return scrub("".join(formatted.format()).rstrip("\n"))
+
     def format(self, record: logging.LogRecord) -> str:
         payload: dict[str, Any] = {
             "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
@@ -55,7 +118,8 @@ class JsonFormatter(logging.Formatter):
             payload["request_id"] = request_id
         for key, value in record.__dict__.items():
             if key not in _RESERVED and not key.startswith("_"):
-                payload[key] = scrub(value) if isinstance(value, str) else value
+                scrubbed = isinstance(value, str) and key not in _UNSCRUBBED_FIELDS
+                payload[key] = scrub(value) if scrubbed else value
         if record.exc_info:
             payload["exc"] = scrub(self.formatException(record.exc_info))
         return json.dumps(payload, ensure_ascii=False, default=str)
