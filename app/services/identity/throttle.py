@@ -128,13 +128,10 @@ async def try_attempt_lock(session: AsyncSession, key: str) -> bool:
     return bool(row[0])
 
 
-async def reset(db: AsyncSession | Any, key: str) -> None:
-    """Forget ``key``'s count (after a success), on the caller's connection."""
-    if isinstance(db, AsyncSession):
-        connection = await db.connection()
-        await connection.exec_driver_sql(_RESET, (key,))
-        return
-    await db.execute(_RESET, key)
+async def reset(session: AsyncSession, key: str) -> None:
+    """Forget ``key``'s count (after a success), in the session's transaction."""
+    connection = await session.connection()
+    await connection.exec_driver_sql(_RESET, (key,))
 
 
 async def purge_expired(engine: AsyncEngine, older_than: timedelta) -> int:
