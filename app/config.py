@@ -138,10 +138,15 @@ class Settings(BaseSettings):
     login_max_failures: int = Field(default=5, ge=1)
     login_window_seconds: int = Field(default=900, ge=1)
     login_block_seconds: int = Field(default=900, ge=1)
-    # Failed public look-ups (wrong code or PIN) per client, then a block.
-    lookup_max_failures: int = Field(default=10, ge=1)
+    # Wrong PINs (and unknown codes) per client, every endpoint taking a PIN together: a generous cap,
+    # since a commune office or a mobile carrier's NAT puts many citizens behind one address.
+    lookup_max_failures: int = Field(default=100, ge=1)
     lookup_window_seconds: int = Field(default=600, ge=1)
-    lookup_block_seconds: int = Field(default=900, ge=1)
+    lookup_block_seconds: int = Field(default=600, ge=1)
+    # Wrong PINs per dossier code, from any client: the bound on guessing one dossier's PIN.
+    lookup_code_max_failures: int = Field(default=10, ge=1)
+    lookup_code_window_seconds: int = Field(default=24 * 3600, ge=1)
+    lookup_code_block_seconds: int = Field(default=3600, ge=1)
     # Rendered public search pages kept per process (keyed by the catalog generation); 0: no cache.
     search_cache_entries: int = Field(default=4096, ge=0, le=1_000_000)
     # Client address from X-Forwarded-For only when the peer is one of these (IPs or CIDRs).

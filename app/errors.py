@@ -235,6 +235,11 @@ class DomainError(Exception):
     The default code and the title come from :data:`STATUS_PROBLEMS`; a raise site names a more
     precise ``code`` of the same status. ``extra`` adds extension members (``dossier_status``,
     ``allowed_actions``...) and never replaces a standard one: ``status`` is always the HTTP status.
+
+    Errors that commit: an error rolls back the request's writes, unless the raise site says
+    ``commits=True`` because what it wrote must outlive the refusal (a throttle's count of a failed
+    login: the 401 or 429 keeps it). The request's transaction is then committed before the problem is
+    rendered (``app.routing.TransactionalRoute``).
     """
 
     status: ClassVar[int] = 400
@@ -254,6 +259,7 @@ class DomainError(Exception):
         errors: Sequence[Mapping[str, Any]] | None = None,
         headers: Mapping[str, str] | None = None,
         extra: Mapping[str, Any] | None = None,
+        commits: bool = False,
     ) -> None:
         instance_code = self.code if code is None else ProblemCode(code)
         if instance_code.status != self.status:
@@ -267,6 +273,7 @@ class DomainError(Exception):
         self.errors = list(errors) if errors else None
         self.headers = dict(headers) if headers else None
         self.extra = dict(extra) if extra else None
+        self.commits = commits
 
 
 class BadRequest(DomainError):

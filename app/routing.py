@@ -34,6 +34,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from starlette.datastructures import State
 
 from app.db import SessionFactory
+from app.errors import DomainError
 
 _SESSION_KEY = "db_session"
 _KIND_KEY = "db_session_kind"
@@ -117,6 +118,9 @@ class TransactionalRoute(APIRoute):
 
     A plain ``yield`` dependency may run its exit code after the response was sent, so a failed commit
     would hide behind a 200. Here the commit happens first and a failure becomes the response.
+
+    A domain error raised with ``commits=True`` (``app.errors.DomainError``) commits the request's
+    writes before its problem is rendered; a failing commit then becomes the response (500) instead.
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -130,11 +134,16 @@ class TransactionalRoute(APIRoute):
             setattr(request.state, _KIND_KEY, self.session_kind)
             try:
                 response = await handler(request)
-            except BaseException:
+            except BaseException as exc:
                 session = getattr(request.state, _SESSION_KEY, None)
                 if session is not None:
-                    await session.rollback()
-                    await session.close()
+                    try:
+                        if isinstance(exc, DomainError) and exc.commits:
+                            await session.commit()  # an error that commits (a throttle's count)
+                        else:
+                            await session.rollback()
+                    finally:
+                        await session.close()
                 raise
             session = getattr(request.state, _SESSION_KEY, None)
             if session is not None:

@@ -22,6 +22,7 @@ from httpx import ASGITransport, AsyncClient
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.errors import ProblemCode, TooManyRequests, Unauthorized
 from app.main import create_app
 from app.models.outbox import OutboxMessage
 from app.models.user import Role
@@ -161,6 +162,51 @@ async def test_a_failing_commit_becomes_the_response(
     finally:
         await observer.close()
     assert table is None  # the whole transaction rolled back
+
+
+async def test_an_error_that_commits_keeps_the_requests_writes_others_roll_back(
+    clone_database: Callable[[], str], tmp_path: Path, pg_dsn_of: Callable[[str], str]
+) -> None:
+    """Errors that commit (a throttle's count must outlive its 401/429): the route commits before
+    rendering the problem; any other error, domain or not, rolls the writes back."""
+    url = clone_database()
+    app = create_app(make_settings(url, data_dir=tmp_path))
+
+    def failing(kind: str) -> Callable[..., Any]:
+        async def endpoint(session: Session) -> None:
+            await outbox_service.enqueue(session, "test.errors", kind, {"kind": kind})
+            if kind == "commits-401":
+                raise Unauthorized("x", code=ProblemCode.invalid_credentials, commits=True)
+            if kind == "commits-429":
+                raise TooManyRequests(code=ProblemCode.login_throttled, retry_after=7, commits=True)
+            if kind == "rolls-back":
+                raise Unauthorized("x", code=ProblemCode.invalid_credentials)
+            raise RuntimeError("not a domain error")
+
+        return endpoint
+
+    probes = Router()
+    kinds = ("commits-401", "commits-429", "rolls-back", "crash")
+    for kind in kinds:
+        probes.add_api_route(f"/fail-{kind}", failing(kind), methods=["POST"])
+    app.include_router(probes)
+    async with _served(app) as client:
+        responses = {kind: await client.post(f"/fail-{kind}") for kind in kinds}
+    observer = await asyncpg.connect(pg_dsn_of(url))
+    try:
+        kept = {
+            r["ordering_key"]
+            for r in await observer.fetch(
+                "SELECT ordering_key FROM outbox_messages WHERE topic = 'test.errors'"
+            )
+        }
+    finally:
+        await observer.close()
+    statuses = {kind: r.status_code for kind, r in responses.items()}
+    assert statuses == {"commits-401": 401, "commits-429": 429, "rolls-back": 401, "crash": 500}
+    assert responses["commits-401"].json()["code"] == "invalid_credentials"
+    assert responses["commits-429"].headers["retry-after"] == "7"
+    assert kept == {"commits-401", "commits-429"}
 
 
 async def test_a_router_declared_without_arguments_commits(

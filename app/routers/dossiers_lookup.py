@@ -43,9 +43,7 @@ async def lookup_dossier(
 async def _lookup(request: Request, code: str, pin: str) -> Response:
     state = request.app.state
     async with read_connection(state) as conn:
-        result = await lookup_service.lookup(
-            conn, state.engine, state.settings, code, pin, client_of(request)
-        )
+        result = await lookup_service.lookup(conn, state.settings, code, pin, client_of(request))
     # serialised once here: skips FastAPI's second validation of the response against the model
     body = LookupRead(
         code=result.code,

@@ -45,7 +45,6 @@ async def issue_token(
 ) -> TokenResponse:
     token, expires_in = await auth_service.login(
         session,
-        request.app.state.engine,
         request.app.state.settings,
         get_token_service(request),
         username=form.username,

@@ -7,7 +7,9 @@ transaction), through the same app code the server runs.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,8 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from app.db import create_engine, create_read_pool, create_session_factory
+from app.services.dossiers import pin_guard
+from app.services.identity import throttle
 from tests.conftest import build_app, make_settings
 from tests.dossiers.conftest import World
 
@@ -24,17 +28,13 @@ MAX_FAILURES = 3
 ORIGIN = "https://h5.zalo.me"
 
 
-@pytest.fixture
-async def lookup_world(
-    clone_demo: Callable[[], str], dev_key: bytes, tmp_path: Path
+@asynccontextmanager
+async def _lookup_app(
+    clone_demo: Callable[[], str], dev_key: bytes, tmp_path: Path, **overrides: Any
 ) -> AsyncIterator[tuple[World, AsyncEngine]]:
     url = clone_demo()
     settings = make_settings(
-        url,
-        data_dir=tmp_path,
-        upload_dir=tmp_path / "uploads",
-        lookup_max_failures=MAX_FAILURES,
-        cors_origins=[ORIGIN],
+        url, data_dir=tmp_path, upload_dir=tmp_path / "uploads", cors_origins=[ORIGIN], **overrides
     )
     engine = create_engine(url, settings)
     read_pool = await create_read_pool(url, settings)
@@ -46,6 +46,16 @@ async def lookup_world(
         yield World(app, client, factory, settings), engine
     await read_pool.close()
     await engine.dispose()
+
+
+@pytest.fixture
+async def lookup_world(
+    clone_demo: Callable[[], str], dev_key: bytes, tmp_path: Path
+) -> AsyncIterator[tuple[World, AsyncEngine]]:
+    async with _lookup_app(
+        clone_demo, dev_key, tmp_path, lookup_max_failures=MAX_FAILURES
+    ) as world_engine:
+        yield world_engine
 
 
 async def _state(engine: AsyncEngine, code: str) -> tuple[Any, ...]:
@@ -150,3 +160,139 @@ async def test_lean_path_answers_like_the_documented_route(
     assert broken.headers["content-type"] == "application/problem+json"
     assert broken.json()["request_id"] == "lean-2"
     assert "pool" not in broken.text.lower()
+
+
+# Several clients behind the trusted proxy (the test client's peer, 127.0.0.1) by X-Forwarded-For.
+BEHIND_PROXY: dict[str, Any] = {"trusted_proxies": ["127.0.0.1/32"]}
+
+
+def _from(address: str) -> dict[str, str]:
+    return {"X-Forwarded-For": address}
+
+
+async def _counter(engine: AsyncEngine, scope: str, *parts: str) -> int | None:
+    async with engine.connect() as conn:
+        failures = await conn.scalar(
+            text("SELECT failures FROM throttle_counters WHERE key = :k"),
+            {"k": throttle.throttle_key(scope, *parts)},
+        )
+    return None if failures is None else int(failures)
+
+
+async def test_a_parallel_burst_of_wrong_pins_counts_exactly_up_to_the_limit(
+    clone_demo: Callable[[], str], dev_key: bytes, tmp_path: Path
+) -> None:
+    """16 wrong PINs at once against a per-code limit of 10 (the issue's leak: all 16 counted and
+    checked): exactly 10 counted on the code, never past it; 9 answered 404, the rest 429."""
+    async with _lookup_app(clone_demo, dev_key, tmp_path) as (world, engine):
+        limit = world.settings.lookup_code_max_failures
+        assert (limit, world.settings.db_pool_size) == (10, 10)
+        created = await world.submit_at_desk(await world.officer("tiepnhan.xa"))
+        code = created.json()["code"]
+        burst = await asyncio.gather(
+            *(
+                world.client.get(f"/api/v1/lookup/{code}", params={"pin": f"ZZZZ{i:02d}"})
+                for i in range(16)
+            )
+        )
+        statuses = sorted(r.status_code for r in burst)
+        assert statuses == [404] * (limit - 1) + [429] * (16 - limit + 1)
+        assert await _counter(engine, pin_guard.CODE_SCOPE, code) == limit
+        # the client counts each PIN checked and wrong once; a request that read the code's block
+        # before its check was refused unchecked (429) and counts nowhere
+        checked = await _counter(engine, pin_guard.CLIENT_SCOPE, "127.0.0.1")
+        assert checked is not None and limit <= checked <= 16
+
+
+async def test_a_code_locks_after_its_failures_from_any_clients_others_do_not(
+    clone_demo: Callable[[], str], dev_key: bytes, tmp_path: Path
+) -> None:
+    """The per-code lock: failures from three clients lock the code for everyone, right PIN
+    included (the README's trade-off); another code, from the same clients, still answers."""
+    async with _lookup_app(
+        clone_demo, dev_key, tmp_path, lookup_code_max_failures=3, **BEHIND_PROXY
+    ) as (world, engine):
+        desk = await world.officer("tiepnhan.xa")
+        locked = (await world.submit_at_desk(desk)).json()
+        other = (await world.submit_at_desk(desk)).json()
+        statuses = [
+            (
+                await world.client.get(
+                    f"/api/v1/lookup/{locked['code']}",
+                    params={"pin": "ZZZZZZ"},
+                    headers=_from(f"203.0.113.{i}"),
+                )
+            ).status_code
+            for i in (1, 2, 3)
+        ]
+        assert statuses == [404, 404, 429]
+        right = await world.client.get(
+            f"/api/v1/lookup/{locked['code']}",
+            params={"pin": locked["pin"]},
+            headers=_from("198.51.100.9"),
+        )
+        assert right.status_code == 429
+        assert right.json()["code"] == "lookup_throttled"
+        retry_after = int(right.headers["retry-after"])
+        assert world.settings.lookup_code_block_seconds - 60 < retry_after
+        assert retry_after <= world.settings.lookup_code_block_seconds
+        for client in ("203.0.113.1", "198.51.100.9"):
+            fine = await world.client.get(
+                f"/api/v1/lookup/{other['code']}",
+                params={"pin": other["pin"]},
+                headers=_from(client),
+            )
+            assert fine.status_code == 200, client
+        assert await _counter(engine, pin_guard.CODE_SCOPE, locked["code"]) == 3
+
+
+async def test_the_per_client_cap_refuses_everything_from_that_client_only(
+    clone_demo: Callable[[], str], dev_key: bytes, tmp_path: Path
+) -> None:
+    async with _lookup_app(
+        clone_demo, dev_key, tmp_path, lookup_max_failures=4, **BEHIND_PROXY
+    ) as (world, _):
+        created = (await world.submit_at_desk(await world.officer("tiepnhan.xa"))).json()
+        scanner = _from("203.0.113.50")
+        statuses = [
+            (
+                await world.client.get(
+                    f"/api/v1/lookup/{created['code']}{i}",
+                    params={"pin": "ZZZZZZ"},
+                    headers=scanner,
+                )
+            ).status_code
+            for i in range(5)
+        ]
+        assert statuses == [404, 404, 404, 429, 429]  # unknown codes, each counted once per code
+        own = {"pin": created["pin"]}
+        capped = await world.client.get(
+            f"/api/v1/lookup/{created['code']}", params=own, headers=scanner
+        )
+        assert capped.status_code == 429  # the cap applies to a correct PIN too
+        elsewhere = await world.client.get(
+            f"/api/v1/lookup/{created['code']}", params=own, headers=_from("203.0.113.51")
+        )
+        assert elsewhere.status_code == 200
+
+
+async def test_a_correct_pin_answers_from_an_address_others_failed_from(
+    clone_demo: Callable[[], str], dev_key: bytes, tmp_path: Path
+) -> None:
+    """A commune office's NAT: ten neighbours' wrong look-ups (the old per-client lock) do not lock
+    out the citizen behind the same address with the right PIN."""
+    async with _lookup_app(clone_demo, dev_key, tmp_path, **BEHIND_PROXY) as (world, engine):
+        desk = await world.officer("tiepnhan.xa")
+        mine = (await world.submit_at_desk(desk)).json()
+        office = _from("203.0.113.77")
+        neighbours = (await world.submit_at_desk(desk)).json()["code"]
+        for i in range(10):
+            failed = await world.client.get(
+                f"/api/v1/lookup/{neighbours}{i % 3}", params={"pin": "ZZZZZZ"}, headers=office
+            )
+            assert failed.status_code == 404
+        ok = await world.client.get(
+            f"/api/v1/lookup/{mine['code']}", params={"pin": mine["pin"]}, headers=office
+        )
+        assert ok.status_code == 200
+        assert await _counter(engine, pin_guard.CLIENT_SCOPE, "203.0.113.77") == 10

@@ -149,11 +149,12 @@ async def test_failed_lookups_are_throttled_and_successes_write_nothing(live: Wo
             await live.client.get(f"/api/v1/lookup/{code}", params={"pin": pin})
         ).status_code == 200
     assert await counters() == 0  # a successful look-up costs no write
+    # wrong PINs on one code meet the per-code limit first (the per-client cap is far higher)
     statuses = [
         (await live.client.get(f"/api/v1/lookup/{code}", params={"pin": "WRONG1"})).status_code
-        for _ in range(live.settings.lookup_max_failures)
+        for _ in range(live.settings.lookup_code_max_failures)
     ]
-    assert statuses[:-1] == [404] * (live.settings.lookup_max_failures - 1)
+    assert statuses[:-1] == [404] * (live.settings.lookup_code_max_failures - 1)
     assert statuses[-1] == 429
     blocked = await live.client.get(f"/api/v1/lookup/{code}", params={"pin": pin})
     assert blocked.status_code == 429  # even the right PIN waits out the block

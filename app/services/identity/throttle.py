@@ -1,20 +1,37 @@
-"""Failure throttling with its state in PostgreSQL, so every API process sees the same counters.
+"""Throttling of guesses (passwords, PINs) with its state in PostgreSQL, shared by every API process.
 
-Failures are recorded in their own short transaction: a failed login answers 401 and rolls back the
-request's work, but the failure itself must stay counted.
+The rule, per key (a hash of the scope and the subject, never the subject in clear):
+
+* an attempt is counted by one ``INSERT ... ON CONFLICT DO UPDATE ... RETURNING`` on the key's row,
+  so concurrent attempts, in any number of processes, are each counted exactly once (the row lock
+  serialises them for the length of the statement or of the caller's transaction);
+* a key with ``max_failures`` counted in its window is blocked for ``block``; while blocked nothing
+  more is counted (the count never runs past the limit) and the attempt is refused;
+* a window that has passed starts over; a block that ended while its window still runs re-blocks at
+  the next counted failure.
+
+The count runs on the caller's own database connection: inside the request's transaction (an
+``AsyncSession``, committed even on the 401/429 by an error raised with ``commits=True``) or as one
+statement on a plain asyncpg connection (the public reads' pool). Never on a second connection: a
+request holding one pooled connection and waiting for another starves the pool under a burst.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import case, delete, select
-from sqlalchemy.dialects.postgresql import insert
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy import delete
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from app.models.throttle import ThrottleCounter
+
+# Namespace of the advisory lock of one attempt in flight per key (two-int form; the outbox's is
+# 0x4D43_0001).
+ATTEMPT_LOCK_NAMESPACE = 0x4D43_0002
 
 
 @dataclass(frozen=True)
@@ -25,59 +42,96 @@ class ThrottlePolicy:
     block: timedelta
 
 
+@dataclass(frozen=True)
+class Count:
+    """The outcome of counting one attempt.
+
+    ``counted``: the attempt was counted (the key was not blocked); ``failures``: the count in the
+    window after it; ``retry_after``: seconds the key stays blocked (0: not blocked), so a counted
+    attempt with ``retry_after`` reached the limit.
+    """
+
+    counted: bool
+    failures: int
+    retry_after: int
+
+
 def throttle_key(scope: str, *parts: str) -> str:
     return hashlib.sha256("\x1f".join((scope, *parts)).encode()).hexdigest()
 
 
-async def seconds_blocked(engine: AsyncEngine, policy: ThrottlePolicy, key: str) -> int:
-    """Seconds until ``key`` may try again; 0 when it is not blocked. A read, never a write."""
-    async with engine.connect() as conn:
-        blocked_until = await conn.scalar(
-            select(ThrottleCounter.blocked_until).where(ThrottleCounter.key == key)
-        )
-    if blocked_until is None:
+# $1 key, $2 scope, $3 now, $4 start of a window still running, $5 end of a block starting now,
+# $6 max failures. The WHERE leaves a blocked row as it is (still locked, so the refusal is ordered
+# after the attempt that blocked it); RETURNING then gives no row.
+_COUNT = """
+    INSERT INTO throttle_counters AS t (key, scope, failures, window_started_at, blocked_until)
+    VALUES ($1, $2, 1, $3::timestamptz, CASE WHEN 1 >= $6::int THEN $5::timestamptz END)
+    ON CONFLICT (key) DO UPDATE SET
+        failures = CASE WHEN t.window_started_at <= $4::timestamptz THEN 1 ELSE t.failures + 1 END,
+        window_started_at = CASE WHEN t.window_started_at <= $4::timestamptz
+                                 THEN $3::timestamptz ELSE t.window_started_at END,
+        blocked_until = CASE
+            WHEN (CASE WHEN t.window_started_at <= $4::timestamptz THEN 1 ELSE t.failures + 1 END)
+                 >= $6::int
+            THEN $5::timestamptz END
+    WHERE t.blocked_until IS NULL OR t.blocked_until <= $3::timestamptz
+    RETURNING t.failures, t.blocked_until
+"""
+_BLOCKED_UNTIL = "SELECT blocked_until FROM throttle_counters WHERE key = $1"
+_TRY_ATTEMPT_LOCK = "SELECT pg_try_advisory_xact_lock($1::int, hashtext($2))"
+_RESET = "DELETE FROM throttle_counters WHERE key = $1"
+
+
+def seconds_until(blocked_until: datetime | None, now: datetime) -> int:
+    """Whole seconds until ``blocked_until`` (rounded up), 0 when it is absent or past."""
+    if blocked_until is None or blocked_until <= now:
         return 0
-    remaining = (blocked_until - datetime.now(UTC)).total_seconds()
-    return max(0, int(remaining) + 1) if remaining > 0 else 0
+    return max(1, math.ceil((blocked_until - now).total_seconds()))
 
 
-async def record_failure(engine: AsyncEngine, policy: ThrottlePolicy, key: str) -> int:
-    """Count one failure atomically; return the seconds blocked (0 if still allowed).
+async def _fetchrow(db: AsyncSession | Any, sql: str, *args: Any) -> Any:
+    """One row of ``sql`` on the caller's connection: the session's (in its transaction) or asyncpg."""
+    if isinstance(db, AsyncSession):
+        connection = await db.connection()
+        return (await connection.exec_driver_sql(sql, args)).first()
+    return await db.fetchrow(sql, *args)
 
-    One ``INSERT ... ON CONFLICT DO UPDATE`` so concurrent failures from several processes are each
-    counted exactly once. A window that has passed starts over.
-    """
+
+async def count_attempt(db: AsyncSession | Any, policy: ThrottlePolicy, key: str) -> Count:
+    """Count one attempt (or failure) on ``key`` atomically; refused without counting when blocked."""
     now = datetime.now(UTC)
-    window_start = now - policy.window
-    table = ThrottleCounter.__table__
-    insert_stmt = insert(ThrottleCounter).values(
-        key=key, scope=policy.scope, failures=1, window_started_at=now, blocked_until=None
+    row = await _fetchrow(
+        db,
+        _COUNT,
+        key,
+        policy.scope,
+        now,
+        now - policy.window,
+        now + policy.block,
+        policy.max_failures,
     )
-    fresh_window = table.c.window_started_at < window_start
-    new_failures = case((fresh_window, 1), else_=table.c.failures + 1)
-    stmt = insert_stmt.on_conflict_do_update(
-        index_elements=[table.c.key],
-        set_={
-            "failures": new_failures,
-            "window_started_at": case((fresh_window, now), else_=table.c.window_started_at),
-            "blocked_until": case(
-                (new_failures >= policy.max_failures, now + policy.block),
-                else_=table.c.blocked_until,
-            ),
-        },
-    ).returning(table.c.failures, table.c.blocked_until)
-    async with engine.begin() as conn:
-        row = (await conn.execute(stmt)).one()
-    failures: int = row.failures
-    blocked_until: datetime | None = row.blocked_until
-    if failures >= policy.max_failures and blocked_until is not None:
-        return max(1, int((blocked_until - now).total_seconds()))
-    return 0
+    if row is not None:
+        return Count(True, int(row[0]), seconds_until(row[1], now))
+    # blocked: read the block again (a new statement sees the attempt that blocked it)
+    blocked = await _fetchrow(db, _BLOCKED_UNTIL, key)
+    wait = seconds_until(blocked[0] if blocked is not None else None, now)
+    return Count(False, policy.max_failures, max(1, wait))
 
 
-async def reset(engine: AsyncEngine, key: str) -> None:
-    async with engine.begin() as conn:
-        await conn.execute(delete(ThrottleCounter).where(ThrottleCounter.key == key))
+async def try_attempt_lock(session: AsyncSession, key: str) -> bool:
+    """Take the one attempt in flight on ``key`` for the session's transaction; ``False`` if taken.
+
+    For checks that are slow (a password hash): a second attempt on the same key answers at once
+    instead of waiting for the row lock while holding a pooled connection.
+    """
+    row = await _fetchrow(session, _TRY_ATTEMPT_LOCK, ATTEMPT_LOCK_NAMESPACE, key)
+    return bool(row[0])
+
+
+async def reset(session: AsyncSession, key: str) -> None:
+    """Forget ``key``'s count (after a success), in the session's transaction."""
+    connection = await session.connection()
+    await connection.exec_driver_sql(_RESET, (key,))
 
 
 async def purge_expired(engine: AsyncEngine, older_than: timedelta) -> int:

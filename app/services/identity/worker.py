@@ -37,7 +37,16 @@ async def resolve_user(ref: dict[str, Any], ctx: WorkerContext) -> dict[str, Any
 async def purge_throttle_counters(ctx: WorkerContext, period: datetime) -> int:
     """Drop login / look-up throttle counters whose window and block are both over."""
     settings = ctx.settings
-    older_than = timedelta(seconds=max(settings.login_window_seconds, settings.login_block_seconds))
+    older_than = timedelta(
+        seconds=max(
+            settings.login_window_seconds,
+            settings.login_block_seconds,
+            settings.lookup_window_seconds,
+            settings.lookup_block_seconds,
+            settings.lookup_code_window_seconds,
+            settings.lookup_code_block_seconds,
+        )
+    )
     return await throttle_service.purge_expired(ctx.engine, older_than)
 
 
