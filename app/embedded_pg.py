@@ -8,10 +8,12 @@ created with the C locale and UTF-8, exactly the conditions our migrations must 
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import shutil
 import subprocess
+import tempfile
 import time
 import warnings
 from dataclasses import dataclass
@@ -64,6 +66,72 @@ def _running_as_root() -> bool:
     return hasattr(os, "geteuid") and os.geteuid() == 0
 
 
+# As root, PostgreSQL runs as PG_OS_USER, which may not be able to reach a checkout under a private
+# folder (``mktemp -d`` makes them 0700). Rather than loosen folders that are not ours, the binaries
+# are copied once to a world-traversable cache and the cluster lives in a state folder of its own.
+BIN_CACHE = Path("/var/cache/motcua-pg")
+STATE_ROOT = Path("/var/lib/motcua-pg")
+
+
+def _reachable_by_pg_user(path: Path) -> bool:
+    """Whether PG_OS_USER can reach ``path`` (every parent traversable, as that user sees it)."""
+    probe = subprocess.run(
+        ["test", "-e", str(path)],
+        check=False,
+        user=PG_OS_USER,
+        group=PG_OS_USER,
+        extra_groups=[],
+    )
+    return probe.returncode == 0
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _reachable_bin_dir(bin_dir: Path) -> Path:
+    """``bin_dir``, or a copy PG_OS_USER can reach of its installation (bin, lib, share) and of the
+    libraries a wheel vendors beside its package (``pgserver.libs``: the binaries find them through
+    a relative RPATH, so the copy keeps the layout)."""
+    if _reachable_by_pg_user(bin_dir / "initdb"):
+        return bin_dir
+    install = bin_dir.parent  # .../site-packages/pgserver/pginstall
+    root = install.parent.parent  # the folder holding the package and its vendored libraries
+    relative = install.relative_to(root)
+    stamp = f"{install}:{(bin_dir / 'postgres').stat().st_mtime_ns}"
+    target = BIN_CACHE / _digest(stamp)
+    if not (target / relative / "bin" / "initdb").exists():
+        BIN_CACHE.mkdir(parents=True, exist_ok=True)
+        BIN_CACHE.chmod(0o755)
+        staging = Path(tempfile.mkdtemp(prefix="copy-", dir=BIN_CACHE))
+        shutil.copytree(install, staging / relative, symlinks=True)
+        for vendored in root.glob(f"{install.parent.name}.libs"):
+            shutil.copytree(vendored, staging / vendored.name, symlinks=True)
+        for folder in (staging, *staging.rglob("*")):
+            if folder.is_dir():
+                folder.chmod(0o755)
+        try:
+            staging.rename(target)
+        except OSError:  # another process copied it first
+            shutil.rmtree(staging, ignore_errors=True)
+        log.info("embedded_pg_binaries_copied", extra={"to": str(target)})
+    return target / relative / "bin"
+
+
+def _reachable_data_dir(data_dir: Path) -> Path:
+    """``data_dir``, or a folder of the same name's own under STATE_ROOT that PG_OS_USER can reach
+    (chosen by the requested path, so a restart finds the same cluster)."""
+    if _reachable_by_pg_user(data_dir.parent):
+        return data_dir
+    STATE_ROOT.mkdir(parents=True, exist_ok=True)
+    STATE_ROOT.chmod(0o755)
+    target = STATE_ROOT / _digest(str(data_dir)) / data_dir.name
+    target.parent.mkdir(exist_ok=True)
+    target.parent.chmod(0o755)
+    log.info("embedded_pg_relocated", extra={"requested": str(data_dir), "data_dir": str(target)})
+    return target
+
+
 def _ensure_os_user() -> None:
     import pwd
 
@@ -82,6 +150,7 @@ class EmbeddedPostgres:
 
     data_dir: Path
     started_here: bool = False
+    _located: bool = False
 
     def __post_init__(self) -> None:
         self.data_dir = self.data_dir.expanduser().resolve()
@@ -115,20 +184,27 @@ class EmbeddedPostgres:
         )
         return result.returncode == 0
 
+    def locate(self) -> Path:
+        """As root: binaries and cluster where PG_OS_USER can reach them (never loosening folders
+        that are not ours); the same places on every call for the same requested folder."""
+        if self._located or not _running_as_root():
+            return self.data_dir
+        _ensure_os_user()
+        self.bin_dir = _reachable_bin_dir(self.bin_dir)
+        self.data_dir.parent.mkdir(parents=True, exist_ok=True)
+        self.data_dir = _reachable_data_dir(self.data_dir)
+        self._located = True
+        return self.data_dir
+
     def start(self) -> str:
         """Create the cluster if needed, start it if it is not running; return the SQLAlchemy URL."""
+        self.locate()
         self.data_dir.mkdir(parents=True, exist_ok=True)
         if _running_as_root():
             import pwd
 
-            _ensure_os_user()
             entry = pwd.getpwnam(PG_OS_USER)
             os.chown(self.data_dir, entry.pw_uid, entry.pw_gid)
-            # every parent must be traversable by the postgres user
-            for parent in self.data_dir.parents:
-                mode = parent.stat().st_mode
-                if not mode & 0o001:
-                    parent.chmod(mode | 0o001)
         self.data_dir.chmod(0o700)
         if not (self.data_dir / "PG_VERSION").exists():
             log.info("embedded_pg_initdb", extra={"data_dir": str(self.data_dir)})
@@ -193,6 +269,7 @@ class EmbeddedPostgres:
             self._psql(f'CREATE DATABASE "{name}"')
 
     def stop(self) -> None:
+        self.locate()
         if self._is_running():
             self._run(
                 [str(self.bin_dir / "pg_ctl"), "stop", "-D", str(self.data_dir), "-m", "fast"],

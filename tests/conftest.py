@@ -99,6 +99,7 @@ def pg_server() -> Iterator[PgServer]:
     os.environ.setdefault("MOTCUA_EMBEDDED_FAST", "1")  # fsync off: test data is disposable
     # A folder of its own rather than pytest's basetemp: that one is 0700 and pruned by other runs.
     root = Path(tempfile.mkdtemp(prefix="motcua-test-pg-"))
+    root.chmod(0o711)  # our own folder: the server's user (as root: motcua-pg) must traverse it
     embedded = EmbeddedPostgres(root / "data")
     url = embedded.start()
     try:

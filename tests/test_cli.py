@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -16,6 +17,7 @@ import httpx
 import pytest
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from app.embedded_pg import STATE_ROOT, EmbeddedPostgres
 from app.services.system import health as health_service
 from tests.conftest import PgServer
 
@@ -194,4 +196,11 @@ def test_demo_starts_embedded_and_a_second_start_reuses_the_data(
         assert sorted(u["username"] for u in users.json()) == ["admin", "tiepnhan"]
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=30) == 0
-    assert (tmp_path / "demo-data" / "pgdata" / "PG_VERSION").exists()
+    # the cluster persists where the demo keeps it (relocated when the server's user cannot reach
+    # pytest's private folder as root: app/embedded_pg.py)
+    embedded = EmbeddedPostgres(tmp_path / "demo-data" / "pgdata")
+    cluster = embedded.locate()
+    assert (cluster / "PG_VERSION").exists()
+    embedded.stop()
+    if cluster.is_relative_to(STATE_ROOT):  # a relocated cluster is not under tmp_path: remove it
+        shutil.rmtree(cluster.parent)
