@@ -23,7 +23,12 @@ from app.db import (
 from app.docs import install_docs
 from app.lean import LeanAPI
 from app.observability import RequestContextMiddleware, configure_logging
-from app.problems import InternalErrorMiddleware, document_problems, install_error_handlers
+from app.problems import (
+    InternalErrorMiddleware,
+    RequestTargetMiddleware,
+    document_problems,
+    install_error_handlers,
+)
 from app.routers import (
     calendar,
     catalog,
@@ -172,9 +177,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.storage = LocalStorage(settings.upload_root)
 
     install_error_handlers(app)
-    # Middleware added later wraps what was added before: errors, then CORS (so even a 500 carries
-    # CORS headers), then the request context outermost (a request id for everything inside).
+    # Middleware added later wraps what was added before: errors, then the request target's checks (a
+    # path that is not UTF-8, an over-long query), then CORS (so even a 500 carries CORS headers),
+    # then the request context outermost (a request id for everything inside).
     app.add_middleware(InternalErrorMiddleware)
+    app.add_middleware(RequestTargetMiddleware)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
