@@ -7,7 +7,7 @@ export UV_PROJECT_ENVIRONMENT := .venv
 UV := .tools/bin/uv
 VENV := .venv/bin
 
-.PHONY: demo test lint typecheck pytest coverage openapi clean
+.PHONY: demo test lint typecheck pytest coverage openapi clean browser
 
 $(UV):
 	@py=$$(command -v python3.12 python3.11 python3 | while read -r p; do \
@@ -19,8 +19,19 @@ $(UV):
 	$(UV) sync --locked --all-extras --python "$$(.tools/bin/python -c 'import sys; print(sys.executable)')"
 	@touch $@
 
+# The demo mints citizen tokens for anyone who asks (POST /api/v1/dev/citizen-token): on here, with a
+# warning, and only on this machine (127.0.0.1).
 demo: .venv/.synced
-	$(VENV)/motcua serve --demo --host 127.0.0.1 --port 8000
+	MOTCUA_DEV_ISSUER=$${MOTCUA_DEV_ISSUER:-1} $(VENV)/motcua serve --demo --host 127.0.0.1 --port 8000
+
+# Debian's Chromium for the headless-browser test of /docs (CI runs as root). Where it cannot be
+# installed the test is skipped with that reason.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else echo "chromium missing and not installable here: the /docs browser test will be skipped" >&2; fi; \
+	}
 
 lint: .venv/.synced
 	$(VENV)/ruff check .
@@ -30,7 +41,7 @@ lint: .venv/.synced
 typecheck: .venv/.synced
 	$(VENV)/mypy app
 
-pytest: .venv/.synced
+pytest: .venv/.synced browser
 	$(VENV)/pytest -q -p no:cacheprovider
 
 test: lint typecheck pytest

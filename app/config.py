@@ -154,6 +154,12 @@ class Settings(BaseSettings):
 
     cors_origins: Annotated[list[str], NoDecode] = []
 
+    # Swagger UI (/docs), ReDoc (/redoc) and the OpenAPI JSON. Unset: on outside production, off in it.
+    docs_enabled: bool | None = None
+    # The development issuer of citizen tokens (POST /api/v1/dev/citizen-token lets anyone act as any
+    # citizen): off unless asked for (`make demo` asks); refused in production.
+    dev_issuer: bool = False
+
     log_level: str = "INFO"
     log_json: bool = True
 
@@ -228,9 +234,23 @@ class Settings(BaseSettings):
         return self
 
     @model_validator(mode="after")
+    def _refuse_placeholder_secret(self) -> Settings:
+        """The public placeholder signs tokens only in the demo and the tests: anyone can mint with it."""
+        if (
+            self.env is Environment.development
+            and self.secret_key.get_secret_value() == PLACEHOLDER_SECRET
+        ):
+            raise ValueError(
+                "MOTCUA_SECRET_KEY must be set outside the demo and the tests (the placeholder is public)"
+            )
+        return self
+
+    @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Settings:
         if self.env is Environment.production:
             problems = []
+            if self.dev_issuer:
+                problems.append("MOTCUA_DEV_ISSUER is refused in production")
             if self.database_url is None or not self.database_url.get_secret_value():
                 problems.append("MOTCUA_DATABASE_URL is required in production")
             secret = self.secret_key.get_secret_value()
@@ -266,7 +286,14 @@ class Settings(BaseSettings):
 
     @property
     def dev_issuer_enabled(self) -> bool:
-        """The development issuer of citizen tokens exists only outside production."""
+        """The development issuer of citizen tokens exists only when asked for, never in production."""
+        return self.dev_issuer and self.env is not Environment.production
+
+    @property
+    def docs_on(self) -> bool:
+        """The documentation pages and the OpenAPI JSON: as set, else everywhere but production."""
+        if self.docs_enabled is not None:
+            return self.docs_enabled
         return self.env is not Environment.production
 
     @property

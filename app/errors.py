@@ -43,6 +43,7 @@ class ProblemCode(StrEnum):
     invalid_cursor = "invalid_cursor", 400
     invalid_if_match = "invalid_if_match", 400
     agency_succession_cycle = "agency_succession_cycle", 400
+    invalid_request_target = "invalid_request_target", 400
     # 401
     unauthorized = "unauthorized", 401
     invalid_token = "invalid_token", 401
@@ -96,6 +97,8 @@ class ProblemCode(StrEnum):
     version_mismatch = "version_mismatch", 412
     # 413
     payload_too_large = "payload_too_large", 413
+    # 414
+    uri_too_long = "uri_too_long", 414
     # 415
     unsupported_media_type = "unsupported_media_type", 415
     multipart_required = "multipart_required", 415
@@ -176,6 +179,11 @@ STATUS_PROBLEMS: Mapping[int, StatusProblem] = {
         ProblemCode.payload_too_large,
         "Dữ liệu gửi lên quá lớn",
         "Dữ liệu gửi lên vượt quá giới hạn.",
+    ),
+    414: StatusProblem(
+        ProblemCode.uri_too_long,
+        "Đường dẫn quá dài",
+        "Đường dẫn và tham số truy vấn của yêu cầu vượt quá giới hạn.",
     ),
     415: StatusProblem(
         ProblemCode.unsupported_media_type,

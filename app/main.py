@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -19,9 +20,15 @@ from app.db import (
     create_read_session_factory,
     create_session_factory,
 )
+from app.docs import install_docs
 from app.lean import LeanAPI
 from app.observability import RequestContextMiddleware, configure_logging
-from app.problems import InternalErrorMiddleware, document_problems, install_error_handlers
+from app.problems import (
+    InternalErrorMiddleware,
+    RequestTargetMiddleware,
+    document_problems,
+    install_error_handlers,
+)
 from app.routers import (
     calendar,
     catalog,
@@ -41,6 +48,8 @@ from app.services.identity.tokens import TokenService
 from app.services.system.health import alembic_heads
 from app.services.uploads.storage import LocalStorage
 from app.workers.runner import run_in_process
+
+log = logging.getLogger(__name__)
 
 API_DESCRIPTION = """
 MotCua — hệ thống thông tin giải quyết thủ tục hành chính một cửa.
@@ -95,7 +104,8 @@ TAGS = [
 
 
 def _register_citizen_issuers(app: FastAPI, settings: Settings) -> None:
-    """The citizens' identity provider (JWKS) and, outside production only, the development issuer."""
+    """The citizens' identity provider (JWKS) and, when asked for outside production, the development
+    issuer."""
     tokens: TokenService = app.state.token_service
     if settings.citizen_issuer is not None and settings.citizen_jwks_url is not None:
         tokens.register(
@@ -109,6 +119,10 @@ def _register_citizen_issuers(app: FastAPI, settings: Settings) -> None:
             )
         )
     if settings.dev_issuer_enabled:
+        log.warning(
+            "dev_issuer_enabled",
+            extra={"hint": "POST /api/v1/dev/citizen-token lets anyone act as any citizen"},
+        )
         app.state.dev_issuer = DevCitizenIssuer(settings)
         tokens.register(app.state.dev_issuer.verifier())
         app.include_router(identity_dev.router)
@@ -151,16 +165,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description=API_DESCRIPTION,
         openapi_tags=TAGS,
         lifespan=lifespan,
-        swagger_ui_parameters={"persistAuthorization": True},
+        # the documentation pages come from app/docs.py (no CDN); all three are off when docs are off
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json" if settings.docs_on else None,
     )
+    if settings.docs_on:
+        install_docs(app)
     app.state.settings = settings
     app.state.token_service = TokenService(settings)
     app.state.storage = LocalStorage(settings.upload_root)
 
     install_error_handlers(app)
-    # Middleware added later wraps what was added before: errors, then CORS (so even a 500 carries
-    # CORS headers), then the request context outermost (a request id for everything inside).
+    # Middleware added later wraps what was added before: errors, then the request target's checks (a
+    # path that is not UTF-8, an over-long query), then CORS (so even a 500 carries CORS headers),
+    # then the request context outermost (a request id for everything inside).
     app.add_middleware(InternalErrorMiddleware)
+    app.add_middleware(RequestTargetMiddleware)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
+from urllib.parse import unquote_to_bytes
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -157,6 +158,49 @@ class InternalErrorMiddleware:
             problem = status_problem(500)
             response = problem_response(status=500, code=problem.code, detail=problem.detail)
             await response(scope, receive, send)
+
+
+# The longest request target (path and query string, as sent) we read; uvicorn itself refuses one of
+# 64 KiB or more with a plain-text 400 before the app sees it (README, "Requests that never reach us").
+MAX_REQUEST_TARGET_BYTES = 8 * 1024
+NOT_UTF8_DETAIL = "Đường dẫn hoặc tham số truy vấn không phải văn bản UTF-8 hợp lệ."
+
+
+class RequestTargetMiddleware:
+    """Refuses, as problems, request targets the server passed on but the app cannot read faithfully.
+
+    * a path or query string longer than :data:`MAX_REQUEST_TARGET_BYTES`: 414 ``uri_too_long``;
+    * a path or query string whose percent-escapes are not UTF-8 (``/api/v1/lookup/%ff``): 400
+      ``invalid_request_target``. The server would decode it with replacement characters, so the app
+      would answer about another path than the one asked for.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            response = _request_target_problem(scope)
+            if response is not None:
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def _request_target_problem(scope: Scope) -> JSONResponse | None:
+    raw_path: bytes = scope.get("raw_path") or scope["path"].encode("utf-8")
+    query: bytes = scope.get("query_string", b"")
+    if len(raw_path) + len(query) > MAX_REQUEST_TARGET_BYTES:
+        problem = status_problem(414)
+        return problem_response(status=414, code=problem.code, detail=problem.detail)
+    try:
+        unquote_to_bytes(raw_path).decode("utf-8")
+        unquote_to_bytes(query.replace(b"+", b" ")).decode("utf-8")
+    except UnicodeDecodeError:
+        return problem_response(
+            status=400, code=ProblemCode.invalid_request_target, detail=NOT_UTF8_DETAIL
+        )
+    return None
 
 
 def install_error_handlers(app: FastAPI) -> None:

@@ -17,11 +17,15 @@ What kind of session a request gets is declared by its route, never decided by t
 
 A route that declares both kinds is refused when the app is built. The hot public reads (lookup,
 catalog search) use a plain asyncpg pool of their own (:func:`read_connection`).
+
+Answers that carry personal data are never stored by a browser or a proxy (issue 11): a router made
+with ``Router(response_headers=NO_STORE)``, or an endpoint decorated with
+``@response_headers(NO_STORE)``, answers with those headers (unless the endpoint set them itself).
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterator, Mapping
 from contextlib import asynccontextmanager
 from enum import StrEnum
 from typing import Annotated, Any
@@ -38,6 +42,23 @@ from app.errors import DomainError
 
 _SESSION_KEY = "db_session"
 _KIND_KEY = "db_session_kind"
+_HEADERS_ATTRIBUTE = "__motcua_response_headers__"
+
+# Personal data (dossiers, the lookup, uploads, accounts, tokens): no copy kept by any cache.
+NO_STORE: Mapping[str, str] = {"Cache-Control": "no-store"}
+
+Endpoint = Callable[..., Any]
+
+
+def response_headers(headers: Mapping[str, str]) -> Callable[[Endpoint], Endpoint]:
+    """Marks an endpoint so its successful answers carry ``headers`` (see :class:`TransactionalRoute`)."""
+
+    def mark(endpoint: Endpoint) -> Endpoint:
+        merged = {**getattr(endpoint, _HEADERS_ATTRIBUTE, {}), **headers}
+        setattr(endpoint, _HEADERS_ATTRIBUTE, merged)
+        return endpoint
+
+    return mark
 
 
 class SessionKind(StrEnum):
@@ -117,7 +138,8 @@ class TransactionalRoute(APIRoute):
     """Commits the request's session before the response leaves; rolls back on any error.
 
     A plain ``yield`` dependency may run its exit code after the response was sent, so a failed commit
-    would hide behind a 200. Here the commit happens first and a failure becomes the response.
+    would hide behind a 200. Here the commit happens first and a failure becomes the response. The
+    headers the endpoint was marked with (:func:`response_headers`) are added to its answer.
 
     A domain error raised with ``commits=True`` (``app.errors.DomainError``) commits the request's
     writes before its problem is rendered; a failing commit then becomes the response (500) instead.
@@ -126,6 +148,7 @@ class TransactionalRoute(APIRoute):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.session_kind = session_kind_of(self.dependant, self.path)
+        self.extra_headers: Mapping[str, str] = getattr(self.endpoint, _HEADERS_ATTRIBUTE, {})
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
@@ -154,16 +177,35 @@ class TransactionalRoute(APIRoute):
                     raise
                 finally:
                     await session.close()
+            for name, value in self.extra_headers.items():
+                response.headers.setdefault(name, value)
             return response
 
         return transactional_handler
 
 
 class Router(APIRouter):
-    """The project's router: every route is a :class:`TransactionalRoute`, with no opt-in."""
+    """The project's router: every route is a :class:`TransactionalRoute`, with no opt-in.
 
-    def __init__(self, **kwargs: Any) -> None:
+    ``response_headers`` marks every endpoint of the router (``NO_STORE`` for a router whose every
+    answer is personal data), as :func:`response_headers` marks one.
+    """
+
+    def __init__(self, *, response_headers: Mapping[str, str] | None = None, **kwargs: Any) -> None:
         route_class = kwargs.setdefault("route_class", TransactionalRoute)
         if not issubclass(route_class, TransactionalRoute):
             raise TypeError("the project's routes are TransactionalRoute (app/routing.py)")
         super().__init__(**kwargs)
+        self.default_headers: Mapping[str, str] = response_headers or {}
+
+    def add_api_route(self, path: str, endpoint: Endpoint, **kwargs: Any) -> None:
+        if self.default_headers:
+            endpoint = _mark_default(endpoint, self.default_headers)
+        super().add_api_route(path, endpoint, **kwargs)
+
+
+def _mark_default(endpoint: Endpoint, headers: Mapping[str, str]) -> Endpoint:
+    """The router's headers under the endpoint's own (an endpoint's mark wins)."""
+    merged = {**headers, **getattr(endpoint, _HEADERS_ATTRIBUTE, {})}
+    setattr(endpoint, _HEADERS_ATTRIBUTE, merged)
+    return endpoint

@@ -159,6 +159,8 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "secret_key": SecretStr(TEST_SECRET),
         "log_json": True,
         "log_level": "WARNING",
+        # the tests mint citizen tokens with the development issuer (never in production)
+        "dev_issuer": overrides.get("env", Environment.test) is not Environment.production,
     }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]

@@ -15,8 +15,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from jose import JWTError, jwt
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from app.config import PLACEHOLDER_SECRET
 from app.embedded_pg import STATE_ROOT, EmbeddedPostgres
 from app.services.system import health as health_service
 from tests.conftest import PgServer
@@ -167,7 +169,9 @@ async def test_ready_is_503_when_database_unreachable() -> None:
 def test_demo_starts_embedded_and_a_second_start_reuses_the_data(
     tmp_path: Path, serve_process: list[subprocess.Popen[str]]
 ) -> None:
-    env = clean_env(MOTCUA_DATA_DIR=str(tmp_path / "demo-data"), MOTCUA_EMBEDDED_FAST="1")
+    env = clean_env(
+        MOTCUA_DATA_DIR=str(tmp_path / "demo-data"), MOTCUA_EMBEDDED_FAST="1", MOTCUA_DEV_ISSUER="1"
+    )
     tokens = []
     for _ in range(2):
         port = free_port()
@@ -188,6 +192,9 @@ def test_demo_starts_embedded_and_a_second_start_reuses_the_data(
         assert login.status_code == 200
         token = login.json()["access_token"]
         tokens.append(token)
+        # the first start's token is still good: the data folder's secret was kept
+        me = httpx.get(f"{base}/api/v1/auth/me", headers={"Authorization": f"Bearer {tokens[0]}"})
+        assert me.status_code == 200
         users = httpx.get(
             f"{base}/api/v1/admin/agencies/000.00.01.H99/users",
             headers={"Authorization": f"Bearer {token}"},
@@ -196,6 +203,8 @@ def test_demo_starts_embedded_and_a_second_start_reuses_the_data(
         assert sorted(u["username"] for u in users.json()) == ["admin", "tiepnhan"]
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=30) == 0
+        assert proc.stderr is not None
+        assert "WARNING: the development issuer is on" in proc.stderr.read()
     # the cluster persists where the demo keeps it (relocated when the server's user cannot reach
     # pytest's private folder as root: app/embedded_pg.py)
     embedded = EmbeddedPostgres(tmp_path / "demo-data" / "pgdata")
@@ -204,3 +213,21 @@ def test_demo_starts_embedded_and_a_second_start_reuses_the_data(
     embedded.stop()
     if cluster.is_relative_to(STATE_ROOT):  # a relocated cluster is not under tmp_path: remove it
         shutil.rmtree(cluster.parent)
+    # signed with the folder's own random secret (0600), not the public placeholder
+    secret_file = tmp_path / "demo-data" / "secret-key"
+    assert secret_file.stat().st_mode & 0o777 == 0o600
+    secret = secret_file.read_text().strip()
+    assert len(secret) >= 32
+    jwt.decode(tokens[0], secret, algorithms=["HS256"], options={"verify_aud": False})
+    with pytest.raises(JWTError):
+        jwt.decode(
+            tokens[0], PLACEHOLDER_SECRET, algorithms=["HS256"], options={"verify_aud": False}
+        )
+
+
+def test_demo_refuses_a_lan_host_without_allow_lan(tmp_path: Path) -> None:
+    env = clean_env(MOTCUA_DATA_DIR=str(tmp_path / "demo-data"))
+    result = motcua("serve", "--demo", "--host", "0.0.0.0", env=env)  # noqa: S104
+    assert result.returncode != 0
+    assert "--allow-lan" in result.stderr
+    assert not (tmp_path / "demo-data").exists()  # refused before anything started

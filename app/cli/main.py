@@ -13,7 +13,8 @@ import click
 
 from app.cli.catalog import catalog
 from app.cli.common import load_settings
-from app.config import Environment, Settings
+from app.cli.demo_safety import demo_secret_key, is_loopback
+from app.config import PLACEHOLDER_SECRET, Environment, Settings
 from app.services.identity.users import NewUser
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,14 +43,26 @@ def main() -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--workers", default=1, show_default=True, type=int, help="uvicorn processes")
-def serve(demo: bool, host: str, port: int, workers: int) -> None:
+@click.option(
+    "--allow-lan",
+    is_flag=True,
+    help="Let the demo listen beyond this machine (its accounts and passwords are public).",
+)
+def serve(demo: bool, host: str, port: int, workers: int, allow_lan: bool) -> None:
     """Serve the API with uvicorn. Production expects `motcua migrate` to have run."""
     import uvicorn
 
     embedded = None
     if demo:
         os.environ["MOTCUA_ENV"] = os.environ.get("MOTCUA_ENV", Environment.demo.value)
-        settings = load_settings()
+    settings = load_settings()  # fail fast on unsafe settings, before uvicorn starts
+    if settings.env is Environment.demo:
+        _check_demo_host(host, allow_lan)
+    if demo:
+        if settings.secret_key.get_secret_value() == PLACEHOLDER_SECRET:
+            # the public placeholder would let anyone mint an administrator's token
+            os.environ["MOTCUA_SECRET_KEY"] = demo_secret_key(settings.data_dir)
+            settings = load_settings()
         url, embedded = _prepare_demo_database(settings)
         os.environ["MOTCUA_DATABASE_URL"] = url
         # one command, a working system: outbox delivery and periodic jobs run inside the API
@@ -60,8 +73,12 @@ def serve(demo: bool, host: str, port: int, workers: int) -> None:
         migrate.upgrade(url)
         asyncio.run(demo_service.seed(url))
         click.echo(f"MotCua demo: http://{host}:{port}/docs", err=True)
-    else:
-        load_settings()  # fail fast on unsafe settings, before uvicorn starts
+    if settings.dev_issuer_enabled:
+        click.echo(
+            "WARNING: the development issuer is on (MOTCUA_DEV_ISSUER): anyone who reaches "
+            "POST /api/v1/dev/citizen-token can act as any citizen.",
+            err=True,
+        )
     # uvicorn shuts down gracefully on SIGTERM, then re-raises the signal: turn that into a normal exit
     # so the embedded database below is stopped and the exit status is 0.
     signal.signal(signal.SIGTERM, _exit_on_signal)
@@ -85,11 +102,27 @@ def _exit_on_signal(signum: int, frame: object) -> None:
     raise SystemExit(0)
 
 
+def _check_demo_host(host: str, allow_lan: bool) -> None:
+    """The demo listens on this machine only, unless ``--allow-lan`` says otherwise (with a warning)."""
+    if is_loopback(host):
+        return
+    if not allow_lan:
+        raise click.ClickException(
+            f"refusing to serve the demo on {host}: its accounts and passwords are public. "
+            "Use --host 127.0.0.1, or --allow-lan to let other machines in."
+        )
+    click.echo(
+        f"WARNING: the demo listens on {host} (--allow-lan): every machine that reaches it can log "
+        "in with the demo accounts.",
+        err=True,
+    )
+
+
 @main.command()
 @click.pass_context
 def demo(ctx: click.Context) -> None:
     """Shortcut for `serve --demo` on 127.0.0.1:8000."""
-    ctx.invoke(serve, demo=True, host="127.0.0.1", port=8000, workers=1)
+    ctx.invoke(serve, demo=True, host="127.0.0.1", port=8000, workers=1, allow_lan=False)
 
 
 @main.command()

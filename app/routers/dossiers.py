@@ -13,7 +13,7 @@ from app.config import Settings
 from app.errors import BadRequest, ProblemCode
 from app.models.dossier import Action
 from app.problems import JSON_BODY, problem_responses
-from app.routing import ReadSession, Router, Session
+from app.routing import NO_STORE, ReadSession, Router, Session
 from app.schemas.dossiers import (
     ActionRequest,
     DossierCreate,
@@ -34,7 +34,8 @@ from app.services.dossiers import worklist as worklist_service
 from app.services.dossiers.lifecycle import STATUS_LABEL_VI
 from app.services.identity.principals import Principal
 
-router = Router(prefix="/api/v1/dossiers", tags=["dossiers"])
+# every answer carries personal data: never stored by a cache
+router = Router(prefix="/api/v1/dossiers", tags=["dossiers"], response_headers=NO_STORE)
 
 Caller = Annotated[Principal, Depends(get_caller)]
 
@@ -96,6 +97,19 @@ DOCUMENTS_PROBLEMS = (
     ProblemCode.documents_required,
     ProblemCode.duplicate_upload,
 )
+
+
+# The printable forms carry the applicant's data and PIN: no script, no frame, no cache. Inline styles
+# (the page's one <style>) and data: images (its QR code) are all the page may load.
+PRINTABLE_PAGE_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+        "form-action 'none'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    **NO_STORE,
+}
 
 
 def _settings(request: Request) -> Settings:
@@ -338,5 +352,5 @@ async def dossier_form(
     dossier = await dossier_access.get_visible(session, caller, code)
     document = await dossier_forms.build(session, dossier, form)
     if format == "html":
-        return HTMLResponse(dossier_forms.render_html(document))
+        return HTMLResponse(dossier_forms.render_html(document), headers=PRINTABLE_PAGE_HEADERS)
     return JSONResponse(document)

@@ -16,7 +16,7 @@ from starlette.types import Receive, Scope, Send
 from app.errors import DomainError, ProblemCode
 from app.lean import LEAN_KEY, LeanRoute, model_params
 from app.problems import domain_problem, problem_responses
-from app.routing import Router, read_connection
+from app.routing import NO_STORE, Router, read_connection
 from app.schemas.dossiers import LookupQuery, LookupRead
 from app.security import client_of
 from app.services.dossiers import lookup as lookup_service
@@ -57,7 +57,8 @@ async def _lookup(request: Request, code: str, pin: str) -> Response:
         current_agency=result.current_agency,
         applicant_name=result.applicant_name,
     )
-    return Response(body.model_dump_json(), media_type="application/json")
+    # the answer names the applicant: never stored by a cache (lean and documented routes alike)
+    return Response(body.model_dump_json(), media_type="application/json", headers=dict(NO_STORE))
 
 
 def lean_request(scope: Scope) -> tuple[str, str] | None:

@@ -8,7 +8,7 @@ from fastapi.security import OAuth2PasswordRequestForm
 
 from app.errors import ProblemCode
 from app.problems import problem_responses
-from app.routing import Router, Session
+from app.routing import NO_STORE, Router, Session
 from app.schemas.identity import AgencyRole, CitizenMe, Me, TokenResponse
 from app.security import (
     CITIZEN_PROBLEMS,
@@ -22,8 +22,9 @@ from app.services.identity import login as auth_service
 from app.services.identity import users as users_service
 from app.services.identity.principals import CitizenPrincipal, OfficerPrincipal
 
-router = Router(prefix="/api/v1/auth", tags=["auth"])
-citizen_router = Router(prefix="/api/v1/auth/citizen", tags=["auth"])
+# tokens and accounts: never stored by a cache
+router = Router(prefix="/api/v1/auth", tags=["auth"], response_headers=NO_STORE)
+citizen_router = Router(prefix="/api/v1/auth/citizen", tags=["auth"], response_headers=NO_STORE)
 
 
 @router.post(

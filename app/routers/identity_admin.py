@@ -7,13 +7,13 @@ from fastapi import Depends
 from app.errors import Forbidden, ProblemCode
 from app.models.user import Role, User
 from app.problems import JSON_BODY, problem_responses
-from app.routing import ReadSession, Router, Session
+from app.routing import NO_STORE, ReadSession, Router, Session
 from app.schemas.identity import UserCreate, UserRead
 from app.security import ROLE_PROBLEMS, require_agency_role, require_role
 from app.services.identity import users as users_service
 from app.services.identity.principals import OfficerPrincipal
 
-router = Router(prefix="/api/v1/admin", tags=["admin: users"])
+router = Router(prefix="/api/v1/admin", tags=["admin: users"], response_headers=NO_STORE)
 
 
 @router.get(

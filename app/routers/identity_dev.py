@@ -7,11 +7,11 @@ from typing import Any
 from fastapi import Request
 
 from app.problems import JSON_BODY, problem_responses
-from app.routing import Router
+from app.routing import NO_STORE, Router
 from app.schemas.identity import DevCitizenToken, DevCitizenTokenRequest
 from app.services.identity.dev_issuer import DevCitizenIssuer
 
-router = Router(prefix="/api/v1/dev", tags=["dev"])
+router = Router(prefix="/api/v1/dev", tags=["dev"], response_headers=NO_STORE)
 
 
 def _issuer(request: Request) -> DevCitizenIssuer:

@@ -6,7 +6,7 @@ from fastapi import Depends
 
 from app.models.user import Role
 from app.problems import JSON_BODY, problem_responses
-from app.routing import ReadSession, Router, Session
+from app.routing import NO_STORE, ReadSession, Router, Session
 from app.schemas.system import (
     DeadLetter,
     OutboxStatus,
@@ -19,7 +19,8 @@ from app.security import ROLE_PROBLEMS, require_role
 from app.services.identity.principals import OfficerPrincipal
 from app.services.system import outbox as outbox_service
 
-router = Router(prefix="/api/v1/admin", tags=["admin: outbox"])
+# outbox messages carry notification payloads (names, phone numbers)
+router = Router(prefix="/api/v1/admin", tags=["admin: outbox"], response_headers=NO_STORE)
 
 
 @router.get(

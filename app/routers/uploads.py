@@ -11,7 +11,7 @@ from fastapi.responses import StreamingResponse
 from app.config import Settings
 from app.errors import ProblemCode
 from app.problems import problem_responses
-from app.routing import ReadSession, Router, Session
+from app.routing import NO_STORE, ReadSession, Router, Session
 from app.schemas.uploads import UploadRead
 from app.security import CALLER_PROBLEMS, get_caller
 from app.services.dossiers import documents as dossier_documents
@@ -21,7 +21,7 @@ from app.services.uploads.file_types import FILE_TYPES, content_disposition
 from app.services.uploads.multipart import MultipartReader
 from app.services.uploads.storage import Storage
 
-router = Router(prefix="/api/v1/uploads", tags=["uploads"])
+router = Router(prefix="/api/v1/uploads", tags=["uploads"], response_headers=NO_STORE)
 
 _MULTIPART_BODY = {
     "requestBody": {

@@ -147,6 +147,7 @@ async def test_lean_path_answers_like_the_documented_route(
         assert response.status_code == 200, response.text
         assert response.headers["x-request-id"] == request_id
         assert response.headers["access-control-allow-origin"] == ORIGIN
+        assert response.headers["cache-control"] == "no-store"  # it names the applicant
     assert lean.json() == routed.json()
     logged = [r for r in caplog.records if r.name == "motcua.access"]
     assert [(r.request_id, r.status) for r in logged] == [("lean-1", 200), ("doc-1", 200)]  # type: ignore[attr-defined]
