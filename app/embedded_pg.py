@@ -74,9 +74,10 @@ STATE_ROOT = Path("/var/lib/motcua-pg")
 
 
 def _reachable_by_pg_user(path: Path) -> bool:
-    """Whether PG_OS_USER can reach ``path`` (every parent traversable, as that user sees it)."""
+    """Whether PG_OS_USER can use ``path``: run it (a binary) or enter it (a folder), which also
+    needs every parent traversable, as that user sees it."""
     probe = subprocess.run(
-        ["test", "-e", str(path)],
+        ["test", "-x", str(path)],
         check=False,
         user=PG_OS_USER,
         group=PG_OS_USER,

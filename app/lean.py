@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, TypeVar
 from urllib.parse import parse_qsl
 
@@ -49,6 +50,18 @@ def model_params(scope: Scope, model: type[M]) -> M | None:
         return model.model_validate(params)
     except ValidationError:
         return None
+
+
+def cached_model_params(model: type[M], maxsize: int = 4096) -> Callable[[Scope], M | None]:
+    """``model_params`` remembered per query string, for anonymous queries that repeat (the catalog
+    search); never for a query that carries a secret (a lookup's PIN). ``model`` must be frozen: one
+    validated instance serves every request with the same query string."""
+
+    @lru_cache(maxsize=maxsize)
+    def validated(query_string: bytes) -> M | None:
+        return model_params({"query_string": query_string}, model)
+
+    return lambda scope: validated(scope["query_string"])
 
 
 @dataclass(frozen=True)

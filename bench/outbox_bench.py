@@ -159,6 +159,7 @@ def main() -> None:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     receiver = f"http://127.0.0.1:{server.server_address[1]}/"
     with tempfile.TemporaryDirectory(prefix="motcua-bench-") as tmp:
+        Path(tmp).chmod(0o711)  # our own folder: the server's user (as root: motcua-pg) enters it
         pg = EmbeddedPostgres(Path(tmp) / "pg")
         url = pg.start()
         try:

@@ -9,7 +9,7 @@ from fastapi import Depends, Query, Request, Response
 from starlette.types import Receive, Scope, Send
 
 from app.errors import ProblemCode
-from app.lean import LEAN_KEY, LeanRoute, model_params
+from app.lean import LEAN_KEY, LeanRoute, cached_model_params
 from app.models.catalog import AgencyKind, UnitKind
 from app.problems import problem_responses
 from app.routing import ReadSession, Router, read_connection
@@ -186,8 +186,11 @@ def lean_request(scope: Scope) -> tuple[catalog_search.ProcedureFilter, PageRequ
     """
     if scope["type"] != "http" or scope["method"] != "GET" or scope["path"] != SEARCH_PATH:
         return None
-    query = model_params(scope, SearchQuery)
+    query = _search_query(scope)
     return _search_request(query) if query is not None else None
+
+
+_search_query = cached_model_params(SearchQuery)
 
 
 async def lean_search(scope: Scope, receive: Receive, send: Send) -> None:

@@ -386,6 +386,8 @@ class SearchQuery(BaseModel):
     """The procedure search's query parameters: the documented route and its lean path validate with
     this one model (a request it refuses is answered by the documented route's 422)."""
 
+    model_config = ConfigDict(frozen=True)  # one validated instance may serve repeated queries
+
     q: str | None = Field(
         None, max_length=SEARCH_Q_MAX, description="Từ khóa, ví dụ `cap giay phep xay dung`"
     )

@@ -137,7 +137,7 @@ async def load_combos(url: str) -> list[Combo]:
     from app.services.dossiers.submission import _route
 
     sa_url = url.replace("postgresql://", "postgresql+asyncpg://", 1)
-    settings = Settings(env="development", database_url=sa_url)  # type: ignore[arg-type]
+    settings = Settings(env="test", database_url=sa_url)  # type: ignore[arg-type]
     engine = create_engine(sa_url, settings)
     at = datetime.combine(START, datetime.min.time(), VIETNAM) + timedelta(hours=9)
     combos: list[Combo] = []
@@ -557,7 +557,7 @@ def prepare(url: str) -> None:
 
     sa_url = url.replace("postgresql://", "postgresql+asyncpg://", 1)
     migrate.upgrade(sa_url)
-    settings = Settings(env="development", database_url=sa_url)  # type: ignore[arg-type]
+    settings = Settings(env="test", database_url=sa_url)  # type: ignore[arg-type]
     asyncio.run(demo.seed(sa_url, settings=settings))
 
 
