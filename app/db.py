@@ -41,6 +41,12 @@ def create_engine(url: str, settings: Settings) -> AsyncEngine:
     )
 
 
+async def _nothing_to_reset(connection: asyncpg.Connection) -> None:
+    """The read pool's connections change no session state (single statements: no SET, LISTEN,
+    cursors or advisory locks), so the reset query asyncpg would send on every release (a round trip
+    per request) has nothing to undo; an open transaction is still rolled back by asyncpg itself."""
+
+
 async def create_read_pool(url: str, settings: Settings) -> asyncpg.Pool:
     """The pool of the hot public reads (lookup, catalog search): plain asyncpg, fixed size.
 
@@ -57,6 +63,7 @@ async def create_read_pool(url: str, settings: Settings) -> asyncpg.Pool:
         max_size=settings.db_pool_size,
         max_inactive_connection_lifetime=settings.db_pool_recycle_seconds,
         server_settings={"application_name": "motcua-reads", "timezone": "UTC"},
+        reset=_nothing_to_reset,
     )
 
 

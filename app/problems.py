@@ -193,6 +193,8 @@ def _request_target_problem(scope: Scope) -> JSONResponse | None:
     if len(raw_path) + len(query) > MAX_REQUEST_TARGET_BYTES:
         problem = status_problem(414)
         return problem_response(status=414, code=problem.code, detail=problem.detail)
+    if raw_path.isascii() and query.isascii() and b"%" not in raw_path and b"%" not in query:
+        return None  # plain ASCII, nothing escaped: nothing that could fail to decode
     try:
         unquote_to_bytes(raw_path).decode("utf-8")
         unquote_to_bytes(query.replace(b"+", b" ")).decode("utf-8")
