@@ -130,6 +130,8 @@ class Settings(BaseSettings):
     citizen_jwks_refetch_seconds: int = Field(default=60, ge=0)
     citizen_token_minutes: int = Field(default=60, ge=1, le=24 * 60)  # development issuer only
 
+    # Every request body is capped while it streams in (413 above), before any route reads it.
+    max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
     # Uploads: a size limit enforced while streaming, a local folder (default <data_dir>/uploads).
     upload_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1)
     upload_dir: Path | None = None

@@ -22,6 +22,7 @@ from app.db import (
 )
 from app.docs import install_docs
 from app.lean import LeanAPI
+from app.limits import BodyLimitMiddleware
 from app.observability import RequestContextMiddleware, configure_logging
 from app.problems import (
     InternalErrorMiddleware,
@@ -181,6 +182,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # path that is not UTF-8, an over-long query), then CORS (so even a 500 carries CORS headers),
     # then the request context outermost (a request id for everything inside).
     app.add_middleware(InternalErrorMiddleware)
+    app.add_middleware(
+        BodyLimitMiddleware,
+        max_body_bytes=settings.max_body_bytes,
+        max_upload_bytes=settings.upload_max_bytes,
+    )
     app.add_middleware(RequestTargetMiddleware)
     if settings.cors_origins:
         app.add_middleware(
