@@ -213,8 +213,13 @@ def install_error_handlers(app: FastAPI) -> None:
 
 # --- the problems in the OpenAPI document --------------------------------------------------------
 
-# an operation with a JSON body: a body that is not JSON (400), a field that does not validate (422)
-JSON_BODY: tuple[ProblemCode, ...] = (ProblemCode.malformed_json, ProblemCode.validation_failed)
+# an operation with a JSON body: a body that is not JSON (400), over the body limit (413, app.limits),
+# a field that does not validate (422)
+JSON_BODY: tuple[ProblemCode, ...] = (
+    ProblemCode.malformed_json,
+    ProblemCode.payload_too_large,
+    ProblemCode.validation_failed,
+)
 
 _EXAMPLES = "#/components/examples/"  # one example per code, written once (document_problems)
 _EXAMPLE_REQUEST_ID = "5f0c3c0e9a3b4f0f8d0f5d1f3b2a1c0e"
