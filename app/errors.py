@@ -103,6 +103,7 @@ class ProblemCode(StrEnum):
     unsupported_media_type = "unsupported_media_type", 415
     multipart_required = "multipart_required", 415
     content_type_mismatch = "content_type_mismatch", 415
+    file_unreadable = "file_unreadable", 415
     # 422
     validation_failed = "validation_failed", 422
     year_out_of_range = "year_out_of_range", 422

@@ -232,6 +232,7 @@ _EXAMPLE_EXTENSIONS: Mapping[ProblemCode, Mapping[str, Any]] = {
         "accepted": ["application/pdf", "image/jpeg", "image/png"]
     },
     ProblemCode.content_type_mismatch: {"accepted": ["application/pdf", "image/jpeg", "image/png"]},
+    ProblemCode.file_unreadable: {"reason": "pdf_unreadable"},
 }
 _HEADERS: Mapping[int, Mapping[str, Any]] = {
     401: {"WWW-Authenticate": {"description": "`Bearer`", "schema": {"type": "string"}}},

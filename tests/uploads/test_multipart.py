@@ -54,7 +54,7 @@ async def parse(chunks: Sequence[bytes]) -> Any:
             await reader.finish("file")
         return part, data, dict(reader.fields), reader.complete
     except DomainError as exc:
-        return type(exc).__name__, exc.code
+        return type(exc).__name__, exc.instance_code
 
 
 def split(raw: bytes, cuts: Sequence[int]) -> list[bytes]:

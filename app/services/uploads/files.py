@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.errors import BadRequest, Conflict, NotFound, ProblemCode, ValidationFailed
 from app.models.upload import OwnerKind, Upload, UploadPurpose
 from app.services.identity.principals import OfficerPrincipal, Principal
+from app.services.uploads import content as upload_content
 from app.services.uploads import file_types
 from app.services.uploads.multipart import MultipartReader
 from app.services.uploads.storage import Storage
@@ -32,6 +33,7 @@ PURPOSE_FIELD = "purpose"
 @dataclass(frozen=True)
 class UploadPolicy:
     ttl: timedelta
+    content: upload_content.ContentLimits
 
 
 def _not_found() -> NotFound:
@@ -131,7 +133,8 @@ async def receive(
     reader: MultipartReader,
     now: datetime | None = None,
 ) -> Upload:
-    """Stream the ``file`` part into storage, checking size, type and recording its SHA-256.
+    """Stream the ``file`` part into storage, checking size, type and recording its SHA-256, then
+    check that the stored file opens as its type (``content.check_stored``).
 
     Nothing remains on any refusal: the storage removes a partial file, and a file already stored is
     deleted again if the rest of the request or the insert fails.
@@ -158,6 +161,7 @@ async def receive(
     try:
         await reader.finish(FILE_FIELD)
         assert stream.file_type is not None
+        await upload_content.check_stored(storage.open(key), stream.file_type, policy.content)
         now = now or datetime.now(UTC)
         kind, issuer, subject = _owner(owner)
         upload = Upload(
