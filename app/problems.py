@@ -237,6 +237,12 @@ _EXAMPLE_EXTENSIONS: Mapping[ProblemCode, Mapping[str, Any]] = {
         "accepted": ["application/pdf", "image/jpeg", "image/png"]
     },
     ProblemCode.content_type_mismatch: {"accepted": ["application/pdf", "image/jpeg", "image/png"]},
+    ProblemCode.file_unreadable: {"reason": "pdf_unreadable"},
+    ProblemCode.pending_uploads_too_large: {
+        "max_pending_bytes": 200 * 1024 * 1024,
+        "pending_bytes": 180 * 1024 * 1024,
+    },
+    ProblemCode.too_many_pending_uploads: {"max_pending_files": 50},
 }
 _HEADERS: Mapping[int, Mapping[str, Any]] = {
     401: {"WWW-Authenticate": {"description": "`Bearer`", "schema": {"type": "string"}}},

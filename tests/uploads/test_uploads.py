@@ -290,3 +290,30 @@ async def test_control_characters_in_a_raw_file_name_are_dropped(uploads: Upload
     )
     assert response.status_code == 201, response.text
     assert response.json()["file_name"] == "baocao.pdf"  # NUL, ESC and the RTL override removed
+
+
+@pytest.mark.parametrize("purpose_first", [True, False])
+async def test_purpose_before_or_after_the_file_is_bound_to_its_own_part(
+    uploads: UploadApp, purpose_first: bool
+) -> None:
+    """curl ``-F purpose=submitted -F file=@a.pdf`` and the reverse (Swagger UI's order) both work."""
+    file_part = (
+        b'--b0undary\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n'
+        b"Content-Type: application/pdf\r\n\r\n" + PDF + b"\r\n"
+    )
+    purpose_part = (
+        b'--b0undary\r\nContent-Disposition: form-data; name="purpose"\r\n\r\nsubmitted\r\n'
+    )
+    parts = [purpose_part, file_part] if purpose_first else [file_part, purpose_part]
+    response = await uploads.client.post(
+        URL,
+        content=b"".join(parts) + b"--b0undary--\r\n",
+        headers={
+            **(await uploads.citizen()),
+            "Content-Type": "multipart/form-data; boundary=b0undary",
+        },
+    )
+    assert response.status_code == 201, response.text
+    assert response.json()["purpose"] == "submitted"
+    assert response.json()["file_name"] == "a.pdf"
+    assert response.json()["size"] == len(PDF)
