@@ -6,15 +6,21 @@ is missing) is driven by Playwright; the test is skipped only where no Chromium 
 
 from __future__ import annotations
 
+import asyncio
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Route, sync_playwright
 
+from app.db import create_engine, create_session_factory
 from app.main import create_app
+from app.models.user import Role
+from app.services.identity import users as users_service
 from tests.conftest import make_settings
+from tests.samples import PDF
 from tests.web.live import serve
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -69,3 +75,62 @@ def test_swagger_ui_renders_with_no_network_access(db_url: str, tmp_path: Path) 
     assert outside == []
     assert errors == []
     assert "authorized" not in storage  # persistAuthorization is off
+
+
+def _officer_in(url: str) -> tuple[str, str]:
+    """An officer account in the database at ``url`` (username, password)."""
+
+    async def create() -> None:
+        engine = create_engine(url, make_settings(url))
+        try:
+            async with create_session_factory(engine)() as session, session.begin():
+                await users_service.create_user(
+                    session,
+                    users_service.NewUser(
+                        "swagger.officer",
+                        "Cán bộ thử Swagger",
+                        "mat-khau-swagger-2026",
+                        frozenset({("000.00.01.H99", Role.receptionist)}),
+                    ),
+                )
+        finally:
+            await engine.dispose()
+
+    asyncio.run(create())
+    return "swagger.officer", "mat-khau-swagger-2026"
+
+
+def test_an_upload_through_swagger_ui_succeeds(
+    clone_database: Callable[[], str], tmp_path: Path
+) -> None:
+    """Authorize with the officer password flow, then ``POST /api/v1/uploads`` from its form."""
+    url = clone_database()
+    username, password = _officer_in(url)
+    sample = tmp_path / "giay-to.pdf"
+    sample.write_bytes(PDF)
+    app = create_app(make_settings(url, data_dir=tmp_path))
+    with serve(app) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(f"{base}/docs")
+            page.locator("#operations-uploads-upload_create").wait_for(timeout=30_000)
+            page.locator("button.authorize").first.click()
+            page.locator("#oauth_username").fill(username)
+            page.locator("#oauth_password").fill(password)
+            page.locator(".auth-btn-wrapper button.authorize").first.click()
+            page.locator(".auth-btn-wrapper button.btn-done").first.click()
+            operation = page.locator("#operations-uploads-upload_create")
+            operation.locator(".opblock-summary").first.click()
+            operation.locator("button.try-out__btn").click()
+            operation.locator("input[type=file]").set_input_files(str(sample))
+            operation.locator("button.execute").click()
+            status = operation.locator(".live-responses-table .response .response-col_status")
+            status.first.wait_for(timeout=30_000)
+            answered = status.first.inner_text().strip()
+            body = operation.locator(".live-responses-table .response-col_description pre").first
+            text = body.inner_text()
+        finally:
+            browser.close()
+    assert answered == "201", text
+    assert "giay-to.pdf" in text
