@@ -127,6 +127,8 @@ class ProblemCode(StrEnum):
     receipt_number_required = "receipt_number_required", 422
     invalid_promised_due_at = "invalid_promised_due_at", 422
     rating_required = "rating_required", 422
+    weak_password = "weak_password", 422
+    current_password_wrong = "current_password_wrong", 422
     # 429
     too_many_requests = "too_many_requests", 429
     login_throttled = "login_throttled", 429

@@ -7,9 +7,9 @@ from fastapi import Depends, Request
 from fastapi.security import OAuth2PasswordRequestForm
 
 from app.errors import ProblemCode
-from app.problems import problem_responses
+from app.problems import JSON_BODY, problem_responses
 from app.routing import NO_STORE, Router, Session
-from app.schemas.identity import AgencyRole, CitizenMe, Me, TokenResponse
+from app.schemas.identity import AgencyRole, CitizenMe, Me, PasswordChange, TokenResponse
 from app.security import (
     CITIZEN_PROBLEMS,
     OFFICER_PROBLEMS,
@@ -82,6 +82,28 @@ async def revoke_all(
     officer: OfficerPrincipal = Depends(get_officer),
 ) -> None:
     await users_service.revoke_tokens_of(session, officer.username)
+
+
+@router.post(
+    "/password",
+    operation_id="auth_change_password",
+    summary="Cán bộ đổi mật khẩu của chính mình (mọi mã truy cập đã cấp bị thu hồi: đăng nhập lại)",
+    status_code=204,
+    responses=problem_responses(
+        OFFICER_PROBLEMS,
+        JSON_BODY,
+        ProblemCode.current_password_wrong,
+        ProblemCode.weak_password,
+    ),
+)
+async def change_password(
+    session: Session,
+    body: PasswordChange,
+    officer: OfficerPrincipal = Depends(get_officer),
+) -> None:
+    await users_service.change_own_password(
+        session, officer.username, body.current_password, body.new_password
+    )
 
 
 @citizen_router.get(

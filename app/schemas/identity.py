@@ -43,6 +43,45 @@ class UserCreate(BaseModel):
     roles: list[AgencyRole] = Field(min_length=1)
 
 
+class UserUpdate(BaseModel):
+    """What an administrator changes on an account (absent: unchanged). A change of roles or of
+    ``active`` refuses every token issued before it."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "example": {"active": False},
+        },
+    )
+
+    full_name: str | None = Field(default=None, min_length=1, max_length=200)
+    active: bool | None = Field(default=None, description="false: tài khoản bị khóa")
+    roles: list[AgencyRole] | None = Field(default=None, min_length=1)
+
+
+class PasswordReset(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"example": {"password": "mot-mat-khau-moi-kho-doan"}}
+    )
+
+    password: str = Field(min_length=1, max_length=256, description="Mật khẩu mới")
+
+
+class PasswordChange(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "example": {
+                "current_password": "mat-khau-hien-tai",
+                "new_password": "mot-mat-khau-moi-kho-doan",
+            }
+        },
+    )
+
+    current_password: str = Field(min_length=1, max_length=256)
+    new_password: str = Field(min_length=1, max_length=256)
+
+
 class UserRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 

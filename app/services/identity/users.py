@@ -13,7 +13,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.errors import Conflict, NotFound, ProblemCode, ValidationFailed
+from app.errors import Conflict, NotFound, ProblemCode, ValidationFailed, field_error
 from app.models.user import Role, User, UserRole
 from app.services.identity.passwords import hash_password, verify_password
 
@@ -66,7 +66,57 @@ async def authenticate(session: AsyncSession, username: str, password: str) -> U
     return user
 
 
-def _check_password(password: str) -> None:
+# The passwords every guessing list starts with (and variations people think are clever); a password
+# containing the username is refused too. Compared case-insensitively, spaces removed.
+COMMON_PASSWORDS = frozenset(
+    [
+        "123456789012",
+        "1234567890",
+        "12345678910",
+        "0123456789",
+        "1111111111",
+        "0000000000",
+        "1234512345",
+        "1122334455",
+        "qwertyuiop",
+        "qwerty12345",
+        "1q2w3e4r5t",
+        "1qaz2wsx3edc",
+        "zaq12wsxcde",
+        "asdfghjkl123",
+        "password123",
+        "password1234",
+        "passw0rd123",
+        "matkhau123",
+        "matkhau1234",
+        "matkhau12345",
+        "matkhaumoi",
+        "123456aA@",
+        "admin12345",
+        "admin123456",
+        "administrator",
+        "abc1234567",
+        "abcd123456",
+        "iloveyou123",
+        "welcome123",
+        "letmein123",
+        "changeme123",
+        "motcua2026",
+        "motcua12345",
+        "vietnam123",
+        "vietnam2026",
+        "hanoi12345",
+        "saigon12345",
+        "anhyeuem123",
+        "anhyeuem1234",
+        "emyeuanh123",
+    ]
+)
+
+
+def check_password_policy(password: str, username: str = "") -> None:
+    """The password policy: long enough, not blank-padded, not one of the first guesses, not the
+    username (422 ``weak_password`` naming the field, ``password_too_short`` for the length)."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationFailed(
             f"Mật khẩu phải có ít nhất {MIN_PASSWORD_LENGTH} ký tự.",
@@ -79,10 +129,20 @@ def _check_password(password: str) -> None:
                 }
             ],
         )
+    folded = "".join(password.split()).lower()
+    reason = None
+    if not password.strip() or password != password.strip():
+        reason = "Mật khẩu không được để trống hay bắt đầu, kết thúc bằng khoảng trắng"
+    elif folded in COMMON_PASSWORDS or len(set(folded)) < 4:
+        reason = "Mật khẩu quá dễ đoán"
+    elif username and normalise_username(username) in folded:
+        reason = "Mật khẩu không được chứa tên đăng nhập"
+    if reason is not None:
+        raise field_error("password", reason, code=ProblemCode.weak_password)
 
 
 async def create_user(session: AsyncSession, new: NewUser) -> User:
-    _check_password(new.password)
+    check_password_policy(new.password, new.username)
     username = normalise_username(new.username)
     if await get_by_username(session, username) is not None:
         raise Conflict("Tên đăng nhập đã tồn tại.", code=ProblemCode.username_taken)
@@ -98,10 +158,56 @@ async def create_user(session: AsyncSession, new: NewUser) -> User:
 
 
 async def set_password(session: AsyncSession, user: User, password: str) -> None:
-    _check_password(password)
+    """A new password (the policy applies); every token issued before is refused from now on."""
+    check_password_policy(password, user.username)
     user.password_hash = hash_password(password)
     revoke_tokens(user)
     await session.flush()
+
+
+async def change_own_password(session: AsyncSession, username: str, current: str, new: str) -> None:
+    """An officer changes their own password, proving the current one (422 when wrong)."""
+    user = await get_by_username(session, username)
+    ok = user is not None and await asyncio.to_thread(verify_password, current, user.password_hash)
+    if user is None or not ok:
+        raise field_error(
+            "current_password",
+            "Mật khẩu hiện tại không đúng",
+            code=ProblemCode.current_password_wrong,
+        )
+    await set_password(session, user, new)
+
+
+async def get_user(session: AsyncSession, username: str) -> User:
+    user = await get_by_username(session, username)
+    if user is None:
+        raise NotFound("Không tìm thấy tài khoản.", code=ProblemCode.user_not_found)
+    return user
+
+
+async def update_user(
+    session: AsyncSession,
+    user: User,
+    *,
+    full_name: str | None = None,
+    active: bool | None = None,
+    roles: frozenset[tuple[str, Role]] | None = None,
+) -> User:
+    """Change an account. A change of roles or of the active flag refuses every earlier token at
+    once, so a removed role or a deactivated account stops working now, not when tokens expire."""
+    revoke = False
+    if full_name is not None:
+        user.full_name = full_name.strip()
+    if active is not None and active != user.active:
+        user.active = active
+        revoke = True
+    if roles is not None and roles != frozenset((r.agency_code, r.role) for r in user.roles):
+        user.roles = [UserRole(agency_code=agency, role=role) for agency, role in sorted(roles)]
+        revoke = True
+    if revoke:
+        revoke_tokens(user)
+    await session.flush()
+    return user
 
 
 def revoke_tokens(user: User) -> None:
@@ -114,9 +220,7 @@ def revoke_tokens(user: User) -> None:
 
 
 async def revoke_tokens_of(session: AsyncSession, username: str) -> User:
-    user = await get_by_username(session, username)
-    if user is None:
-        raise NotFound("Không tìm thấy tài khoản.", code=ProblemCode.user_not_found)
+    user = await get_user(session, username)
     revoke_tokens(user)
     await session.flush()
     return user
