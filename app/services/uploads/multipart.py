@@ -27,6 +27,8 @@ from app.errors import (
 # Room for the multipart envelope (boundaries, part headers, small text fields) beyond the file itself.
 ENVELOPE_BYTES = 64 * 1024
 MAX_TEXT_FIELD_BYTES = 1024
+# RFC 2046 5.1.1: a boundary has 1 to 70 characters; a longer one is malformed (a 400, never a 500)
+MAX_BOUNDARY_BYTES = 70
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,23 @@ def _malformed() -> BadRequest:
     )
 
 
+def _nul_in(field: str) -> ValidationFailed:
+    """A NUL character in a text field (PostgreSQL text cannot hold it): a 422 naming the field, like
+    the NUL check of every other input (``app.input_guard``). A file name is not refused: its control
+    characters, NUL included, are dropped (``file_types.sanitise_file_name``)."""
+    return ValidationFailed(
+        "Dữ liệu chứa ký tự không hợp lệ (NUL).",
+        errors=[
+            {
+                "field": field.replace("\x00", ""),
+                "location": "body",
+                "code": "invalid_character",
+                "message": "Chứa ký tự không hợp lệ",
+            }
+        ],
+    )
+
+
 class MultipartReader:
     """Reads one body; ``next_file`` finds the file part, ``file_data`` streams it, ``finish`` ends."""
 
@@ -63,6 +82,7 @@ class MultipartReader:
         self._header_name = bytearray()
         self._header_value = bytearray()
         self._headers: dict[str, bytes] = {}
+        self._part_headers: deque[dict[str, bytes]] = deque()
         self._ended = False
         self._exhausted = False
         self._parser = MultipartParser(
@@ -72,7 +92,7 @@ class MultipartReader:
                 "on_header_field": self._on_header_field,
                 "on_header_value": self._on_header_value,
                 "on_header_end": self._on_header_end,
-                "on_headers_finished": lambda: self._events.append(("headers", b"")),
+                "on_headers_finished": self._on_headers_finished,
                 "on_part_data": lambda data, start, end: self._events.append(
                     ("data", bytes(data[start:end]))
                 ),
@@ -95,6 +115,8 @@ class MultipartReader:
                 "Tệp phải được gửi dưới dạng multipart/form-data (trường `file`).",
                 code=ProblemCode.multipart_required,
             )
+        if len(boundary) > MAX_BOUNDARY_BYTES:
+            raise _malformed()
         declared = headers.get("content-length")
         if declared is not None:
             if not declared.isdigit():
@@ -127,6 +149,12 @@ class MultipartReader:
         self._header_name.clear()
         self._header_value.clear()
 
+    def _on_headers_finished(self) -> None:
+        # a snapshot per part: one chunk may hold several parts, whose callbacks all run before the
+        # first event is read, so the part's headers travel with its event
+        self._part_headers.append(self._headers)
+        self._events.append(("headers", b""))
+
     def _on_end(self) -> None:
         self._ended = True
 
@@ -154,13 +182,14 @@ class MultipartReader:
         return self._events.popleft()
 
     def _part_from_headers(self) -> tuple[str | None, str | None, str | None]:
-        disposition, options = parse_options_header(self._headers.get("content-disposition"))
+        headers = self._part_headers.popleft()
+        disposition, options = parse_options_header(headers.get("content-disposition"))
         if disposition != b"form-data" or b"name" not in options:
             raise _malformed()
         name = options[b"name"].decode("utf-8", errors="replace")
         raw_file_name = options.get(b"filename")
         file_name = raw_file_name.decode("utf-8", errors="replace") if raw_file_name else None
-        content_type = self._headers.get("content-type")
+        content_type = headers.get("content-type")
         return name, file_name, content_type.decode("latin-1") if content_type else None
 
     async def next_file(self, field_name: str) -> FilePart | None:
@@ -183,6 +212,8 @@ class MultipartReader:
 
     def _append_text(self, name: str, data: bytes) -> None:
         value = self.fields.get(name, "") + data.decode("utf-8", errors="replace")
+        if "\x00" in value:
+            raise _nul_in(name)
         if len(value.encode()) > MAX_TEXT_FIELD_BYTES:
             raise ValidationFailed(
                 "Trường văn bản quá dài.",
