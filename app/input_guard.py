@@ -118,15 +118,13 @@ def _media_type(scope: Scope) -> str | None:
 
 
 def _body_is_checked(scope: Scope) -> bool:
-    """JSON (also what FastAPI parses as JSON: no Content-Type, any ``+json``) and form bodies."""
+    """The bodies FastAPI parses: JSON (``application/json``, any ``+json``) and forms. A body
+    without a Content-Type is never parsed (FastAPI's strict content type), so it is not read."""
     if scope["method"] in {"GET", "HEAD", "OPTIONS"}:
         return False
     media_type = _media_type(scope)
-    return (
-        media_type is None
-        or media_type == _FORM
-        or media_type == "application/json"
-        or media_type.endswith("+json")
+    return media_type is not None and (
+        media_type == _FORM or media_type == "application/json" or media_type.endswith("+json")
     )
 
 

@@ -32,9 +32,10 @@ import pytest
 from fastapi import FastAPI, params
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute, iter_route_contexts
-from httpx import AsyncClient
+from httpx import ASGITransport, AsyncClient
 from pydantic import BaseModel
 
+from app.input_guard import BadInputMiddleware
 from app.main import create_app
 from app.models.user import Role
 from tests.conftest import OfficerFactory, make_settings
@@ -375,3 +376,29 @@ async def test_a_checked_body_reaches_the_route_byte_for_byte(
     )
     assert response.status_code == 422, response.text
     assert [error["field"] for error in response.json()["errors"]] == ["applicant"]
+
+
+async def test_protocol_endpoints_can_be_left_to_answer_in_their_own_protocol() -> None:
+    """``exempt_prefixes``: a payment callback gets its input untouched (its body never read here)."""
+    seen: list[bytes] = []
+
+    async def protocol(scope: Any, receive: Any, send: Any) -> None:
+        seen.append((await receive())["body"])
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b'{"RspCode":"99"}'})
+
+    guarded = BadInputMiddleware(protocol, exempt_prefixes=("/api/v1/payments/",))
+    transport = ASGITransport(app=guarded)
+    async with AsyncClient(transport=transport, base_url="http://test") as client:
+        exempt = await client.post(
+            "/api/v1/payments/vnpay/ipn?vnp_TxnRef=%00",
+            content=b'{"a": "\\u0000"}',
+            headers={"Content-Type": "application/json"},
+        )
+        guarded_answer = await client.post(
+            "/api/v1/other?x=%00", content=b"{}", headers={"Content-Type": "application/json"}
+        )
+    assert exempt.status_code == 200
+    assert seen == [b'{"a": "\\u0000"}']
+    assert guarded_answer.status_code == 422
+    assert guarded_answer.json()["errors"][0]["field"] == "x"

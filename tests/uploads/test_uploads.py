@@ -290,3 +290,21 @@ async def test_control_characters_in_a_raw_file_name_are_dropped(uploads: Upload
     )
     assert response.status_code == 201, response.text
     assert response.json()["file_name"] == "baocao.pdf"  # NUL, ESC and the RTL override removed
+
+
+async def test_a_text_field_and_the_file_in_one_chunk_keep_their_own_headers(
+    uploads: UploadApp,
+) -> None:
+    """The parser runs every callback of a chunk before its events are read: each part's headers are
+    kept with its own event, so the text part is not taken for the file (it was, with a 415)."""
+    headers = await uploads.citizen()
+    response = await uploads.client.post(
+        URL,
+        content=b'--b0undary\r\nContent-Disposition: form-data; name="purpose"\r\n\r\nsupplement'
+        b'\r\n--b0undary\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n'
+        b"Content-Type: application/pdf\r\n\r\n" + PDF + b"\r\n--b0undary--\r\n",
+        headers={**headers, "Content-Type": "multipart/form-data; boundary=b0undary"},
+    )
+    assert response.status_code == 201, response.text
+    assert response.json()["purpose"] == "supplement"
+    assert response.json()["size"] == len(PDF)
