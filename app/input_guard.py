@@ -15,8 +15,9 @@ Each error is ``{field, location, code: "invalid_character", message}``. Checks 
 the raw input; only input that contains a NUL is parsed again to name the field. A body is read, checked
 and replayed to the app byte for byte (never rewritten: signatures are computed over the raw bytes);
 ``multipart/form-data`` is not read here (uploads stream it and their parser refuses a NUL in a text
-field or a file name, ``app.services.uploads.multipart``). Routes under ``exempt_prefixes`` (protocol
-endpoints that answer bad input in their own protocol) are passed through untouched.
+field, ``app.services.uploads.multipart``; a file name loses its control characters there). Routes
+under ``exempt_prefixes`` (protocol endpoints that answer bad input in their own protocol) are passed
+through untouched.
 
 Numbers outside PostgreSQL's ranges are refused by the schemas themselves (``app.models.base``
 ``INTEGER_MAX`` / ``BIGINT_MAX`` bounds), not here.
