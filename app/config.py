@@ -130,10 +130,18 @@ class Settings(BaseSettings):
     citizen_jwks_refetch_seconds: int = Field(default=60, ge=0)
     citizen_token_minutes: int = Field(default=60, ge=1, le=24 * 60)  # development issuer only
 
+    # Every request body is capped while it streams in (413 above), before any route reads it.
+    max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
     # Uploads: a size limit enforced while streaming, a local folder (default <data_dir>/uploads).
     upload_max_bytes: int = Field(default=20 * 1024 * 1024, ge=1)
     upload_dir: Path | None = None
     upload_ttl_hours: float = Field(default=24, gt=0)
+    # The content check (a PDF must parse, an image decode): time limit and pixel limit.
+    upload_check_timeout_seconds: float = Field(default=10, gt=0)
+    upload_max_image_pixels: int = Field(default=50_000_000, ge=1)
+    # Each owner's live unattached uploads: at most this many (429 above) and bytes (413 above).
+    upload_max_pending_files: int = Field(default=50, ge=1)
+    upload_max_pending_bytes: int = Field(default=200 * 1024 * 1024, ge=1)
 
     login_max_failures: int = Field(default=5, ge=1)
     login_window_seconds: int = Field(default=900, ge=1)

@@ -97,12 +97,14 @@ class ProblemCode(StrEnum):
     version_mismatch = "version_mismatch", 412
     # 413
     payload_too_large = "payload_too_large", 413
+    pending_uploads_too_large = "pending_uploads_too_large", 413
     # 414
     uri_too_long = "uri_too_long", 414
     # 415
     unsupported_media_type = "unsupported_media_type", 415
     multipart_required = "multipart_required", 415
     content_type_mismatch = "content_type_mismatch", 415
+    file_unreadable = "file_unreadable", 415
     # 422
     validation_failed = "validation_failed", 422
     year_out_of_range = "year_out_of_range", 422
@@ -129,6 +131,7 @@ class ProblemCode(StrEnum):
     too_many_requests = "too_many_requests", 429
     login_throttled = "login_throttled", 429
     lookup_throttled = "lookup_throttled", 429
+    too_many_pending_uploads = "too_many_pending_uploads", 429
     # 500
     internal_error = "internal_error", 500
     # 503

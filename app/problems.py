@@ -213,8 +213,13 @@ def install_error_handlers(app: FastAPI) -> None:
 
 # --- the problems in the OpenAPI document --------------------------------------------------------
 
-# an operation with a JSON body: a body that is not JSON (400), a field that does not validate (422)
-JSON_BODY: tuple[ProblemCode, ...] = (ProblemCode.malformed_json, ProblemCode.validation_failed)
+# an operation with a JSON body: a body that is not JSON (400), over the body limit (413, app.limits),
+# a field that does not validate (422)
+JSON_BODY: tuple[ProblemCode, ...] = (
+    ProblemCode.malformed_json,
+    ProblemCode.payload_too_large,
+    ProblemCode.validation_failed,
+)
 
 _EXAMPLES = "#/components/examples/"  # one example per code, written once (document_problems)
 _EXAMPLE_REQUEST_ID = "5f0c3c0e9a3b4f0f8d0f5d1f3b2a1c0e"
@@ -232,6 +237,12 @@ _EXAMPLE_EXTENSIONS: Mapping[ProblemCode, Mapping[str, Any]] = {
         "accepted": ["application/pdf", "image/jpeg", "image/png"]
     },
     ProblemCode.content_type_mismatch: {"accepted": ["application/pdf", "image/jpeg", "image/png"]},
+    ProblemCode.file_unreadable: {"reason": "pdf_unreadable"},
+    ProblemCode.pending_uploads_too_large: {
+        "max_pending_bytes": 200 * 1024 * 1024,
+        "pending_bytes": 180 * 1024 * 1024,
+    },
+    ProblemCode.too_many_pending_uploads: {"max_pending_files": 50},
 }
 _HEADERS: Mapping[int, Mapping[str, Any]] = {
     401: {"WWW-Authenticate": {"description": "`Bearer`", "schema": {"type": "string"}}},

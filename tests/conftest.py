@@ -12,6 +12,7 @@ embedded PostgreSQL started for the run.
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import secrets
 import shutil
@@ -31,12 +32,14 @@ from sqlalchemy import delete
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
+import app.main as app_main
 from app import migrate
 from app.config import Environment, Settings
 from app.db import create_engine, create_read_session_factory
 from app.main import create_app
 from app.models.throttle import ThrottleCounter
 from app.models.user import Role
+from app.observability import JsonFormatter
 from app.services.identity import users as users_service
 from app.services.identity.tokens import TokenService
 from app.services.system.health import alembic_heads
@@ -44,6 +47,56 @@ from app.services.system.health import alembic_heads
 TEMPLATE_DB = "motcua_template"
 TEST_DB = "motcua_test"
 TEST_SECRET = secrets.token_urlsafe(48)
+
+
+# Personal data the tests send as applicants and citizens: the log of the whole suite must carry none
+# of it (Decree 13/2023; issue 11). Checked at the end of the session on every log line the app wrote
+# in this process, formatted as in production.
+PERSONAL_DATA_SENT = (
+    "Lê Văn Cường",
+    "Trần Thị Hoa",
+    "Nguyễn Văn An",
+    "Nguyễn Thị Bích Ngọc",
+    "001099012345",
+    "001203004567",
+    "001199054321",
+    "001088001122",
+    "079099000111",
+    "0912345678",
+    "0987654321",
+    "an.nguyen@example.vn",
+    "ngoc.nguyen@example.vn",
+)
+
+
+class _LogSink(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.setFormatter(JsonFormatter())
+        self.leaks: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        line = self.format(record)
+        self.leaks.extend(
+            f"{value!r} in {line[:300]}" for value in PERSONAL_DATA_SENT if value in line
+        )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def personal_data_never_logged() -> Iterator[None]:
+    """Every app built in the suite logs through a sink that fails the run on personal data."""
+    sink = _LogSink()
+    original = app_main.configure_logging
+
+    def configure_and_watch(level: str = "INFO", *, json_logs: bool = True) -> None:
+        original(level, json_logs=json_logs)
+        logging.getLogger().addHandler(sink)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(app_main, "configure_logging", configure_and_watch)
+        logging.getLogger().addHandler(sink)
+        yield
+    assert sink.leaks == [], "personal data reached the log"
 
 
 @dataclass(frozen=True)

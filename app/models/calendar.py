@@ -48,3 +48,12 @@ class DurationUnit(StrEnum):
     WORKING_DAYS = "working_days"
     WORKING_HOURS = "working_hours"
     CALENDAR_DAYS = "calendar_days"
+
+    @property
+    def label_vi(self) -> str:
+        """How citizens and officers read the unit ("3 ngày làm việc")."""
+        return {
+            "working_days": "ngày làm việc",
+            "working_hours": "giờ làm việc",
+            "calendar_days": "ngày",
+        }[self.value]

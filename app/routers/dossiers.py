@@ -298,19 +298,19 @@ async def dossier_events(code: str, session: ReadSession, caller: Caller) -> Eve
         code=dossier.code,
         events=[
             EventRead(
-                seq=e.seq,
-                action=e.action,
-                from_status=e.from_status,
-                to_status=e.to_status,
-                step=e.step,
-                agency_code=e.agency_code,
-                actor_kind=str(e.actor_kind),
-                actor=e.actor_id if e.actor_kind.value == "officer" else None,
-                at=e.at,
-                note=e.note,
-                payload=e.payload,
+                seq=v.event.seq,
+                action=v.event.action,
+                from_status=v.event.from_status,
+                to_status=v.event.to_status,
+                step=v.event.step,
+                agency_code=v.event.agency_code,
+                actor_kind=str(v.event.actor_kind),
+                actor=v.actor,
+                at=v.event.at,
+                note=v.event.note,
+                payload=v.payload,
             )
-            for e in trail
+            for v in trail
         ],
         steps=[
             StepProgress(

@@ -17,6 +17,7 @@ from app.security import CALLER_PROBLEMS, get_caller
 from app.services.dossiers import documents as dossier_documents
 from app.services.identity.principals import Principal
 from app.services.uploads import files as uploads_service
+from app.services.uploads.content import ContentLimits
 from app.services.uploads.file_types import FILE_TYPES, content_disposition
 from app.services.uploads.multipart import MultipartReader
 from app.services.uploads.storage import Storage
@@ -75,9 +76,12 @@ def _storage(request: Request) -> Storage:
         ProblemCode.invalid_content_length,
         ProblemCode.upload_aborted,
         ProblemCode.payload_too_large,
+        ProblemCode.pending_uploads_too_large,
+        ProblemCode.too_many_pending_uploads,
         ProblemCode.multipart_required,
         ProblemCode.unsupported_media_type,
         ProblemCode.content_type_mismatch,
+        ProblemCode.file_unreadable,
         ProblemCode.validation_failed,
         ProblemCode.identity_provider_unavailable,
     ),
@@ -95,7 +99,18 @@ async def create_upload(
     upload = await uploads_service.receive(
         session,
         _storage(request),
-        uploads_service.UploadPolicy(ttl=timedelta(hours=settings.upload_ttl_hours)),
+        uploads_service.UploadPolicy(
+            ttl=timedelta(hours=settings.upload_ttl_hours),
+            content=ContentLimits(
+                max_bytes=settings.upload_max_bytes,
+                timeout_seconds=settings.upload_check_timeout_seconds,
+                max_image_pixels=settings.upload_max_image_pixels,
+            ),
+            pending=uploads_service.PendingCaps(
+                max_files=settings.upload_max_pending_files,
+                max_bytes=settings.upload_max_pending_bytes,
+            ),
+        ),
         caller,
         reader,
     )

@@ -305,7 +305,10 @@ class EventRead(BaseModel):
     step: int | None
     agency_code: str | None
     actor_kind: str
-    actor: str | None
+    actor: str | None = Field(
+        description="Người thực hiện: tên đăng nhập của cán bộ (khi cán bộ xem), họ tên cán bộ "
+        "(khi công dân xem); không có với công dân và hệ thống"
+    )
     at: datetime
     note: str | None
     payload: dict[str, Any]

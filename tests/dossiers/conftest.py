@@ -30,10 +30,10 @@ from app.services.identity import users as users_service
 from app.services.identity.dev_issuer import generate_private_key_pem
 from app.services.identity.tokens import TokenService
 from tests.conftest import TEMPLATE_DB, PgServer, build_app, make_settings
+from tests.samples import PDF
 
 DEMO_TEMPLATE = "motcua_demo_template"
 DEMO_TEST_DB = "motcua_dossiers"
-PDF = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
 
 # Demo catalog facts the tests rely on (app/demo/catalog.json).
 CENTRE = "000.00.01.H99"

@@ -14,14 +14,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from app.services.identity.dev_issuer import generate_private_key_pem
 from tests.conftest import build_app, make_settings
+from tests.samples import JPEG, PDF, PNG
 
-PDF = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
-JPEG = (
-    b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
-    + b"\x00" * 64
-    + b"\xff\xd9"
-)
-PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
+__all__ = ["HTML", "JPEG", "PDF", "PNG"]
+
 HTML = b"<!doctype html><html><body><script>alert(document.cookie)</script></body></html>"
 
 

@@ -292,19 +292,28 @@ async def test_control_characters_in_a_raw_file_name_are_dropped(uploads: Upload
     assert response.json()["file_name"] == "baocao.pdf"  # NUL, ESC and the RTL override removed
 
 
-async def test_a_text_field_and_the_file_in_one_chunk_keep_their_own_headers(
-    uploads: UploadApp,
+@pytest.mark.parametrize("purpose_first", [True, False])
+async def test_purpose_before_or_after_the_file_is_bound_to_its_own_part(
+    uploads: UploadApp, purpose_first: bool
 ) -> None:
-    """The parser runs every callback of a chunk before its events are read: each part's headers are
-    kept with its own event, so the text part is not taken for the file (it was, with a 415)."""
-    headers = await uploads.citizen()
+    """curl ``-F purpose=submitted -F file=@a.pdf`` and the reverse (Swagger UI's order) both work."""
+    file_part = (
+        b'--b0undary\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n'
+        b"Content-Type: application/pdf\r\n\r\n" + PDF + b"\r\n"
+    )
+    purpose_part = (
+        b'--b0undary\r\nContent-Disposition: form-data; name="purpose"\r\n\r\nsubmitted\r\n'
+    )
+    parts = [purpose_part, file_part] if purpose_first else [file_part, purpose_part]
     response = await uploads.client.post(
         URL,
-        content=b'--b0undary\r\nContent-Disposition: form-data; name="purpose"\r\n\r\nsupplement'
-        b'\r\n--b0undary\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n'
-        b"Content-Type: application/pdf\r\n\r\n" + PDF + b"\r\n--b0undary--\r\n",
-        headers={**headers, "Content-Type": "multipart/form-data; boundary=b0undary"},
+        content=b"".join(parts) + b"--b0undary--\r\n",
+        headers={
+            **(await uploads.citizen()),
+            "Content-Type": "multipart/form-data; boundary=b0undary",
+        },
     )
     assert response.status_code == 201, response.text
-    assert response.json()["purpose"] == "supplement"
+    assert response.json()["purpose"] == "submitted"
+    assert response.json()["file_name"] == "a.pdf"
     assert response.json()["size"] == len(PDF)

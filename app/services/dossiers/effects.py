@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.config import Settings
+from app.config import VIETNAM_TZ_NAME, Settings
 from app.errors import Conflict, ProblemCode, field_error
 from app.models.calendar import DurationUnit
 from app.models.dossier import (
@@ -39,6 +40,8 @@ from app.services.identity.principals import (
     Principal,
     ServicePrincipal,
 )
+
+VIETNAM = ZoneInfo(VIETNAM_TZ_NAME)
 
 # --- time ------------------------------------------------------------------------------------------
 
@@ -294,6 +297,15 @@ async def _reschedule(ctx: Context) -> None:
         raise field_error(
             "promised_due_at",
             "Ngày hẹn mới phải sau ngày hẹn trả hiện tại.",
+            code=ProblemCode.invalid_promised_due_at,
+        )
+    delay_amount, delay_unit = rules.reschedule_max_delay
+    latest_promise = ctx.calendar.add(dossier.due_at, delay_amount, delay_unit)
+    if promised > latest_promise:
+        raise field_error(
+            "promised_due_at",
+            f"Ngày hẹn mới không được muộn hơn {delay_amount} {delay_unit.label_vi} sau ngày hẹn trả "
+            f"(chậm nhất {latest_promise.astimezone(VIETNAM).strftime('%d/%m/%Y %H:%M')}).",
             code=ProblemCode.invalid_promised_due_at,
         )
     dossier.promised_due_at = promised

@@ -13,6 +13,7 @@ prepared and cached per connection (bench/README.md, "Dossier lookup").
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -85,9 +86,20 @@ async def lookup(
     )
 
 
+# Characters that show nothing but would survive ``split()`` and count as letters of a word.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
 def mask_person_name(name: str) -> str:
-    """``Nguyễn Văn An`` → ``Nguyễn V** A**``: the family name stays, other words keep one letter."""
-    words = name.split()
+    """``Nguyễn Văn An`` → ``Nguyễn V** A**``: the family name stays, other words keep one letter.
+
+    A one-word name keeps only its first letter (``An`` → ``A**``): the whole name would otherwise be
+    shown. The name is normalised first (NFC, invisible characters removed), so a zero-width space
+    or a decomposed accent never shifts what is shown (Decree 13/2023: only what is needed).
+    """
+    words = unicodedata.normalize("NFC", name).translate(_INVISIBLE).split()
     if not words:
         return ""
+    if len(words) == 1:
+        return words[0][0] + "**"
     return " ".join([words[0], *(word[0] + "**" for word in words[1:])])

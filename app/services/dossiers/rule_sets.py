@@ -25,6 +25,9 @@ class RuleSet:
     supplement_deadline: tuple[Decimal, DurationUnit] = (Decimal(30), DurationUnit.WORKING_DAYS)
     # An apology (reschedule) must come at least this long before due_at.
     reschedule_notice: tuple[Decimal, DurationUnit] = (Decimal(1), DurationUnit.WORKING_DAYS)
+    # The new appointment of an apology at most this long after due_at [U: no text bounds it; a
+    # typing slip of a year must not become the citizen's appointment].
+    reschedule_max_delay: tuple[Decimal, DurationUnit] = (Decimal(30), DurationUnit.WORKING_DAYS)
     max_reschedules: int = 1
     # Dossiers and steps due within this window are flagged as due soon by the sweep.
     due_soon_window: tuple[Decimal, DurationUnit] = (Decimal(1), DurationUnit.WORKING_DAYS)

@@ -8,17 +8,27 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import math
 import uuid
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import ColumnElement, and_, delete, false, or_, select
+from sqlalchemy import ColumnElement, and_, delete, false, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.errors import BadRequest, Conflict, NotFound, ProblemCode, ValidationFailed
+from app.errors import (
+    BadRequest,
+    Conflict,
+    NotFound,
+    PayloadTooLarge,
+    ProblemCode,
+    TooManyRequests,
+    ValidationFailed,
+)
 from app.models.upload import OwnerKind, Upload, UploadPurpose
 from app.services.identity.principals import OfficerPrincipal, Principal
+from app.services.uploads import content as upload_content
 from app.services.uploads import file_types
 from app.services.uploads.multipart import MultipartReader
 from app.services.uploads.storage import Storage
@@ -29,9 +39,24 @@ FILE_FIELD = "file"
 PURPOSE_FIELD = "purpose"
 
 
+# Namespace of the advisory lock serialising one owner's check-and-insert (two-int form; the
+# outbox's is 0x4D43_0001, the login throttle's 0x4D43_0002).
+PENDING_LOCK_NAMESPACE = 0x4D43_0003
+
+
+@dataclass(frozen=True)
+class PendingCaps:
+    """The most live unattached uploads (count and total bytes) one owner may hold."""
+
+    max_files: int
+    max_bytes: int
+
+
 @dataclass(frozen=True)
 class UploadPolicy:
     ttl: timedelta
+    content: upload_content.ContentLimits
+    pending: PendingCaps
 
 
 def _not_found() -> NotFound:
@@ -88,15 +113,74 @@ def _purpose(fields: dict[str, str]) -> UploadPurpose | None:
         ) from exc
 
 
+@dataclass(frozen=True)
+class _Pending:
+    files: int
+    bytes: int
+    next_expiry: datetime | None
+
+
+async def _pending(session: AsyncSession, owner: Principal, now: datetime) -> _Pending:
+    """The owner's live unattached uploads: how many, their bytes, when the first one expires."""
+    row = (
+        await session.execute(
+            select(
+                func.count(), func.coalesce(func.sum(Upload.size), 0), func.min(Upload.expires_at)
+            ).where(_owned_by(owner), Upload.attached_at.is_(None), Upload.expires_at > now)
+        )
+    ).one()
+    return _Pending(int(row[0]), int(row[1]), row[2])
+
+
+def _check_count(pending: _Pending, caps: PendingCaps, now: datetime) -> None:
+    """429 when the owner already holds ``max_files`` unattached uploads (one more is refused)."""
+    if pending.files >= caps.max_files:
+        wait = (pending.next_expiry - now).total_seconds() if pending.next_expiry else 60
+        raise TooManyRequests(
+            f"Bạn đã có {pending.files} tệp tải lên chưa đính kèm hồ sơ (tối đa {caps.max_files}). "
+            "Hãy dùng hoặc chờ các tệp này hết hạn trước khi tải thêm.",
+            code=ProblemCode.too_many_pending_uploads,
+            retry_after=math.ceil(wait),
+            extra={"max_pending_files": caps.max_files},
+        )
+
+
+def _bytes_over(pending: _Pending, caps: PendingCaps) -> PayloadTooLarge:
+    return PayloadTooLarge(
+        f"Tổng dung lượng các tệp tải lên chưa đính kèm hồ sơ vượt quá {caps.max_bytes} byte.",
+        code=ProblemCode.pending_uploads_too_large,
+        extra={"max_pending_bytes": caps.max_bytes, "pending_bytes": pending.bytes},
+    )
+
+
+async def _lock_owner(session: AsyncSession, owner: Principal) -> None:
+    """Serialise the owner's check-and-insert until the transaction ends (two parallel uploads
+    cannot both pass the caps); in READ COMMITTED the count that follows sees the other's row."""
+    kind, issuer, subject = _owner(owner)
+    await session.execute(
+        select(
+            func.pg_advisory_xact_lock(
+                PENDING_LOCK_NAMESPACE, func.hashtext(f"{kind}\x1f{issuer or ''}\x1f{subject}")
+            )
+        )
+    )
+
+
 class _CheckedStream:
-    """The file's bytes, refused at once (415) unless they start like an accepted type; hashed."""
+    """The file's bytes, refused at once (415) unless they start like an accepted type; hashed;
+    413 as soon as they pass the owner's remaining allowance of pending bytes."""
 
     def __init__(
-        self, chunks: AsyncIterator[bytes], declared: str | None, name: str | None
+        self,
+        chunks: AsyncIterator[bytes],
+        declared: str | None,
+        name: str | None,
+        over_allowance: Callable[[int], PayloadTooLarge | None],
     ) -> None:
         self._chunks = chunks
         self._declared = declared
         self._name = name
+        self._over_allowance = over_allowance
         self.hash = hashlib.sha256()
         self.size = 0
         self.file_type: file_types.FileType | None = None
@@ -105,6 +189,8 @@ class _CheckedStream:
         head = b""
         async for chunk in self._chunks:
             self.size += len(chunk)
+            if (refused := self._over_allowance(self.size)) is not None:
+                raise refused
             self.hash.update(chunk)
             if self.file_type is not None:
                 yield chunk
@@ -131,11 +217,20 @@ async def receive(
     reader: MultipartReader,
     now: datetime | None = None,
 ) -> Upload:
-    """Stream the ``file`` part into storage, checking size, type and recording its SHA-256.
+    """Stream the ``file`` part into storage, checking size, type and recording its SHA-256, then
+    check that the stored file opens as its type (``content.check_stored``).
+
+    The owner's pending caps (``PendingCaps``) are checked before a byte is read (count: 429), while
+    the file streams in (bytes: the remaining allowance, 413), and again under the owner's advisory
+    lock right before the insert, so parallel uploads cannot both slip under them.
 
     Nothing remains on any refusal: the storage removes a partial file, and a file already stored is
     deleted again if the rest of the request or the insert fails.
     """
+    now = now or datetime.now(UTC)
+    caps = policy.pending
+    before = await _pending(session, owner, now)
+    _check_count(before, caps, now)
     part = await reader.next_file(FILE_FIELD)
     if part is None:
         if not reader.complete:
@@ -153,12 +248,22 @@ async def receive(
                 }
             ],
         )
-    stream = _CheckedStream(reader.file_data(), part.content_type, part.file_name)
+    stream = _CheckedStream(
+        reader.file_data(),
+        part.content_type,
+        part.file_name,
+        lambda size: _bytes_over(before, caps) if before.bytes + size > caps.max_bytes else None,
+    )
     key = await storage.put(stream)
     try:
         await reader.finish(FILE_FIELD)
         assert stream.file_type is not None
-        now = now or datetime.now(UTC)
+        await upload_content.check_stored(storage.open(key), stream.file_type, policy.content)
+        await _lock_owner(session, owner)
+        pending = await _pending(session, owner, now)
+        _check_count(pending, caps, now)
+        if pending.bytes + stream.size > caps.max_bytes:
+            raise _bytes_over(pending, caps)
         kind, issuer, subject = _owner(owner)
         upload = Upload(
             owner_kind=kind,

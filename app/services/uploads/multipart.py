@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import AsyncIterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Literal
 
 from python_multipart.exceptions import MultipartParseError
 from python_multipart.multipart import MultipartParser, parse_options_header
@@ -36,6 +37,20 @@ class FilePart:
     field_name: str
     file_name: str | None
     content_type: str | None
+
+
+@dataclass(frozen=True)
+class _Event:
+    """One parser event, carrying what belongs to it: a part's own headers, or a slice of its data.
+
+    The parser runs its callbacks for a whole chunk before any event is consumed, so a chunk may hold
+    the end of one part and the headers of the next: the headers are copied into their event, never
+    read later from the reader's state.
+    """
+
+    kind: Literal["headers", "data", "end"]
+    data: bytes = b""
+    headers: Mapping[str, bytes] = field(default_factory=dict)
 
 
 def _too_large(limit: int) -> PayloadTooLarge:
@@ -78,11 +93,10 @@ class MultipartReader:
         self.fields: dict[str, str] = {}
         self._body = body
         self._body_bytes = 0
-        self._events: deque[tuple[str, bytes]] = deque()
+        self._events: deque[_Event] = deque()
         self._header_name = bytearray()
         self._header_value = bytearray()
         self._headers: dict[str, bytes] = {}
-        self._part_headers: deque[dict[str, bytes]] = deque()
         self._ended = False
         self._exhausted = False
         self._parser = MultipartParser(
@@ -92,16 +106,19 @@ class MultipartReader:
                 "on_header_field": self._on_header_field,
                 "on_header_value": self._on_header_value,
                 "on_header_end": self._on_header_end,
-                "on_headers_finished": self._on_headers_finished,
-                "on_part_data": lambda data, start, end: self._events.append(
-                    ("data", bytes(data[start:end]))
+                "on_headers_finished": lambda: self._events.append(
+                    _Event("headers", headers=dict(self._headers))
                 ),
-                "on_part_end": lambda: self._events.append(("end", b"")),
+                "on_part_data": lambda data, start, end: self._events.append(
+                    _Event("data", bytes(data[start:end]))
+                ),
+                "on_part_end": lambda: self._events.append(_Event("end")),
                 "on_end": self._on_end,
             },
         )
         self._current: FilePart | None = None
         self._current_text: str | None = None
+        self._text = bytearray()
 
     @classmethod
     def for_request(
@@ -149,17 +166,11 @@ class MultipartReader:
         self._header_name.clear()
         self._header_value.clear()
 
-    def _on_headers_finished(self) -> None:
-        # a snapshot per part: one chunk may hold several parts, whose callbacks all run before the
-        # first event is read, so the part's headers travel with its event
-        self._part_headers.append(self._headers)
-        self._events.append(("headers", b""))
-
     def _on_end(self) -> None:
         self._ended = True
 
     # reading ----------------------------------------------------------------------------------
-    async def _next_event(self) -> tuple[str, bytes] | None:
+    async def _next_event(self) -> _Event | None:
         while not self._events:
             if self._exhausted:
                 return None
@@ -181,8 +192,10 @@ class MultipartReader:
                 raise _malformed() from exc
         return self._events.popleft()
 
-    def _part_from_headers(self) -> tuple[str | None, str | None, str | None]:
-        headers = self._part_headers.popleft()
+    @staticmethod
+    def _part_from_headers(
+        headers: Mapping[str, bytes],
+    ) -> tuple[str | None, str | None, str | None]:
         disposition, options = parse_options_header(headers.get("content-disposition"))
         if disposition != b"form-data" or b"name" not in options:
             raise _malformed()
@@ -195,26 +208,27 @@ class MultipartReader:
     async def next_file(self, field_name: str) -> FilePart | None:
         """Reads up to the start of the data of the file in ``field_name``; None if there is none."""
         while (event := await self._next_event()) is not None:
-            kind, data = event
-            if kind == "headers":
-                name, file_name, content_type = self._part_from_headers()
+            if event.kind == "headers":
+                name, file_name, content_type = self._part_from_headers(event.headers)
                 if name == field_name:
                     self._current = FilePart(field_name, file_name, content_type)
                     return self._current
                 self._current_text = name if file_name is None else None
-                if self._current_text is not None:
-                    self.fields.setdefault(self._current_text, "")
-            elif kind == "data" and self._current_text is not None:
-                self._append_text(self._current_text, data)
-            elif kind == "end":
+                self._text = bytearray()
+            elif event.kind == "data" and self._current_text is not None:
+                self._append_text(self._current_text, event.data)
+            elif event.kind == "end" and self._current_text is not None:
+                # decoded once whole: a chunk may split a multi-byte character
+                value = self._text.decode("utf-8", errors="replace")
+                if "\x00" in value:
+                    raise _nul_in(self._current_text)
+                self.fields[self._current_text] = value
                 self._current_text = None
         return None
 
     def _append_text(self, name: str, data: bytes) -> None:
-        value = self.fields.get(name, "") + data.decode("utf-8", errors="replace")
-        if "\x00" in value:
-            raise _nul_in(name)
-        if len(value.encode()) > MAX_TEXT_FIELD_BYTES:
+        self._text += data
+        if len(self._text) > MAX_TEXT_FIELD_BYTES:
             raise ValidationFailed(
                 "Trường văn bản quá dài.",
                 errors=[
@@ -226,20 +240,18 @@ class MultipartReader:
                     }
                 ],
             )
-        self.fields[name] = value
 
     async def file_data(self) -> AsyncIterator[bytes]:
         """The current file's bytes as they arrive; 413 as soon as they pass the limit."""
         received = 0
         while (event := await self._next_event()) is not None:
-            kind, data = event
-            if kind == "end":
+            if event.kind == "end":
                 return
-            if kind == "data":
-                received += len(data)
+            if event.kind == "data":
+                received += len(event.data)
                 if received > self.max_file_bytes:
                     raise _too_large(self.max_file_bytes)
-                yield data
+                yield event.data
         raise _malformed()  # the body ended inside the file
 
     async def finish(self, field_name: str) -> None:
