@@ -14,10 +14,12 @@ route, dependency or service runs:
 Each error is ``{field, location, code: "invalid_character", message}``. Checks are a byte search on
 the raw input; only input that contains a NUL is parsed again to name the field. A body is read, checked
 and replayed to the app byte for byte (never rewritten: signatures are computed over the raw bytes);
-``multipart/form-data`` is not read here (uploads stream it and their parser refuses a NUL in a text
-field, ``app.services.uploads.multipart``; a file name loses its control characters there). Routes
-under ``exempt_prefixes`` (protocol endpoints that answer bad input in their own protocol) are passed
-through untouched.
+A ``multipart/form-data`` body (FastAPI's form fields accept it too: the login form) is checked the
+same way for a raw NUL byte, the field named by the part it falls in; the upload route alone is not
+read here (:data:`STREAMED_PATHS`: it streams its file, and its parser refuses a NUL in a text field,
+``app.services.uploads.multipart``). Every body read here is capped first (``app.limits`` sits
+outside). Routes under ``exempt_prefixes`` (protocol endpoints that answer bad input in their own
+protocol) are passed through untouched.
 
 Numbers outside PostgreSQL's ranges are refused by the schemas themselves (``app.models.base``
 ``INTEGER_MAX`` / ``BIGINT_MAX`` bounds), not here.
@@ -42,6 +44,9 @@ INVALID_CHARACTER = "invalid_character"
 INVALID_CHARACTER_MESSAGE = "Chứa ký tự không hợp lệ (NUL)"
 _JSON_NUL = b"\\u0000"
 _FORM = "application/x-www-form-urlencoded"
+_MULTIPART = "multipart/form-data"
+# routes that read their multipart body as a stream (files): never buffered here
+STREAMED_PATHS = frozenset({"/api/v1/uploads"})
 
 
 class BadInputMiddleware:
@@ -124,6 +129,8 @@ def _body_is_checked(scope: Scope) -> bool:
     if scope["method"] in {"GET", "HEAD", "OPTIONS"}:
         return False
     media_type = _media_type(scope)
+    if media_type == _MULTIPART:
+        return scope["path"] not in STREAMED_PATHS
     return media_type is not None and (
         media_type == _FORM or media_type == "application/json" or media_type.endswith("+json")
     )
@@ -156,6 +163,15 @@ def _replay(messages: list[Message], receive: Receive) -> Receive:
 
 
 def _body_error(scope: Scope, body: bytes) -> tuple[str, str] | None:
+    if _media_type(scope) == _MULTIPART:
+        at = body.find(b"\x00")
+        if at < 0:
+            return None
+        # the field is named by the last part header before the NUL (name="...")
+        start = body.rfind(b'name="', 0, at)
+        end = body.find(b'"', start + 6) if start >= 0 else -1
+        field = body[start + 6 : end].decode("utf-8", "replace") if 0 <= start < end else ""
+        return field, "body"
     if _media_type(scope) == _FORM:
         if b"%00" not in body and b"\x00" not in body:
             return None

@@ -4,8 +4,9 @@ The rows come from the app's route table (``iter_route_contexts`` and each route
 sub-dependencies and parameter models included), so a new route, parameter or body field is covered
 without touching this file. Each row sends one bad value where the others are plain:
 
-* a NUL character in every path parameter, query parameter, JSON body field and form field: a 422
-  problem naming the field and its location (``app.input_guard``), lean routes included;
+* a NUL character in every path parameter, query parameter, JSON body field and form field (sent
+  urlencoded and as multipart): a 422 problem naming the field and its location
+  (``app.input_guard``), lean routes included;
 * a number past PostgreSQL's INTEGER/BIGINT range in every ``int`` parameter or top-level body field:
   a 422 naming it (the schemas' bounds), sent with a token the route accepts so validation is reached.
 
@@ -50,7 +51,7 @@ PROBLEM = "application/problem+json"
 class Param:
     name: str
     annotation: Any
-    kind: str  # path, query, json, form
+    kind: str  # path, query, json, form, multipart
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,10 @@ def rows(app: FastAPI) -> list[Row]:
     for operation in operations(app):
         for param in operation.params:
             table.append(Row(operation, param, "nul"))
+            if param.kind == "form":  # a form field also comes as multipart/form-data
+                table.append(
+                    Row(operation, Param(param.name, param.annotation, "multipart"), "nul")
+                )
             if _is_int(param.annotation):
                 table.append(Row(operation, param, "range"))
     return table
@@ -175,6 +180,8 @@ def _request(row: Row) -> tuple[str, dict[str, Any]]:
     elif row.param.kind == "form":
         kwargs["content"] = urlencode({row.param.name: value})
         kwargs["headers"] = {"Content-Type": "application/x-www-form-urlencoded"}
+    elif row.param.kind == "multipart":
+        kwargs["files"] = {row.param.name: (None, str(value))}
     elif any(param.kind == "json" for param in row.operation.params):
         kwargs["content"] = b"{}"
         kwargs["headers"] = {"Content-Type": "application/json"}
@@ -194,6 +201,7 @@ def test_the_table_covers_every_location() -> None:
     assert ("/api/v1/procedures", "query", "q", "nul") in found
     assert ("/api/v1/procedures/{code}", "query", "version", "range") in found
     assert ("/api/v1/auth/token", "form", "username", "nul") in found
+    assert ("/api/v1/auth/token", "multipart", "username", "nul") in found
     assert ("/api/v1/dossiers", "json", "procedure_code", "nul") in found
     assert ("/api/v1/dossiers", "query", "cursor", "nul") in found
     assert ("/api/v1/admin/outbox/replay", "json", "ids", "range") in found
