@@ -21,6 +21,7 @@ from app.db import (
     create_session_factory,
 )
 from app.docs import install_docs
+from app.input_guard import BadInputMiddleware
 from app.lean import LeanAPI
 from app.limits import BodyLimitMiddleware
 from app.observability import RequestContextMiddleware, configure_logging
@@ -178,10 +179,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.storage = LocalStorage(settings.upload_root)
 
     install_error_handlers(app)
-    # Middleware added later wraps what was added before: errors, then the request target's checks (a
-    # path that is not UTF-8, an over-long query), then CORS (so even a 500 carries CORS headers),
-    # then the request context outermost (a request id for everything inside).
+    # Middleware added later wraps what was added before: errors, then the refusal of a NUL in any
+    # input (app/input_guard.py, inside the body limit: the body it reads is capped), then the body
+    # limit, then the request target's checks (a path that is not UTF-8, an over-long query), then
+    # CORS (so even a 500 carries CORS headers), then the request context outermost (a request id
+    # for everything inside). The lean routes get the same stack.
     app.add_middleware(InternalErrorMiddleware)
+    app.add_middleware(BadInputMiddleware)
     app.add_middleware(
         BodyLimitMiddleware,
         max_body_bytes=settings.max_body_bytes,

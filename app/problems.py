@@ -310,9 +310,9 @@ def document_problems(openapi: dict[str, Any]) -> None:
     operations declare, and no 422 of FastAPI's own shape.
 
     FastAPI documents a 422 with its ``HTTPValidationError`` body for every operation with
-    parameters unless the operation declares one; ours declare theirs as problems where a parameter
-    or body can fail validation, so the remaining defaults (a plain ``str`` path parameter cannot
-    fail) are removed.
+    parameters unless the operation declares one. Every such operation can answer 422
+    ``validation_failed`` (even a plain ``str`` path parameter: a NUL character is refused by
+    ``app.input_guard``), so the default becomes that problem.
     """
     components = openapi.setdefault("components", {})
     schemas = components.setdefault("schemas", {})
@@ -322,7 +322,7 @@ def document_problems(openapi: dict[str, Any]) -> None:
         content = responses.get("422", {}).get("content", {})
         schema = content.get("application/json", {}).get("schema", {})
         if schema.get("$ref") == "#/components/schemas/HTTPValidationError":
-            del responses["422"]
+            responses["422"] = _response(422, [ProblemCode.validation_failed])
         for response in responses.values():
             for name in (
                 response.get("content", {}).get(PROBLEM_CONTENT_TYPE, {}).get("examples", {})

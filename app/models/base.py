@@ -16,6 +16,11 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
+# PostgreSQL's integer ranges: a value the API takes for an INTEGER or BIGINT column is bounded by these
+# in its schema, so an out-of-range number is a 422, never a driver error (issue 11)
+INTEGER_MAX = 2**31 - 1
+BIGINT_MAX = 2**63 - 1
+
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)

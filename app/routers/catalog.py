@@ -10,6 +10,7 @@ from starlette.types import Receive, Scope, Send
 
 from app.errors import ProblemCode
 from app.lean import LEAN_KEY, LeanRoute, cached_model_params
+from app.models.base import INTEGER_MAX
 from app.models.catalog import AgencyKind, UnitKind
 from app.problems import problem_responses
 from app.routing import ReadSession, Router, read_connection
@@ -167,7 +168,9 @@ def _search_request(query: SearchQuery) -> tuple[catalog_search.ProcedureFilter,
 async def get_procedure(
     session: ReadSession,
     code: str,
-    version: int | None = Query(None, ge=1, description="Phiên bản cũ (mặc định: hiện hành)"),
+    version: int | None = Query(
+        None, ge=1, le=INTEGER_MAX, description="Phiên bản cũ (mặc định: hiện hành)"
+    ),
 ) -> ProcedureDetail:
     procedure, applications = await catalog_service.procedure_detail(
         session, code, version, datetime.now(UTC)

@@ -6,9 +6,12 @@ are explicit actions. Applications are managed by administrators of the applying
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from fastapi import Body, Depends, Path
 
 from app.errors import Forbidden, ProblemCode
+from app.models.base import INTEGER_MAX
 from app.models.procedure import CatalogState
 from app.models.user import Role
 from app.problems import JSON_BODY, problem_responses
@@ -167,7 +170,7 @@ async def list_procedure_versions(
 async def set_procedure_state(
     session: Session,
     code: str,
-    version: int,
+    version: Annotated[int, Path(ge=1, le=INTEGER_MAX)],
     action: admin_service.StateAction,
     officer: OfficerPrincipal = Depends(admin),
 ) -> ProcedureRead:
@@ -219,7 +222,7 @@ async def create_template(
 async def get_template(
     session: ReadSession,
     code: str,
-    version: int,
+    version: Annotated[int, Path(ge=1, le=INTEGER_MAX)],
     officer: OfficerPrincipal = Depends(admin),
 ) -> TemplateRow:
     template = await process_service.get_template(session, code, version)
@@ -300,7 +303,7 @@ async def set_application_state(
     session: Session,
     procedure: str,
     agency: str,
-    version: int,
+    version: Annotated[int, Path(ge=1, le=INTEGER_MAX)],
     action: admin_service.StateAction,
     officer: OfficerPrincipal = Depends(admin),
 ) -> ApplicationRead:

@@ -12,6 +12,7 @@ from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from app.models.base import INTEGER_MAX
 from app.models.calendar import DurationUnit
 from app.models.catalog import AgencyKind, UnitKind
 from app.models.procedure import (
@@ -60,8 +61,8 @@ class LocalFee(Fee):
 class Document(Row):
     code: Code
     name: Name
-    originals: int = Field(default=1, ge=0)
-    copies: int = Field(default=0, ge=0)
+    originals: int = Field(default=1, ge=0, le=INTEGER_MAX)
+    copies: int = Field(default=0, ge=0, le=INTEGER_MAX)
     mandatory: bool = True
     form_url: str | None = None
     condition: Text | None = None
@@ -182,7 +183,7 @@ class ProcedureCreate(ProcedureData):
 
 
 class ProcedureRow(ProcedureCreate):
-    version: int = Field(ge=1)
+    version: int = Field(ge=1, le=INTEGER_MAX)
     state: CatalogState = CatalogState.draft
 
 
@@ -262,7 +263,7 @@ class TemplateCreate(TemplateData):
 
 
 class TemplateRow(TemplateCreate):
-    version: int = Field(ge=1)
+    version: int = Field(ge=1, le=INTEGER_MAX)
 
 
 class ApplicationData(Row):
@@ -286,7 +287,7 @@ class ApplicationData(Row):
     processing_time: Duration | None = None
     fees: list[LocalFee] | None = None
     template: Code
-    template_version: int = Field(ge=1)
+    template_version: int = Field(ge=1, le=INTEGER_MAX)
     effective_from: date
 
 
@@ -296,7 +297,7 @@ class ApplicationCreate(ApplicationData):
 
 
 class ApplicationRow(ApplicationCreate):
-    version: int = Field(ge=1)
+    version: int = Field(ge=1, le=INTEGER_MAX)
     state: CatalogState = CatalogState.draft
 
 

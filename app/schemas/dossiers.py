@@ -6,10 +6,11 @@ import re
 import uuid
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from app.models.base import INTEGER_MAX
 from app.models.dossier import (
     Action,
     ApplicantKind,
@@ -161,7 +162,7 @@ class DossierCreate(BaseModel):
     documents: list[DocumentInput] = Field(default_factory=list, max_length=100)
     result_delivery: ResultDelivery = ResultDelivery.desk
     result_address: str | None = Field(default=None, max_length=1000)
-    confirmed_fee_lines: list[int] = Field(
+    confirmed_fee_lines: list[Annotated[int, Field(ge=0, le=INTEGER_MAX)]] = Field(
         default_factory=list,
         description="Tại quầy: chỉ số các khoản phí có điều kiện được xác nhận",
     )
@@ -185,7 +186,10 @@ class ActionRequest(BaseModel):
     )
 
     version: int | None = Field(
-        default=None, description="Phiên bản hồ sơ đã đọc (hoặc dùng tiêu đề If-Match)"
+        default=None,
+        ge=1,
+        le=INTEGER_MAX,
+        description="Phiên bản hồ sơ đã đọc (hoặc dùng tiêu đề If-Match)",
     )
     note: str | None = Field(default=None, max_length=4000, description="Lý do, ghi chú")
     assignee: str | None = Field(default=None, description="assign: tên đăng nhập cán bộ")

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from app.models.base import BIGINT_MAX
 
 
 class TopicCounts(BaseModel):
@@ -101,7 +104,9 @@ class ReplayRequest(BaseModel):
         },
     )
 
-    ids: list[int] | None = Field(default=None, min_length=1, max_length=1000)
+    ids: list[Annotated[int, Field(ge=1, le=BIGINT_MAX)]] | None = Field(
+        default=None, min_length=1, max_length=1000
+    )
     topic: str | None = Field(default=None, min_length=1, max_length=100)
 
     @model_validator(mode="after")

@@ -33,6 +33,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import BadRequest, ProblemCode
+from app.models.base import BIGINT_MAX
 from app.models.dossier import Channel, Dossier, DossierStatus
 from app.models.procedure import Procedure
 from app.models.user import User
@@ -107,12 +108,18 @@ _CONDITIONS: dict[str, Callable[[], ColumnElement[bool]]] = {
 
 
 def _decode_cursor(cursor: str) -> int:
+    """A cursor is a dossier id (BIGINT): anything else, or an id outside 1..2^63-1, is a 400."""
     try:
-        return int(base64.urlsafe_b64decode(cursor.encode() + b"==").decode())
+        dossier_id = int(base64.urlsafe_b64decode(cursor.encode() + b"==").decode())
     except (ValueError, UnicodeDecodeError) as exc:
-        raise BadRequest(
-            "Con trỏ phân trang không hợp lệ.", code=ProblemCode.invalid_cursor
-        ) from exc
+        raise _invalid_cursor() from exc
+    if not 1 <= dossier_id <= BIGINT_MAX:
+        raise _invalid_cursor()
+    return dossier_id
+
+
+def _invalid_cursor() -> BadRequest:
+    return BadRequest("Con trỏ phân trang không hợp lệ.", code=ProblemCode.invalid_cursor)
 
 
 def _encode_cursor(dossier_id: int) -> str:

@@ -70,6 +70,8 @@ class TokenVerifier:
 # Verified tokens kept per process: a hit skips the signature check and the claims' parsing, never
 # the expiry (checked on every hit) nor the revocation check (``security`` reads the user each time).
 VERIFIED_CACHE_ENTRIES = 4096
+# the longest ``sub`` or ``iss`` accepted: the columns that store them are VARCHAR(255)
+MAX_CLAIM_CHARS = 255
 
 
 @dataclass
@@ -141,8 +143,17 @@ class TokenService:
                 "Mã truy cập không do bên được tin cậy cấp.", code=ProblemCode.invalid_token
             )
         try:
-            return verifier, await verifier.verify_claims(token)
+            claims = await verifier.verify_claims(token)
         except JWTError as exc:
             raise Unauthorized(
                 "Mã truy cập không hợp lệ hoặc đã hết hạn.", code=ProblemCode.invalid_token
             ) from exc
+        if not _storable(claims.get("sub")) or not _storable(issuer):
+            raise Unauthorized("Mã truy cập không hợp lệ.", code=ProblemCode.invalid_token)
+        return verifier, claims
+
+
+def _storable(value: object) -> bool:
+    """A token's ``sub`` and ``iss`` are stored (citizen subject, issuer: VARCHAR(255)): a string of at
+    most :data:`MAX_CLAIM_CHARS` characters without NUL, else the token is refused as invalid."""
+    return isinstance(value, str) and len(value) <= MAX_CLAIM_CHARS and "\x00" not in value

@@ -28,6 +28,8 @@ from app.errors import (
 # Room for the multipart envelope (boundaries, part headers, small text fields) beyond the file itself.
 ENVELOPE_BYTES = 64 * 1024
 MAX_TEXT_FIELD_BYTES = 1024
+# RFC 2046 5.1.1: a boundary has 1 to 70 characters; a longer one is malformed (a 400, never a 500)
+MAX_BOUNDARY_BYTES = 70
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,23 @@ def _malformed() -> BadRequest:
     return BadRequest(
         "Nội dung multipart/form-data không hợp lệ hoặc bị cắt ngang.",
         code=ProblemCode.malformed_multipart,
+    )
+
+
+def _nul_in(field: str) -> ValidationFailed:
+    """A NUL character in a text field (PostgreSQL text cannot hold it): a 422 naming the field, like
+    the NUL check of every other input (``app.input_guard``). A file name is not refused: its control
+    characters, NUL included, are dropped (``file_types.sanitise_file_name``)."""
+    return ValidationFailed(
+        "Dữ liệu chứa ký tự không hợp lệ (NUL).",
+        errors=[
+            {
+                "field": field.replace("\x00", ""),
+                "location": "body",
+                "code": "invalid_character",
+                "message": "Chứa ký tự không hợp lệ",
+            }
+        ],
     )
 
 
@@ -113,6 +132,8 @@ class MultipartReader:
                 "Tệp phải được gửi dưới dạng multipart/form-data (trường `file`).",
                 code=ProblemCode.multipart_required,
             )
+        if len(boundary) > MAX_BOUNDARY_BYTES:
+            raise _malformed()
         declared = headers.get("content-length")
         if declared is not None:
             if not declared.isdigit():
@@ -198,7 +219,10 @@ class MultipartReader:
                 self._append_text(self._current_text, event.data)
             elif event.kind == "end" and self._current_text is not None:
                 # decoded once whole: a chunk may split a multi-byte character
-                self.fields[self._current_text] = self._text.decode("utf-8", errors="replace")
+                value = self._text.decode("utf-8", errors="replace")
+                if "\x00" in value:
+                    raise _nul_in(self._current_text)
+                self.fields[self._current_text] = value
                 self._current_text = None
         return None
 
