@@ -236,7 +236,9 @@ class VnpayGateway:
         if params is None:
             return CallbackResult.rejected(Rejection.malformed)
         code = params.get("vnp_TmnCode")
-        terminal = self.merchants.get(code) if code else None
+        if not code:
+            return CallbackResult.rejected(Rejection.malformed)
+        terminal = self.merchants.get(code)
         if terminal is None:
             return CallbackResult.rejected(Rejection.unknown_merchant, code)
         if not _verified(params, terminal.hash_secret):
