@@ -144,7 +144,7 @@ def test_the_partner_code_chooses_the_keys() -> None:
 def test_not_an_ipn_is_malformed(body: bytes) -> None:
     result = gateway().parse_callback(RawCallback(body=body))
     assert result.rejection is Rejection.malformed
-    assert result.disposition_if_rejected is Disposition.bad_request
+    assert result.disposition_if_rejected is Disposition.malformed
 
 
 def test_a_signed_ipn_with_a_textual_amount_is_malformed() -> None:
@@ -175,7 +175,7 @@ def test_ipn_outcomes(code: int, outcome: PaymentOutcome) -> None:
         (Disposition.unknown_order, 404),
         (Disposition.wrong_amount, 422),
         (Disposition.bad_signature, 401),
-        (Disposition.bad_request, 400),
+        (Disposition.malformed, 400),
         (Disposition.error, 500),
     ],
 )
@@ -234,7 +234,7 @@ def test_the_query_is_signed_and_its_answers_read() -> None:
     assert read(resultCode=0, transId=1) == (True, QueryStatus.found, PaymentOutcome.succeeded)
     assert read(resultCode=1000) == (True, QueryStatus.found, PaymentOutcome.pending)
     assert read(resultCode=1005) == (True, QueryStatus.found, PaymentOutcome.failed)
-    assert read(resultCode=42) == (True, QueryStatus.not_found, None)
+    assert read(resultCode=42) == (True, QueryStatus.no_such_order, None)
     assert read(resultCode=99) == (True, QueryStatus.error, None)
     assert read(resultCode=0, partnerCode="TWIN") == (False, QueryStatus.error, None)
 
@@ -314,5 +314,5 @@ def test_the_query_against_the_fake() -> None:
         assert ask() == (QueryStatus.found, PaymentOutcome.succeeded)
         fake.ledger.truth["A1B2C3"] = Truth.failed
         assert ask() == (QueryStatus.found, PaymentOutcome.failed)
-        assert ask("NEVERSEEN") == (QueryStatus.not_found, None)
+        assert ask("NEVERSEEN") == (QueryStatus.no_such_order, None)
         assert fake.ledger.rejected == []

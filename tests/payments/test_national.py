@@ -89,7 +89,8 @@ def test_the_fake_speaks_the_whole_interface() -> None:
     assert found.status is QueryStatus.found and found.outcome is PaymentOutcome.succeeded
     missing = {"partnerCode": "UBND-H01", "orderRef": "A1B2C3", "resultCode": "91"}
     assert (
-        adapter.parse_query_response("UBND-H01", envelope(missing)).status is QueryStatus.not_found
+        adapter.parse_query_response("UBND-H01", envelope(missing)).status
+        is QueryStatus.no_such_order
     )
     forged = adapter.parse_query_response("UBND-H01", envelope(missing, "guess"))
     assert not forged.verified and forged.status is QueryStatus.error

@@ -195,7 +195,7 @@ def test_the_terminal_code_chooses_the_secret() -> None:
 def test_an_empty_or_broken_query_is_malformed(query: str) -> None:
     result = gateway().parse_callback(RawCallback(query=query))
     assert result.rejection is Rejection.malformed
-    assert result.disposition_if_rejected is Disposition.bad_request
+    assert result.disposition_if_rejected is Disposition.malformed
 
 
 def test_an_empty_value_verifies_under_either_demo_convention() -> None:
@@ -244,7 +244,7 @@ def test_outcomes(response_code: str, status: str, outcome: PaymentOutcome) -> N
         (Disposition.duplicate, "02"),
         (Disposition.wrong_amount, "04"),
         (Disposition.bad_signature, "97"),
-        (Disposition.bad_request, "99"),
+        (Disposition.malformed, "99"),
         (Disposition.error, "99"),
     ],
 )
@@ -386,7 +386,7 @@ def test_changing_any_signed_field_of_a_querydr_answer_fails(name: str) -> None:
     [
         ({"vnp_TransactionStatus": "01"}, QueryStatus.found, PaymentOutcome.pending),
         ({"vnp_TransactionStatus": "02"}, QueryStatus.found, PaymentOutcome.failed),
-        ({"vnp_ResponseCode": "91"}, QueryStatus.not_found, None),
+        ({"vnp_ResponseCode": "91"}, QueryStatus.no_such_order, None),
         ({"vnp_ResponseCode": "94"}, QueryStatus.error, None),
         ({"vnp_ResponseCode": "97"}, QueryStatus.error, None),
     ],
@@ -468,5 +468,5 @@ def test_querydr_against_the_fake() -> None:
         assert ask() == (QueryStatus.found, PaymentOutcome.succeeded, 14_000)
         fake.ledger.truth["A1B2C3"] = Truth.failed
         assert ask() == (QueryStatus.found, PaymentOutcome.failed, 14_000)
-        assert ask("NEVERSEEN") == (QueryStatus.not_found, None, None)
+        assert ask("NEVERSEEN") == (QueryStatus.no_such_order, None, None)
         assert fake.ledger.rejected == []

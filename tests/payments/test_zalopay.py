@@ -132,7 +132,7 @@ def test_the_app_id_chooses_the_key() -> None:
 def test_not_a_callback_is_malformed(body: bytes) -> None:
     result = gateway().parse_callback(RawCallback(body=body))
     assert result.rejection is Rejection.malformed
-    assert result.disposition_if_rejected is Disposition.bad_request
+    assert result.disposition_if_rejected is Disposition.malformed
 
 
 def test_a_signed_agreement_callback_or_a_reference_without_its_day_is_malformed() -> None:
@@ -151,7 +151,7 @@ def test_a_signed_agreement_callback_or_a_reference_without_its_day_is_malformed
         (Disposition.unknown_order, -1),
         (Disposition.wrong_amount, -1),
         (Disposition.bad_signature, -1),
-        (Disposition.bad_request, -1),
+        (Disposition.malformed, -1),
         (Disposition.error, 0),  # ZaloPay calls again
     ],
 )
@@ -270,7 +270,7 @@ def test_the_fake_callbacks_are_answered_as_zalopay_expects() -> None:
         Disposition.recorded,
         Disposition.duplicate,
         Disposition.unknown_order,
-        Disposition.bad_request,
+        Disposition.malformed,
     ]
 
 

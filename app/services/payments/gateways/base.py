@@ -57,7 +57,7 @@ class Disposition(StrEnum):
     unknown_order = "unknown_order"
     wrong_amount = "wrong_amount"  # verified, but not the amount of the payment: refused, alerted
     bad_signature = "bad_signature"  # the signature failed or the merchant is unknown
-    bad_request = "bad_request"  # not a callback of this protocol
+    malformed = "malformed"  # not a callback of this protocol
     error = "error"  # our failure: the gateway should try again
 
 
@@ -65,7 +65,7 @@ class QueryStatus(StrEnum):
     """What a status query (reconciliation) established."""
 
     found = "found"  # the gateway knows the order: see the outcome
-    not_found = "not_found"  # the gateway never saw the order (the payer never reached it)
+    no_such_order = "no_such_order"  # the gateway never saw it (the payer never reached it)
     error = "error"  # the query itself failed (bad request, throttled, gateway error): ask later
 
 
@@ -170,7 +170,7 @@ class CallbackResult:
         if self.verified:
             return None
         if self.rejection is Rejection.malformed:
-            return Disposition.bad_request
+            return Disposition.malformed
         return Disposition.bad_signature
 
 

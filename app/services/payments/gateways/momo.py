@@ -28,6 +28,7 @@ from app.services.payments.gateways.base import (
     CallbackResult,
     CreateResult,
     Disposition,
+    Gateway,
     PaymentOrder,
     PaymentOutcome,
     PaymentQuery,
@@ -92,7 +93,7 @@ ANSWERS: Mapping[Disposition, int] = {
     Disposition.unknown_order: 404,
     Disposition.wrong_amount: 422,
     Disposition.bad_signature: 401,
-    Disposition.bad_request: 400,
+    Disposition.malformed: 400,
     Disposition.error: 500,
 }
 
@@ -277,7 +278,9 @@ class MomoGateway:
             return QueryResult.unverified("not an answer about this partner")
         assert isinstance(code, int)
         if code == NOT_FOUND:
-            return QueryResult(True, QueryStatus.not_found, None, None, None, str(code), message)
+            return QueryResult(
+                True, QueryStatus.no_such_order, None, None, None, str(code), message
+            )
         if code not in SUCCEEDED | PENDING | CANCELLED | FAILED:
             return QueryResult(True, QueryStatus.error, None, None, None, str(code), message)
         amount = answer.get("amount")
@@ -293,3 +296,7 @@ class MomoGateway:
             provider_code=str(code),
             message=message,
         )
+
+
+# mypy checks that the module speaks the common interface
+_INTERFACE: type[Gateway] = MomoGateway

@@ -99,7 +99,7 @@ FAKE_ANSWERS: Mapping[Disposition, tuple[str, str]] = {
     Disposition.unknown_order: ("01", "order not found"),
     Disposition.wrong_amount: ("04", "invalid amount"),
     Disposition.bad_signature: ("97", "invalid signature"),
-    Disposition.bad_request: ("99", "invalid request"),
+    Disposition.malformed: ("99", "invalid request"),
     Disposition.error: ("99", "error"),
 }
 
@@ -223,7 +223,9 @@ class FakeNationalPlatform:
         if fields is None:
             return QueryResult.unverified("not a verified answer of the platform")
         if fields.get("resultCode") == FAKE_NOT_FOUND:
-            return QueryResult(True, QueryStatus.not_found, None, None, None, FAKE_NOT_FOUND, "")
+            return QueryResult(
+                True, QueryStatus.no_such_order, None, None, None, FAKE_NOT_FOUND, ""
+            )
         callback = self.parse_callback(RawCallback(body=body))
         if not callback.verified:
             return QueryResult(True, QueryStatus.error, None, None, None, None, "unexpected answer")

@@ -29,6 +29,7 @@ from app.services.payments.gateways.base import (
     CallbackResult,
     CreateResult,
     Disposition,
+    Gateway,
     PaymentOrder,
     PaymentOutcome,
     PaymentQuery,
@@ -56,7 +57,7 @@ ANSWERS: Mapping[Disposition, tuple[str, str]] = {
     Disposition.unknown_order: ("01", "Order not found"),
     Disposition.wrong_amount: ("04", "Invalid amount"),
     Disposition.bad_signature: ("97", "Invalid signature"),
-    Disposition.bad_request: ("99", "Invalid request"),
+    Disposition.malformed: ("99", "Invalid request"),
     Disposition.error: ("99", "Unknow error"),  # sic: VNPay's demos
 }
 
@@ -308,7 +309,7 @@ class VnpayGateway:
         message = fields.get("vnp_Message", "")
         if response_code == QUERYDR_NOT_FOUND:
             return QueryResult(
-                True, QueryStatus.not_found, None, None, None, response_code, message
+                True, QueryStatus.no_such_order, None, None, None, response_code, message
             )
         minor = fields.get("vnp_Amount", "")
         if response_code != "00" or not _DIGITS.fullmatch(minor):
@@ -350,3 +351,7 @@ def _verified(params: Mapping[str, str], secret: str) -> bool:
         return True
     has_empty = any(value == "" for key, value in params.items() if key.startswith("vnp_"))
     return has_empty and same_signature(secure_hash(params, secret, keep_empty=True), received)
+
+
+# mypy checks that the module speaks the common interface
+_INTERFACE: type[Gateway] = VnpayGateway

@@ -26,6 +26,7 @@ from app.services.payments.gateways.base import (
     CallbackResult,
     CreateResult,
     Disposition,
+    Gateway,
     PaymentOrder,
     PaymentOutcome,
     PaymentQuery,
@@ -51,7 +52,7 @@ ANSWERS: Mapping[Disposition, tuple[int, str]] = {
     Disposition.unknown_order: (-1, "order not found"),
     Disposition.wrong_amount: (-1, "invalid amount"),
     Disposition.bad_signature: (-1, "mac not equal"),
-    Disposition.bad_request: (-1, "invalid callback"),
+    Disposition.malformed: (-1, "invalid callback"),
     Disposition.error: (0, "retry"),
 }
 QUERY_OUTCOMES: Mapping[int, PaymentOutcome] = {
@@ -250,3 +251,7 @@ class ZalopayGateway:
             provider_code=str(code),
             message=message,
         )
+
+
+# mypy checks that the module speaks the common interface
+_INTERFACE: type[Gateway] = ZalopayGateway
