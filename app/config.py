@@ -172,6 +172,11 @@ class Settings(BaseSettings):
     # citizen): off unless asked for (`make demo` asks); refused in production.
     dev_issuer: bool = False
 
+    # The province's root agency (its provincial people's committee): an administrator there is the
+    # province administrator (DESIGN.md section 3). Unset: the one agency without a parent whose kind
+    # is provincial_people_committee; with none or several, nobody is province administrator.
+    province_root_agency: str | None = Field(default=None, min_length=1, max_length=64)
+
     log_level: str = "INFO"
     log_json: bool = True
 

@@ -53,6 +53,8 @@ class ProblemCode(StrEnum):
     forbidden = "forbidden", 403
     officer_required = "officer_required", 403
     citizen_required = "citizen_required", 403
+    admin_required = "admin_required", 403
+    province_admin_required = "province_admin_required", 403
     agency_not_administered = "agency_not_administered", 403
     not_receptionist_here = "not_receptionist_here", 403
     not_allowed_at_step = "not_allowed_at_step", 403

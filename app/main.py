@@ -96,6 +96,10 @@ TAGS = [
         "description": "Durable side effects: outbox delivery state, dead letters, periodic jobs.",
     },
     {
+        "name": "admin: audit",
+        "description": "The administrators' append-only audit log (province administrator only).",
+    },
+    {
         "name": "catalog",
         "description": "Public procedure catalog: units, agencies, fields, procedure search.",
     },
@@ -217,6 +221,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         dossiers_register.router,
         dossiers_lookup.router,
         system_admin.router,
+        system_admin.audit_router,
         calendar.admin_router,
     ):
         app.include_router(router)

@@ -5,13 +5,19 @@ The token's issuer chooses its verifier (``identity.tokens``); officer tokens is
 asymmetric algorithms only: ``identity.jwks``) or, outside production, from the built-in development
 issuer. A valid token of the wrong kind (an officer's where a citizen is required, or the reverse) is a
 403: the caller is authenticated, just not the kind of caller this operation is for.
+
+Administration has two scopes, whose rules live in ``identity.scopes``: ``require_province_admin``
+(province-wide data), ``require_agency_admin`` (an agency named in the path, within the caller's
+subtrees) and ``require_admin`` (an administrator of some agency; the agencies of the body are then
+checked with ``AdminScope.of``). Each answers the actor the admin audit log names.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -23,6 +29,7 @@ from app.config import Settings
 from app.errors import Forbidden, ProblemCode, Unauthorized
 from app.models.user import Role
 from app.routing import get_route_session
+from app.services.identity import scopes
 from app.services.identity import users as users_service
 from app.services.identity.principals import (
     CitizenPrincipal,
@@ -31,6 +38,7 @@ from app.services.identity.principals import (
     PrincipalKind,
 )
 from app.services.identity.tokens import TokenService
+from app.services.system.audit import AuditActor
 
 oauth2_scheme = OAuth2PasswordBearer(
     tokenUrl="/api/v1/auth/token",
@@ -43,7 +51,13 @@ oauth2_scheme = OAuth2PasswordBearer(
 CALLER_PROBLEMS = (ProblemCode.unauthorized, ProblemCode.invalid_token, ProblemCode.token_revoked)
 OFFICER_PROBLEMS = (*CALLER_PROBLEMS, ProblemCode.officer_required)
 CITIZEN_PROBLEMS = (*CALLER_PROBLEMS, ProblemCode.citizen_required)
-ROLE_PROBLEMS = (*OFFICER_PROBLEMS, ProblemCode.forbidden)
+# the administrators' scopes (rules: ``identity.scopes``)
+PROVINCE_ADMIN_PROBLEMS = (*OFFICER_PROBLEMS, ProblemCode.province_admin_required)
+AGENCY_ADMIN_PROBLEMS = (
+    *OFFICER_PROBLEMS,
+    ProblemCode.admin_required,
+    ProblemCode.agency_not_administered,
+)
 
 
 def get_token_service(request: Request) -> TokenService:
@@ -114,31 +128,74 @@ async def get_citizen(caller: Principal = Depends(get_caller)) -> CitizenPrincip
     return caller
 
 
-def require_role(*roles: Role) -> Callable[..., Awaitable[OfficerPrincipal]]:
-    """Dependency: the officer holds one of ``roles`` at some agency (403 otherwise)."""
+@dataclass(frozen=True)
+class Administrator:
+    """An administrator allowed this operation, and who the audit log will name."""
 
-    async def dependency(officer: OfficerPrincipal = Depends(get_officer)) -> OfficerPrincipal:
-        if not officer.agencies_with(*roles):
-            raise Forbidden("Tài khoản không có vai trò cần thiết cho thao tác này.")
-        return officer
-
-    return dependency
+    officer: OfficerPrincipal
+    actor: AuditActor
 
 
-def require_agency_role(
-    *roles: Role, param: str = "agency_code"
-) -> Callable[..., Awaitable[OfficerPrincipal]]:
-    """Dependency: the officer holds one of ``roles`` at the agency named by path/query ``param``."""
+def _configured_root(request: Request) -> str | None:
+    settings: Settings = request.app.state.settings
+    return settings.province_root_agency
+
+
+async def require_province_admin(
+    request: Request,
+    officer: OfficerPrincipal = Depends(get_officer),
+    session: AsyncSession = Depends(get_route_session),
+) -> Administrator:
+    """Dependency: the province administrator (admin at the province's root agency), or 403
+    ``province_admin_required`` (rules: ``identity.scopes``)."""
+    actor = await scopes.require_province_admin(session, officer, _configured_root(request))
+    return Administrator(officer, actor)
+
+
+def require_agency_admin(param: str = "agency_code") -> Callable[..., Awaitable[Administrator]]:
+    """Dependency: an administrator of the agency named by path/query ``param`` (admin there or at
+    one of its ancestors, or the province administrator); 403 otherwise."""
 
     async def dependency(
-        request: Request, officer: OfficerPrincipal = Depends(get_officer)
-    ) -> OfficerPrincipal:
-        agency_code = request.path_params.get(param) or request.query_params.get(param)
-        if not agency_code or not officer.has_role(agency_code, *roles):
-            raise Forbidden("Tài khoản không có vai trò cần thiết tại cơ quan này.")
-        return officer
+        request: Request,
+        officer: OfficerPrincipal = Depends(get_officer),
+        session: AsyncSession = Depends(get_route_session),
+    ) -> Administrator:
+        root = _configured_root(request)
+        await scopes.require_admin_somewhere(session, officer, root)
+        agency_code = request.path_params.get(param) or request.query_params.get(param) or ""
+        actor = await scopes.require_administers(session, officer, [agency_code], root)
+        return Administrator(officer, actor)
 
     return dependency
+
+
+@dataclass(frozen=True)
+class AdminScope:
+    """An administrator of some agency; the agencies an operation touches are checked with
+    ``of`` once the body names them (each answers the actor for the audit log)."""
+
+    officer: OfficerPrincipal
+    session: AsyncSession
+    root: str | None
+
+    async def of(self, agency_codes: Iterable[str]) -> AuditActor:
+        """Every agency is in the caller's subtrees (403 ``agency_not_administered``)."""
+        return await scopes.require_administers(self.session, self.officer, agency_codes, self.root)
+
+    async def anywhere(self) -> AuditActor:
+        return await scopes.require_admin_somewhere(self.session, self.officer, self.root)
+
+
+async def require_admin(
+    request: Request,
+    officer: OfficerPrincipal = Depends(get_officer),
+    session: AsyncSession = Depends(get_route_session),
+) -> AdminScope:
+    """Dependency: an administrator of at least one agency (403 ``admin_required``)."""
+    root = _configured_root(request)
+    await scopes.require_admin_somewhere(session, officer, root)
+    return AdminScope(officer, session, root)
 
 
 def client_address(request: Request, trusted_proxies: list[str]) -> str:

@@ -47,6 +47,8 @@ from app.services.system.health import alembic_heads
 TEMPLATE_DB = "motcua_template"
 TEST_DB = "motcua_test"
 TEST_SECRET = secrets.token_urlsafe(48)
+# The province's root agency in every test: an admin there is the province administrator.
+PROVINCE_ROOT = "000.00.00.H99"
 
 
 # Personal data the tests send as applicants and citizens: the log of the whole suite must carry none
@@ -212,6 +214,7 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "secret_key": SecretStr(TEST_SECRET),
         "log_json": True,
         "log_level": "WARNING",
+        "province_root_agency": PROVINCE_ROOT,
         # the tests mint citizen tokens with the development issuer (never in production)
         "dev_issuer": overrides.get("env", Environment.test) is not Environment.production,
     }

@@ -39,7 +39,7 @@ from pydantic import BaseModel
 from app.input_guard import BadInputMiddleware
 from app.main import create_app
 from app.models.user import Role
-from tests.conftest import OfficerFactory, make_settings
+from tests.conftest import PROVINCE_ROOT, OfficerFactory, make_settings
 
 NUL = "\x00"
 TOO_BIG = 2**63  # past BIGINT, so past INTEGER too
@@ -210,7 +210,8 @@ def test_the_table_covers_every_location() -> None:
 
 @pytest.fixture
 async def tokens(make_officer: OfficerFactory, app: FastAPI) -> dict[str, dict[str, str]]:
-    officer = await make_officer(*((AGENCY, role) for role in Role))
+    # every role, and the province administrator's, so no row stops at authorisation
+    officer = await make_officer(*((AGENCY, role) for role in Role), (PROVINCE_ROOT, Role.admin))
     citizen, _ = await app.state.dev_issuer.mint(
         "citizen-bad-input", "Nguyễn Văn An", "001099000123"
     )

@@ -93,6 +93,7 @@ def test_migrate_then_serve_against_a_database_url(
             MOTCUA_ENV="production",
             MOTCUA_DATABASE_URL=pg_server.url(name),
             MOTCUA_SECRET_KEY=STRONG_SECRET,
+            MOTCUA_PROVINCE_ROOT_AGENCY="000.00.00.H99",
         )
         migrated = motcua("migrate", env=env)
         assert migrated.returncode == 0, migrated.stderr
@@ -132,6 +133,15 @@ def test_migrate_then_serve_against_a_database_url(
             data={"username": "quantri", "password": "mot-mat-khau-dai"},
         )
         assert token.status_code == 200
+        # the first administrator is the province's; their creation is in the audit log
+        audit = httpx.get(
+            f"{base}/api/v1/admin/audit",
+            headers={"Authorization": f"Bearer {token.json()['access_token']}"},
+        )
+        assert audit.status_code == 200, audit.text
+        [entry] = audit.json()["items"]
+        assert (entry["action"], entry["target_key"]) == ("user.create", "quantri")
+        assert entry["actor_username"].startswith("cli:")
         # production mode has no demo accounts
         demo = httpx.post(
             f"{base}/api/v1/auth/token", data={"username": "admin", "password": "motcua-demo-2026"}

@@ -178,11 +178,14 @@ async def _create_user(url: str, new: NewUser) -> None:
     from app.db import create_engine, create_session_factory
     from app.errors import DomainError
     from app.services.identity import users as users_service
+    from app.services.system.audit import AuditActor
 
+    # the admin audit log names the operator's account on this machine (no agency: not an officer)
+    actor = AuditActor(f"cli:{getpass.getuser()}"[:64], None)
     engine = create_engine(url, load_settings())
     try:
         async with create_session_factory(engine)() as session, session.begin():
-            await users_service.create_user(session, new)
+            await users_service.create_user(session, new, actor=actor)
     except DomainError as exc:
         raise click.ClickException(exc.detail) from exc
     finally:

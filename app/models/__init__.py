@@ -1,5 +1,6 @@
 """Every model module, imported so ``Base.metadata`` is complete for Alembic and tests."""
 
+from app.models.audit import AdminAction, AdminAuditEntry, AuditTarget
 from app.models.base import Base
 from app.models.calendar import CalendarOverride, OverrideKind
 from app.models.catalog import AdministrativeUnit, Agency, Field
@@ -25,8 +26,11 @@ from app.models.upload import OwnerKind, Upload, UploadPurpose
 from app.models.user import Role, User, UserRole
 
 __all__ = [
+    "AdminAction",
+    "AdminAuditEntry",
     "AdministrativeUnit",
     "Agency",
+    "AuditTarget",
     "Base",
     "CalendarOverride",
     "CatalogGeneration",

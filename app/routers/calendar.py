@@ -1,4 +1,5 @@
-"""Working calendar: public due-date preview, administrator overrides of days off and working days."""
+"""Working calendar: public due-date preview; the province administrator's overrides of days off and
+working days (the calendar is province-wide: one calendar for every office of the province)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from pydantic import AwareDatetime
 from app.config import CALENDAR_TIME_ZONE, Settings
 from app.errors import ProblemCode
 from app.models.calendar import DurationUnit
-from app.models.user import Role
 from app.problems import JSON_BODY, problem_responses
 from app.routing import ReadSession, Router, Session
 from app.schemas.calendar import (
@@ -21,9 +21,8 @@ from app.schemas.calendar import (
     DueDateRead,
     YearCalendarRead,
 )
-from app.security import ROLE_PROBLEMS, require_role
+from app.security import PROVINCE_ADMIN_PROBLEMS, Administrator, require_province_admin
 from app.services.calendar import overrides as calendar_service
-from app.services.identity.principals import OfficerPrincipal
 
 router = Router(prefix="/api/v1/calendar", tags=["calendar"])
 admin_router = Router(prefix="/api/v1/admin/calendar", tags=["admin: calendar"])
@@ -79,13 +78,13 @@ async def preview_due_date(
     summary="Lịch làm việc của một năm: ngày lễ, ngày làm bù, điều chỉnh của quản trị",
     response_model=YearCalendarRead,
     responses=problem_responses(
-        ROLE_PROBLEMS, ProblemCode.validation_failed, ProblemCode.year_out_of_range
+        PROVINCE_ADMIN_PROBLEMS, ProblemCode.validation_failed, ProblemCode.year_out_of_range
     ),
 )
 async def get_year(
     session: ReadSession,
     year: int = Query(ge=calendar_service.MIN_YEAR, le=calendar_service.MAX_YEAR, examples=[2026]),
-    officer: OfficerPrincipal = Depends(require_role(Role.admin)),
+    admin: Administrator = Depends(require_province_admin),
     settings: Settings = Depends(_settings),
 ) -> YearCalendarRead:
     return YearCalendarRead.model_validate(
@@ -104,7 +103,7 @@ _DAY = Path(description="Ngày (YYYY-MM-DD)", examples=["2026-12-31"])
     responses={
         201: {"description": "Đã tạo điều chỉnh", "model": CalendarOverrideRead},
         **problem_responses(
-            ROLE_PROBLEMS,
+            PROVINCE_ADMIN_PROBLEMS,
             JSON_BODY,
             ProblemCode.year_out_of_range,
             ProblemCode.reason_required,
@@ -118,11 +117,11 @@ async def set_override(
     body: CalendarOverrideWrite,
     response: Response,
     day: date = _DAY,
-    officer: OfficerPrincipal = Depends(require_role(Role.admin)),
+    admin: Administrator = Depends(require_province_admin),
     settings: Settings = Depends(_settings),
 ) -> CalendarOverrideRead:
     override, created = await calendar_service.set_override(
-        session, settings, day, body.kind, body.reason, officer.user_id
+        session, settings, day, body.kind, body.reason, admin.officer.user_id, actor=admin.actor
     )
     response.status_code = 201 if created else 200
     return CalendarOverrideRead.model_validate(override)
@@ -134,13 +133,15 @@ async def set_override(
     summary="Xóa điều chỉnh lịch của một ngày (áp dụng lại lịch nghỉ lễ chuẩn)",
     status_code=204,
     responses=problem_responses(
-        ROLE_PROBLEMS, ProblemCode.calendar_override_not_found, ProblemCode.validation_failed
+        PROVINCE_ADMIN_PROBLEMS,
+        ProblemCode.calendar_override_not_found,
+        ProblemCode.validation_failed,
     ),
 )
 async def delete_override(
     session: Session,
     day: date = _DAY,
-    officer: OfficerPrincipal = Depends(require_role(Role.admin)),
+    admin: Administrator = Depends(require_province_admin),
 ) -> Response:
-    await calendar_service.delete_override(session, day)
+    await calendar_service.delete_override(session, day, actor=admin.actor)
     return Response(status_code=204)

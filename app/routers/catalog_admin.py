@@ -1,7 +1,10 @@
 """Catalog administration: units, agencies, fields, procedures, templates, applications.
 
 A change to a published procedure or application opens a new draft version; publishing and retiring
-are explicit actions. Applications are managed by administrators of the applying agency.
+are explicit actions. Units, agencies, fields and procedures are province-wide: the province
+administrator's. Applications are managed by administrators of the applying agency's subtree;
+templates by any administrator, as long as their fixed steps run inside the caller's subtrees
+(rules: ``identity.scopes``). Every change is written to the admin audit log.
 """
 
 from __future__ import annotations
@@ -10,10 +13,9 @@ from typing import Annotated
 
 from fastapi import Body, Depends, Path
 
-from app.errors import Forbidden, ProblemCode
+from app.errors import ProblemCode
 from app.models.base import INTEGER_MAX
 from app.models.procedure import CatalogState
-from app.models.user import Role
 from app.problems import JSON_BODY, problem_responses
 from app.routing import ReadSession, Router, Session
 from app.schemas.catalog import (
@@ -34,26 +36,29 @@ from app.schemas.catalog import (
     application_read,
     procedure_read,
 )
-from app.security import ROLE_PROBLEMS, require_role
+from app.security import (
+    AGENCY_ADMIN_PROBLEMS,
+    PROVINCE_ADMIN_PROBLEMS,
+    Administrator,
+    AdminScope,
+    require_admin,
+    require_agency_admin,
+    require_province_admin,
+)
 from app.services.catalog import admin as admin_service
 from app.services.catalog import process_templates as process_service
-from app.services.identity.principals import OfficerPrincipal
 
 router = Router(prefix="/api/v1/admin", tags=["admin: catalog"])
-admin = require_role(Role.admin)
+province_admin = Depends(require_province_admin)
+# the applying agency of the path, within the caller's subtrees
+application_admin = Depends(require_agency_admin("agency"))
 CODE = Path(
     min_length=1, max_length=64, pattern=r"^\S+$", description="Mã (chuỗi không khoảng trắng)"
 )
-# a catalog row written from a JSON body (the catalog rules refuse bad content with 422)
-WRITE = (*ROLE_PROBLEMS, *JSON_BODY)
-
-
-def _check_agency_admin(officer: OfficerPrincipal, agency: str) -> None:
-    if not officer.has_role(agency, Role.admin):
-        raise Forbidden(
-            "Chỉ quản trị của cơ quan áp dụng mới quản lý được áp dụng thủ tục của cơ quan đó.",
-            code=ProblemCode.agency_not_administered,
-        )
+# a province-wide catalog row written from a JSON body (the catalog rules refuse bad content: 422)
+WRITE = (*PROVINCE_ADMIN_PROBLEMS, *JSON_BODY)
+# an application or a template written from a JSON body, within the caller's subtrees
+AGENCY_WRITE = (*AGENCY_ADMIN_PROBLEMS, *JSON_BODY)
 
 
 @router.put(
@@ -67,9 +72,9 @@ async def put_unit(
     session: Session,
     code: str = CODE,
     body: UnitData = Body(),
-    officer: OfficerPrincipal = Depends(admin),
+    admin: Administrator = province_admin,
 ) -> UnitRow:
-    unit, _ = await admin_service.put_unit(session, code, body)
+    unit, _ = await admin_service.put_unit(session, code, body, actor=admin.actor)
     return UnitRow.model_validate(unit.content())
 
 
@@ -84,9 +89,9 @@ async def put_agency(
     session: Session,
     code: str = CODE,
     body: AgencyData = Body(),
-    officer: OfficerPrincipal = Depends(admin),
+    admin: Administrator = province_admin,
 ) -> AgencyRow:
-    agency, _ = await admin_service.put_agency(session, code, body)
+    agency, _ = await admin_service.put_agency(session, code, body, actor=admin.actor)
     return AgencyRow.model_validate(agency.content())
 
 
@@ -101,9 +106,9 @@ async def put_field(
     session: Session,
     code: str = CODE,
     body: FieldData = Body(),
-    officer: OfficerPrincipal = Depends(admin),
+    admin: Administrator = province_admin,
 ) -> FieldRow:
-    field, _ = await admin_service.put_field(session, code, body)
+    field, _ = await admin_service.put_field(session, code, body, actor=admin.actor)
     return FieldRow.model_validate(field.content())
 
 
@@ -118,9 +123,9 @@ async def put_field(
 async def create_procedure(
     session: Session,
     body: ProcedureCreate,
-    officer: OfficerPrincipal = Depends(admin),
+    admin: Administrator = province_admin,
 ) -> ProcedureRead:
-    return procedure_read(await admin_service.create_procedure(session, body))
+    return procedure_read(await admin_service.create_procedure(session, body, actor=admin.actor))
 
 
 @router.put(
@@ -134,9 +139,9 @@ async def change_procedure(
     session: Session,
     code: str,
     body: ProcedureData,
-    officer: OfficerPrincipal = Depends(admin),
+    admin: Administrator = province_admin,
 ) -> ProcedureRead:
-    procedure, _ = await admin_service.change_procedure(session, code, body)
+    procedure, _ = await admin_service.change_procedure(session, code, body, actor=admin.actor)
     return procedure_read(procedure)
 
 
@@ -145,12 +150,12 @@ async def change_procedure(
     operation_id="admin_list_procedure_versions",
     summary="Mọi phiên bản của một thủ tục (kể cả bản nháp)",
     response_model=list[ProcedureRead],
-    responses=problem_responses(ROLE_PROBLEMS, ProblemCode.procedure_not_found),
+    responses=problem_responses(PROVINCE_ADMIN_PROBLEMS, ProblemCode.procedure_not_found),
 )
 async def list_procedure_versions(
     session: ReadSession,
     code: str,
-    officer: OfficerPrincipal = Depends(admin),
+    admin: Administrator = province_admin,
 ) -> list[ProcedureRead]:
     return [procedure_read(p) for p in await admin_service.list_procedure_versions(session, code)]
 
@@ -161,7 +166,7 @@ async def list_procedure_versions(
     summary="Công bố (publish) hoặc bãi bỏ (retire) một phiên bản thủ tục",
     response_model=ProcedureRead,
     responses=problem_responses(
-        ROLE_PROBLEMS,
+        PROVINCE_ADMIN_PROBLEMS,
         ProblemCode.procedure_not_found,
         ProblemCode.invalid_state_transition,
         ProblemCode.validation_failed,
@@ -172,10 +177,13 @@ async def set_procedure_state(
     code: str,
     version: Annotated[int, Path(ge=1, le=INTEGER_MAX)],
     action: admin_service.StateAction,
-    officer: OfficerPrincipal = Depends(admin),
+    admin: Administrator = province_admin,
 ) -> ProcedureRead:
     state = admin_service.ACTION_STATES[action]
-    return procedure_read(await admin_service.set_procedure_state(session, code, version, state))
+    procedure = await admin_service.set_procedure_state(
+        session, code, version, state, actor=admin.actor
+    )
+    return procedure_read(procedure)
 
 
 @router.get(
@@ -183,11 +191,11 @@ async def set_procedure_state(
     operation_id="admin_list_templates",
     summary="Danh sách quy trình (mọi phiên bản)",
     response_model=list[TemplateRow],
-    responses=problem_responses(ROLE_PROBLEMS),
+    responses=problem_responses(AGENCY_ADMIN_PROBLEMS),
 )
 async def list_templates(
     session: ReadSession,
-    officer: OfficerPrincipal = Depends(admin),
+    scope: AdminScope = Depends(require_admin),
 ) -> list[TemplateRow]:
     templates = await process_service.list_templates(session)
     return [TemplateRow.model_validate(t.content()) for t in templates]
@@ -199,14 +207,16 @@ async def list_templates(
     summary="Tạo quy trình hoặc phiên bản mới của quy trình",
     status_code=201,
     response_model=TemplateRow,
-    responses=problem_responses(WRITE),
+    responses=problem_responses(AGENCY_WRITE),
 )
 async def create_template(
     session: Session,
     body: TemplateCreate,
-    officer: OfficerPrincipal = Depends(admin),
+    scope: AdminScope = Depends(require_admin),
 ) -> TemplateRow:
-    template = await process_service.create_template(session, body)
+    agencies = process_service.fixed_agencies(body)
+    actor = await (scope.of(agencies) if agencies else scope.anywhere())
+    template = await process_service.create_template(session, body, actor=actor)
     return TemplateRow.model_validate(template.content())
 
 
@@ -216,14 +226,14 @@ async def create_template(
     summary="Một phiên bản quy trình",
     response_model=TemplateRow,
     responses=problem_responses(
-        ROLE_PROBLEMS, ProblemCode.template_not_found, ProblemCode.validation_failed
+        AGENCY_ADMIN_PROBLEMS, ProblemCode.template_not_found, ProblemCode.validation_failed
     ),
 )
 async def get_template(
     session: ReadSession,
     code: str,
     version: Annotated[int, Path(ge=1, le=INTEGER_MAX)],
-    officer: OfficerPrincipal = Depends(admin),
+    scope: AdminScope = Depends(require_admin),
 ) -> TemplateRow:
     template = await process_service.get_template(session, code, version)
     return TemplateRow.model_validate(template.content())
@@ -235,17 +245,15 @@ async def get_template(
     summary="Áp dụng thủ tục tại một cơ quan (bản nháp phiên bản 1)",
     status_code=201,
     response_model=ApplicationRead,
-    responses=problem_responses(
-        *WRITE, ProblemCode.agency_not_administered, ProblemCode.application_exists
-    ),
+    responses=problem_responses(AGENCY_WRITE, ProblemCode.application_exists),
 )
 async def create_application(
     session: Session,
     body: ApplicationCreate,
-    officer: OfficerPrincipal = Depends(admin),
+    scope: AdminScope = Depends(require_admin),
 ) -> ApplicationRead:
-    _check_agency_admin(officer, body.agency)
-    return application_read(await process_service.create_application(session, body))
+    actor = await scope.of([body.agency])
+    return application_read(await process_service.create_application(session, body, actor=actor))
 
 
 @router.put(
@@ -253,19 +261,18 @@ async def create_application(
     operation_id="admin_change_application",
     summary="Sửa áp dụng thủ tục: sửa bản nháp, hoặc tạo phiên bản nháp mới nếu đã công bố",
     response_model=ApplicationRead,
-    responses=problem_responses(
-        *WRITE, ProblemCode.agency_not_administered, ProblemCode.application_not_found
-    ),
+    responses=problem_responses(AGENCY_WRITE, ProblemCode.application_not_found),
 )
 async def change_application(
     session: Session,
     procedure: str,
     agency: str,
     body: ApplicationData,
-    officer: OfficerPrincipal = Depends(admin),
+    admin: Administrator = application_admin,
 ) -> ApplicationRead:
-    _check_agency_admin(officer, agency)
-    application, _ = await process_service.change_application(session, procedure, agency, body)
+    application, _ = await process_service.change_application(
+        session, procedure, agency, body, actor=admin.actor
+    )
     return application_read(application)
 
 
@@ -274,13 +281,13 @@ async def change_application(
     operation_id="admin_list_application_versions",
     summary="Mọi phiên bản áp dụng thủ tục của một cơ quan",
     response_model=list[ApplicationRead],
-    responses=problem_responses(ROLE_PROBLEMS, ProblemCode.application_not_found),
+    responses=problem_responses(AGENCY_ADMIN_PROBLEMS, ProblemCode.application_not_found),
 )
 async def list_application_versions(
     session: ReadSession,
     procedure: str,
     agency: str,
-    officer: OfficerPrincipal = Depends(admin),
+    admin: Administrator = application_admin,
 ) -> list[ApplicationRead]:
     versions = await process_service.list_application_versions(session, procedure, agency)
     return [application_read(a) for a in versions]
@@ -292,8 +299,7 @@ async def list_application_versions(
     summary="Công bố (publish) hoặc bãi bỏ (retire) một phiên bản áp dụng thủ tục",
     response_model=ApplicationRead,
     responses=problem_responses(
-        ROLE_PROBLEMS,
-        ProblemCode.agency_not_administered,
+        AGENCY_ADMIN_PROBLEMS,
         ProblemCode.application_not_found,
         ProblemCode.invalid_state_transition,
         ProblemCode.validation_failed,
@@ -305,11 +311,10 @@ async def set_application_state(
     agency: str,
     version: Annotated[int, Path(ge=1, le=INTEGER_MAX)],
     action: admin_service.StateAction,
-    officer: OfficerPrincipal = Depends(admin),
+    admin: Administrator = application_admin,
 ) -> ApplicationRead:
-    _check_agency_admin(officer, agency)
     state: CatalogState = admin_service.ACTION_STATES[action]
     application = await process_service.set_application_state(
-        session, procedure, agency, version, state
+        session, procedure, agency, version, state, actor=admin.actor
     )
     return application_read(application)

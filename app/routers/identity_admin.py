@@ -1,33 +1,46 @@
-"""Officer accounts, managed by administrators of the agencies concerned."""
+"""Officer accounts, managed by administrators of the agencies concerned.
+
+An administrator manages the accounts whose roles all lie in their agency subtrees (their agency and
+the agencies below it), before and after the change; the province administrator manages every
+account (rules: ``identity.scopes``). Every change is written to the admin audit log.
+"""
 
 from __future__ import annotations
 
 from fastapi import Depends
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.errors import Forbidden, ProblemCode
-from app.models.user import Role, User
+from app.errors import ProblemCode
+from app.models.user import User
 from app.problems import JSON_BODY, problem_responses
 from app.routing import NO_STORE, ReadSession, Router, Session
 from app.schemas.identity import PasswordReset, UserCreate, UserRead, UserUpdate
-from app.security import ROLE_PROBLEMS, require_agency_role, require_role
+from app.security import (
+    AGENCY_ADMIN_PROBLEMS,
+    Administrator,
+    AdminScope,
+    require_admin,
+    require_agency_admin,
+)
 from app.services.identity import users as users_service
-from app.services.identity.principals import OfficerPrincipal
+from app.services.system.audit import AuditActor
 
 router = Router(prefix="/api/v1/admin", tags=["admin: users"], response_headers=NO_STORE)
+# an account without roles is the province administrator's alone
+ACCOUNT_PROBLEMS = (*AGENCY_ADMIN_PROBLEMS, ProblemCode.province_admin_required)
 
 
 @router.get(
     "/agencies/{agency_code}/users",
     operation_id="admin_list_agency_users",
-    summary="Danh sách cán bộ có vai trò tại một cơ quan (quản trị của cơ quan đó)",
+    summary="Danh sách cán bộ có vai trò tại một cơ quan (quản trị của cơ quan đó hoặc cấp trên)",
     response_model=list[UserRead],
-    responses=problem_responses(ROLE_PROBLEMS),
+    responses=problem_responses(AGENCY_ADMIN_PROBLEMS),
 )
 async def list_agency_users(
     session: ReadSession,
     agency_code: str,
-    officer: OfficerPrincipal = Depends(require_agency_role(Role.admin)),
+    admin: Administrator = Depends(require_agency_admin("agency_code")),
 ) -> list[UserRead]:
     users = await users_service.list_users_at(session, [agency_code])
     return [UserRead.model_validate(_read(u)) for u in users]
@@ -40,9 +53,8 @@ async def list_agency_users(
     status_code=201,
     response_model=UserRead,
     responses=problem_responses(
-        ROLE_PROBLEMS,
+        AGENCY_ADMIN_PROBLEMS,
         JSON_BODY,
-        ProblemCode.agency_not_administered,
         ProblemCode.username_taken,
         ProblemCode.weak_password,
     ),
@@ -50,9 +62,9 @@ async def list_agency_users(
 async def create_user(
     session: Session,
     body: UserCreate,
-    officer: OfficerPrincipal = Depends(require_role(Role.admin)),
+    scope: AdminScope = Depends(require_admin),
 ) -> UserRead:
-    _require_administers(officer, {r.agency for r in body.roles})
+    actor = await scope.of({r.agency for r in body.roles})
     user = await users_service.create_user(
         session,
         users_service.NewUser(
@@ -61,26 +73,18 @@ async def create_user(
             password=body.password,
             roles=frozenset((r.agency, r.role) for r in body.roles),
         ),
+        actor=actor,
     )
     return UserRead.model_validate(_read(user))
 
 
-def _require_administers(officer: OfficerPrincipal, agencies: set[str]) -> None:
-    """An agency administrator manages the accounts of the agencies they administer only: every
-    agency of the account's roles, before and after the change."""
-    outside = sorted(agencies - officer.agencies_with(Role.admin))
-    if outside:
-        raise Forbidden(
-            "Chỉ được quản lý tài khoản, vai trò tại cơ quan mà bạn quản trị: "
-            + ", ".join(outside),
-            code=ProblemCode.agency_not_administered,
-        )
-
-
-async def _managed_user(session: AsyncSession, officer: OfficerPrincipal, username: str) -> User:
+async def _managed_user(
+    session: AsyncSession, scope: AdminScope, username: str
+) -> tuple[User, AuditActor]:
+    """The account and the actor, when the caller administers every agency of its roles."""
     user = await users_service.get_user(session, username)
-    _require_administers(officer, {r.agency_code for r in user.roles})
-    return user
+    actor = await scope.of({r.agency_code for r in user.roles})
+    return user, actor
 
 
 @router.patch(
@@ -88,22 +92,20 @@ async def _managed_user(session: AsyncSession, officer: OfficerPrincipal, userna
     operation_id="admin_update_user",
     summary="Sửa tài khoản cán bộ: họ tên, khóa / mở khóa, vai trò (quản trị của các cơ quan liên quan)",
     response_model=UserRead,
-    responses=problem_responses(
-        ROLE_PROBLEMS, JSON_BODY, ProblemCode.agency_not_administered, ProblemCode.user_not_found
-    ),
+    responses=problem_responses(ACCOUNT_PROBLEMS, JSON_BODY, ProblemCode.user_not_found),
 )
 async def update_user(
     session: Session,
     username: str,
     body: UserUpdate,
-    officer: OfficerPrincipal = Depends(require_role(Role.admin)),
+    scope: AdminScope = Depends(require_admin),
 ) -> UserRead:
-    user = await _managed_user(session, officer, username)
+    user, actor = await _managed_user(session, scope, username)
     roles = frozenset((r.agency, r.role) for r in body.roles) if body.roles is not None else None
     if roles is not None:
-        _require_administers(officer, {agency for agency, _ in roles})
+        await scope.of({agency for agency, _ in roles})
     user = await users_service.update_user(
-        session, user, full_name=body.full_name, active=body.active, roles=roles
+        session, user, full_name=body.full_name, active=body.active, roles=roles, actor=actor
     )
     return UserRead.model_validate(_read(user))
 
@@ -114,9 +116,8 @@ async def update_user(
     summary="Đặt lại mật khẩu của cán bộ (mọi mã truy cập đã cấp bị thu hồi)",
     status_code=204,
     responses=problem_responses(
-        ROLE_PROBLEMS,
+        ACCOUNT_PROBLEMS,
         JSON_BODY,
-        ProblemCode.agency_not_administered,
         ProblemCode.user_not_found,
         ProblemCode.weak_password,
     ),
@@ -125,10 +126,10 @@ async def reset_password(
     session: Session,
     username: str,
     body: PasswordReset,
-    officer: OfficerPrincipal = Depends(require_role(Role.admin)),
+    scope: AdminScope = Depends(require_admin),
 ) -> None:
-    user = await _managed_user(session, officer, username)
-    await users_service.set_password(session, user, body.password)
+    user, actor = await _managed_user(session, scope, username)
+    await users_service.set_password(session, user, body.password, actor=actor)
 
 
 @router.post(
@@ -136,18 +137,15 @@ async def reset_password(
     operation_id="admin_revoke_user_tokens",
     summary="Thu hồi mọi mã truy cập đã cấp cho một cán bộ",
     status_code=204,
-    responses=problem_responses(
-        ROLE_PROBLEMS, ProblemCode.agency_not_administered, ProblemCode.user_not_found
-    ),
+    responses=problem_responses(ACCOUNT_PROBLEMS, ProblemCode.user_not_found),
 )
 async def revoke_user_tokens(
     session: Session,
     username: str,
-    officer: OfficerPrincipal = Depends(require_role(Role.admin)),
+    scope: AdminScope = Depends(require_admin),
 ) -> None:
-    user = await _managed_user(session, officer, username)
-    users_service.revoke_tokens(user)
-    await session.flush()
+    user, actor = await _managed_user(session, scope, username)
+    await users_service.revoke_user_tokens(session, user, actor=actor)
 
 
 def _read(user: User) -> dict[str, object]:

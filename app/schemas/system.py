@@ -1,12 +1,14 @@
-"""Outbox administration: delivery state, dead letters, periodic jobs, replay."""
+"""System administration: outbox delivery state, dead letters, periodic jobs, replay; the admin
+audit log."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
+from app.models.audit import AdminAction, AuditTarget
 from app.models.base import BIGINT_MAX
 
 
@@ -120,3 +122,46 @@ class ReplayResult(BaseModel):
     model_config = ConfigDict(json_schema_extra={"example": {"replayed": [1042, 1043]}})
 
     replayed: list[int] = Field(description="Mã các thông điệp đã được xếp lại hàng đợi")
+
+
+class AuditQuery(BaseModel):
+    """Filters of the admin audit log (all optional, combined with AND), newest first."""
+
+    actor: str | None = Field(
+        None, min_length=1, max_length=64, description="Tên đăng nhập của người thực hiện"
+    )
+    action: AdminAction | None = Field(None, description="Thao tác")
+    target_type: AuditTarget | None = Field(None, description="Loại đối tượng")
+    target_key: str | None = Field(
+        None, min_length=1, max_length=200, description="Mã đối tượng (cần kèm target_type)"
+    )
+    since: AwareDatetime | None = Field(None, description="Từ thời điểm này (tính cả)")
+    until: AwareDatetime | None = Field(None, description="Đến trước thời điểm này")
+    cursor: str | None = Field(None, max_length=40, description="`next_cursor` của trang trước")
+    limit: int = Field(50, ge=1, le=200)
+
+
+class AuditEntryRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int = Field(examples=[118])
+    at: datetime
+    actor_username: str = Field(examples=["admin"])
+    actor_agency: str | None = Field(
+        description="Cơ quan mà vai trò quản trị tại đó cho phép thao tác (cơ quan gốc của tỉnh "
+        "với quản trị cấp tỉnh)",
+        examples=["000.00.00.H99"],
+    )
+    action: str = Field(examples=["procedure.publish"])
+    target_type: str = Field(examples=["procedure"])
+    target_key: str = Field(examples=["1.001193"])
+    changes: dict[str, Any] = Field(
+        description="Tóm tắt thay đổi (không bao giờ có mật khẩu, mã truy cập hay dữ liệu cá nhân "
+        "của công dân)",
+        examples=[{"version": 2, "from": "draft", "to": "published"}],
+    )
+
+
+class AuditPage(BaseModel):
+    items: list[AuditEntryRead]
+    next_cursor: str | None = Field(description="Truyền vào `cursor` để lấy trang kế tiếp")

@@ -9,14 +9,15 @@ from httpx import AsyncClient
 
 from app.models.user import Role
 from tests.catalog.sample import COMMUNE_AGENCY, CONSTRUCTION, OTHER_COMMUNE_AGENCY, sample_catalog
-from tests.conftest import Officer, OfficerFactory
+from tests.conftest import PROVINCE_ROOT, Officer, OfficerFactory
 
 pytestmark = pytest.mark.usefixtures("catalog")
 
 
 @pytest.fixture
 async def admin(make_officer: OfficerFactory) -> Officer:
-    return await make_officer((COMMUNE_AGENCY, Role.admin))
+    """The province administrator: units, agencies, fields and procedures are province-wide."""
+    return await make_officer((PROVINCE_ROOT, Role.admin))
 
 
 def _errors(response: Any) -> set[str]:

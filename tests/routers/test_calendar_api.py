@@ -224,7 +224,11 @@ async def test_admin_calendar_is_for_administrators(
     assert_problem(await client.request(method, path, json=json), 401)
     receptionist = await make_officer(RECEPTIONIST)
     forbidden = await client.request(method, path, json=json, headers=receptionist.headers)
-    assert_problem(forbidden, 403, "forbidden")
+    assert_problem(forbidden, 403, "province_admin_required")
+    # the calendar is province-wide: an agency's administrator is refused too
+    agency_admin = await make_officer(("000.31.00.H99", Role.admin))
+    refused = await client.request(method, path, json=json, headers=agency_admin.headers)
+    assert_problem(refused, 403, "province_admin_required")
     admin = await make_officer(ADMIN)
     listing = await client.get("/api/v1/admin/calendar?year=2026", headers=admin.headers)
     assert listing.json()["overrides"] == []

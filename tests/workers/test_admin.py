@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.models.outbox import OutboxMessage
 from app.models.user import Role
 from app.services.system import outbox as outbox_service
-from tests.conftest import OfficerFactory
+from tests.conftest import PROVINCE_ROOT, OfficerFactory
 
 
 async def _dead(session: AsyncSession, topic: str, key: str) -> int:
@@ -39,13 +39,20 @@ async def test_outbox_admin_is_for_administrators_only(
         ),
     ):
         assert response.status_code == 403
-        assert response.json()["code"] == "forbidden"
+        assert response.json()["code"] == "province_admin_required"
+    # an agency's administrator is not the province's: the outbox is province-wide
+    commune_admin = await make_officer(("A1", Role.admin))
+    replay = await client.post(
+        "/api/v1/admin/outbox/replay", json={"topic": "x"}, headers=commune_admin.headers
+    )
+    assert replay.status_code == 403
+    assert replay.json()["code"] == "province_admin_required"
 
 
 async def test_status_counts_lag_dead_letters(
     client: AsyncClient, session: AsyncSession, make_officer: OfficerFactory
 ) -> None:
-    admin = await make_officer(("A1", Role.admin))
+    admin = await make_officer((PROVINCE_ROOT, Role.admin))
     await outbox_service.enqueue(session, "notification.status_changed", "D-1", {"status": "a"})
     retrying = await outbox_service.enqueue(session, "notification.status_changed", "D-2", {})
     retrying.attempts = 2
@@ -75,7 +82,7 @@ async def test_status_counts_lag_dead_letters(
 async def test_replay_by_topic_requeues_only_that_topics_dead_letters(
     client: AsyncClient, session: AsyncSession, make_officer: OfficerFactory
 ) -> None:
-    admin = await make_officer(("A1", Role.admin))
+    admin = await make_officer((PROVINCE_ROOT, Role.admin))
     portal = await _dead(session, "portal.sync", "D-1")
     other = await _dead(session, "notification.status_changed", "D-2")
     await session.commit()
@@ -99,7 +106,7 @@ async def test_replay_by_topic_requeues_only_that_topics_dead_letters(
 async def test_replay_refuses_bad_requests_and_changes_nothing(
     client: AsyncClient, session: AsyncSession, make_officer: OfficerFactory
 ) -> None:
-    admin = await make_officer(("A1", Role.admin))
+    admin = await make_officer((PROVINCE_ROOT, Role.admin))
     dead_id = await _dead(session, "portal.sync", "D-1")
     await session.commit()
     for body in ({}, {"ids": [dead_id], "topic": "portal.sync"}, {"ids": ["x"]}, {"all": True}):

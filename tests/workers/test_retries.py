@@ -16,7 +16,7 @@ from app.models.user import Role
 from app.services.identity import users as users_service
 from app.services.identity.tokens import TokenService
 from app.services.system import outbox as outbox_service
-from tests.conftest import build_app, make_settings
+from tests.conftest import PROVINCE_ROOT, build_app, make_settings
 from tests.workers.conftest import Receiver, WorkerFactory, async_wait_until, wait_started
 
 pytestmark = pytest.mark.committed
@@ -86,11 +86,14 @@ async def test_backoff_dead_letter_and_replay(
         admin = await users_service.create_user(
             session,
             users_service.NewUser(
-                "outbox.admin", "Quản trị", "mat-khau-du-dai", frozenset({("A1", Role.admin)})
+                "outbox.admin",
+                "Quản trị",
+                "mat-khau-du-dai",
+                frozenset({(PROVINCE_ROOT, Role.admin)}),
             ),
         )
     token, _ = TokenService(settings).issue_officer_token(
-        admin.id, admin.username, [("A1", Role.admin)]
+        admin.id, admin.username, [(PROVINCE_ROOT, Role.admin)]
     )
     headers = {"Authorization": f"Bearer {token}"}
     app = build_app(settings, engine, factory)

@@ -22,8 +22,11 @@ from sqlalchemy.sql import Executable
 
 from app.config import CALENDAR_TIME_ZONE, Settings
 from app.errors import NotFound, ProblemCode, ValidationFailed
+from app.models.audit import AdminAction, AuditTarget
 from app.models.calendar import CalendarOverride, DurationUnit, OverrideKind
 from app.services.calendar.working_time import CalendarOverrides, WorkingCalendar
+from app.services.system import audit
+from app.services.system.audit import AuditActor
 
 # The `holidays` package and our arithmetic are meant for present-day dates; outside this range a
 # request is refused rather than computed (and far years would overflow `datetime`).
@@ -204,6 +207,8 @@ async def set_override(
     kind: OverrideKind,
     reason: str,
     actor_id: uuid.UUID | None,
+    *,
+    actor: AuditActor | None = None,
 ) -> tuple[CalendarOverride, bool]:
     """Create or replace the override of ``day``; returns it and whether it was created.
 
@@ -245,6 +250,14 @@ async def set_override(
         .execution_options(populate_existing=True)
     )
     row = (await session.execute(statement)).one()
+    await audit.record(
+        session,
+        actor,
+        AdminAction.calendar_set_override,
+        AuditTarget.calendar_day,
+        day.isoformat(),
+        {"kind": str(kind), "reason": reason, "created": bool(row[1])},
+    )
     return row[0], bool(row[1])
 
 
@@ -257,7 +270,9 @@ def _why_off(day: date) -> str:
     return "ngày nghỉ do quản trị quy định"
 
 
-async def delete_override(session: AsyncSession, day: date) -> None:
+async def delete_override(
+    session: AsyncSession, day: date, *, actor: AuditActor | None = None
+) -> None:
     """Remove the override of ``day``; the package's holidays apply again. 404 when there is none."""
     deleted = await session.scalar(
         delete(CalendarOverride).where(CalendarOverride.day == day).returning(CalendarOverride.day)
@@ -267,3 +282,6 @@ async def delete_override(session: AsyncSession, day: date) -> None:
             f"Không có điều chỉnh lịch làm việc cho ngày {day:%d/%m/%Y}.",
             code=ProblemCode.calendar_override_not_found,
         )
+    await audit.record(
+        session, actor, AdminAction.calendar_delete_override, AuditTarget.calendar_day, str(day)
+    )

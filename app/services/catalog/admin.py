@@ -1,6 +1,8 @@
 """Catalog changes: units, agencies, fields, procedures (templates, applications: catalog_process).
 
-Used by the admin endpoints and by ``motcua catalog import``. National data is read-only once
+Used by the admin endpoints and by ``motcua catalog import``. Given an ``actor`` (the admin
+endpoints always give one), a change is written to the admin audit log in its transaction; an
+unchanged row writes nothing. National data is read-only once
 published (DESIGN.md section 3): a change to a published procedure or application is a new draft
 version, older versions stay readable, and dossiers keep the versions in force at submission.
 """
@@ -17,6 +19,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import Conflict, NotFound, ProblemCode
+from app.models.audit import AdminAction, AuditTarget
 from app.models.catalog import AdministrativeUnit, Agency, Field
 from app.models.procedure import (
     CatalogState,
@@ -33,6 +36,8 @@ from app.schemas.catalog import (
 )
 from app.services.catalog import rules
 from app.services.catalog.text import fold
+from app.services.system import audit
+from app.services.system.audit import AuditActor
 
 M = TypeVar("M", Procedure, ProcedureApplication)
 
@@ -54,6 +59,18 @@ ACTION_STATES = {
     StateAction.retire: CatalogState.retired,
 }
 
+# the audit log's name of each state change of a versioned row
+STATE_ACTIONS = {
+    AuditTarget.procedure: {
+        CatalogState.published: AdminAction.procedure_publish,
+        CatalogState.retired: AdminAction.procedure_retire,
+    },
+    AuditTarget.application: {
+        CatalogState.published: AdminAction.application_publish,
+        CatalogState.retired: AdminAction.application_retire,
+    },
+}
+
 
 class Outcome(StrEnum):
     created = "created"
@@ -73,7 +90,7 @@ def _now() -> datetime:
 
 
 async def put_unit(
-    session: AsyncSession, code: str, data: UnitData
+    session: AsyncSession, code: str, data: UnitData, *, actor: AuditActor | None = None
 ) -> tuple[AdministrativeUnit, Outcome]:
     rules.raise_if(await rules.check_unit(session, code, data))
     unit = await session.get(AdministrativeUnit, code)
@@ -90,10 +107,13 @@ async def put_unit(
         data.replaced_by,
     )
     await session.flush()
+    await _audit(session, actor, AdminAction.unit_put, AuditTarget.unit, code, outcome, data)
     return unit, outcome
 
 
-async def put_agency(session: AsyncSession, code: str, data: AgencyData) -> tuple[Agency, Outcome]:
+async def put_agency(
+    session: AsyncSession, code: str, data: AgencyData, *, actor: AuditActor | None = None
+) -> tuple[Agency, Outcome]:
     rules.raise_if(await rules.check_agency(session, code, data))
     agency = await session.get(Agency, code)
     outcome = Outcome.updated
@@ -107,21 +127,39 @@ async def put_agency(session: AsyncSession, code: str, data: AgencyData) -> tupl
     agency.valid_from, agency.valid_to = data.valid_from, data.valid_to
     agency.replaced_by = data.replaced_by
     await session.flush()
+    await _audit(session, actor, AdminAction.agency_put, AuditTarget.agency, code, outcome, data)
     return agency, outcome
 
 
-async def put_field(session: AsyncSession, code: str, data: FieldData) -> tuple[Field, Outcome]:
+async def put_field(
+    session: AsyncSession, code: str, data: FieldData, *, actor: AuditActor | None = None
+) -> tuple[Field, Outcome]:
     field = await session.get(Field, code)
-    if field is None:
-        field = Field(code=code, name=data.name)
-        session.add(field)
-        await session.flush()
-        return field, Outcome.created
-    if field.name == data.name:
+    if field is not None and field.name == data.name:
         return field, Outcome.unchanged
+    outcome = Outcome.updated
+    if field is None:
+        field, outcome = Field(code=code, name=data.name), Outcome.created
+        session.add(field)
     field.name = data.name
     await session.flush()
-    return field, Outcome.updated
+    await _audit(session, actor, AdminAction.field_put, AuditTarget.field, code, outcome, data)
+    return field, outcome
+
+
+async def _audit(
+    session: AsyncSession,
+    actor: AuditActor | None,
+    action: AdminAction,
+    target: AuditTarget,
+    code: str,
+    outcome: Outcome,
+    data: BaseModel,
+) -> None:
+    """A row of units, agencies and fields is public data: its new content is the summary."""
+    if actor is not None:
+        changes = {"outcome": str(outcome), **data.model_dump(mode="json")}
+        await audit.record(session, actor, action, target, code, changes)
 
 
 def _without_code(content: dict[str, Any]) -> dict[str, Any]:
@@ -244,18 +282,30 @@ async def _new_procedure(
     return procedure
 
 
-async def create_procedure(session: AsyncSession, data: ProcedureCreate) -> Procedure:
+async def create_procedure(
+    session: AsyncSession, data: ProcedureCreate, *, actor: AuditActor | None = None
+) -> Procedure:
     """A new procedure code, as draft version 1."""
     if await _procedure_versions(session, data.code):
         raise Conflict(
             "Mã thủ tục đã tồn tại; hãy sửa thủ tục để tạo phiên bản mới.",
             code=ProblemCode.procedure_exists,
         )
-    return await _new_procedure(session, data.code, 1, data)
+    procedure = await _new_procedure(session, data.code, 1, data)
+    if actor is not None:
+        await audit.record(
+            session,
+            actor,
+            AdminAction.procedure_create,
+            AuditTarget.procedure,
+            data.code,
+            {"version": 1, "name": data.name},
+        )
+    return procedure
 
 
 async def change_procedure(
-    session: AsyncSession, code: str, data: ProcedureData
+    session: AsyncSession, code: str, data: ProcedureData, *, actor: AuditActor | None = None
 ) -> tuple[Procedure, Outcome]:
     """Edit the latest draft in place, or open a new draft version after a published one."""
     latest = (await list_procedure_versions(session, code))[-1]
@@ -263,12 +313,29 @@ async def change_procedure(
         rules.raise_if(await rules.check_procedure(session, data))
         _apply_procedure(latest, data)
         await session.flush()
-        return latest, Outcome.updated
-    return await _new_procedure(session, code, latest.version + 1, data), Outcome.created
+        procedure, outcome = latest, Outcome.updated
+    else:
+        procedure = await _new_procedure(session, code, latest.version + 1, data)
+        outcome = Outcome.created
+    if actor is not None:
+        await audit.record(
+            session,
+            actor,
+            AdminAction.procedure_change,
+            AuditTarget.procedure,
+            code,
+            {"version": procedure.version, "outcome": str(outcome), "name": data.name},
+        )
+    return procedure, outcome
 
 
 async def set_procedure_state(
-    session: AsyncSession, code: str, version: int, state: CatalogState
+    session: AsyncSession,
+    code: str,
+    version: int,
+    state: CatalogState,
+    *,
+    actor: AuditActor | None = None,
 ) -> Procedure:
     procedure = await session.scalar(
         select(Procedure).where(Procedure.code == code, Procedure.version == version)
@@ -277,9 +344,14 @@ async def set_procedure_state(
         raise NotFound("Không tìm thấy phiên bản thủ tục.", code=ProblemCode.procedure_not_found)
     if state is CatalogState.published:
         rules.raise_if(await rules.check_procedure(session, ProcedureRow(**procedure.content())))
+    before = procedure.state
     transition(procedure, state)
     await _refresh_current(session, code)
     await session.refresh(procedure)
+    if actor is not None and before != state:
+        action = STATE_ACTIONS[AuditTarget.procedure][state]
+        changes = {"version": version, "from": str(before), "to": str(state)}
+        await audit.record(session, actor, action, AuditTarget.procedure, code, changes)
     return procedure
 
 

@@ -2,6 +2,7 @@
 
 A template version never changes; an application is versioned like a procedure (draft, published,
 retired) and checked by ``catalog_rules.check_application`` before it is stored or published.
+Given an ``actor`` (the admin endpoints), each change is written to the admin audit log.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from app.errors import Conflict, NotFound, ProblemCode
+from app.models.audit import AdminAction, AuditTarget
 from app.models.procedure import (
     CatalogState,
     Procedure,
@@ -26,7 +28,15 @@ from app.schemas.catalog import (
     TemplateRow,
 )
 from app.services.catalog import rules
-from app.services.catalog.admin import Outcome, dump, published_changed, transition
+from app.services.catalog.admin import (
+    STATE_ACTIONS,
+    Outcome,
+    dump,
+    published_changed,
+    transition,
+)
+from app.services.system import audit
+from app.services.system.audit import AuditActor
 
 # --- process templates (immutable per version) --------------------------------------------
 
@@ -74,7 +84,15 @@ async def list_templates(session: AsyncSession) -> list[ProcessTemplate]:
     return list(rows)
 
 
-async def create_template(session: AsyncSession, data: TemplateCreate) -> ProcessTemplate:
+def fixed_agencies(data: TemplateCreate) -> set[str]:
+    """The agencies a template names (its ``fixed`` steps); the others run where the application
+    or the subject says, so they name none."""
+    return {step.runs_at.agency for step in data.steps if step.runs_at.agency is not None}
+
+
+async def create_template(
+    session: AsyncSession, data: TemplateCreate, *, actor: AuditActor | None = None
+) -> ProcessTemplate:
     """A template version is never edited: every change is the next version of the code."""
     rules.raise_if(await rules.check_template(session, data))
     latest = await session.scalar(
@@ -83,6 +101,14 @@ async def create_template(session: AsyncSession, data: TemplateCreate) -> Proces
     template = _build_template(data.code, (latest or 0) + 1, data)
     session.add(template)
     await session.flush()
+    await audit.record(
+        session,
+        actor,
+        AdminAction.template_create,
+        AuditTarget.template,
+        data.code,
+        {"version": template.version, "name": data.name, "steps": len(data.steps)},
+    )
     return template
 
 
@@ -176,13 +202,26 @@ async def _new_application(
     return application
 
 
+def _key(procedure: str, agency: str) -> str:
+    return f"{procedure}/{agency}"
+
+
 async def create_application(
-    session: AsyncSession, data: ApplicationCreate
+    session: AsyncSession, data: ApplicationCreate, *, actor: AuditActor | None = None
 ) -> ProcedureApplication:
     try:
         await list_application_versions(session, data.procedure, data.agency)
     except NotFound:
-        return await _new_application(session, data, 1)
+        application = await _new_application(session, data, 1)
+        await audit.record(
+            session,
+            actor,
+            AdminAction.application_create,
+            AuditTarget.application,
+            _key(data.procedure, data.agency),
+            {"version": 1, "template": data.template, "template_version": data.template_version},
+        )
+        return application
     raise Conflict(
         "Cơ quan đã áp dụng thủ tục này; hãy sửa áp dụng để tạo phiên bản mới.",
         code=ProblemCode.application_exists,
@@ -190,7 +229,12 @@ async def create_application(
 
 
 async def change_application(
-    session: AsyncSession, procedure: str, agency: str, data: ApplicationData
+    session: AsyncSession,
+    procedure: str,
+    agency: str,
+    data: ApplicationData,
+    *,
+    actor: AuditActor | None = None,
 ) -> tuple[ProcedureApplication, Outcome]:
     latest = (await list_application_versions(session, procedure, agency))[-1]
     full = ApplicationCreate(procedure=procedure, agency=agency, **data.model_dump())
@@ -198,12 +242,29 @@ async def change_application(
         await _check(session, full, CatalogState.draft)
         _apply_application(latest, data)
         await session.flush()
-        return latest, Outcome.updated
-    return await _new_application(session, full, latest.version + 1), Outcome.created
+        application, outcome = latest, Outcome.updated
+    else:
+        application = await _new_application(session, full, latest.version + 1)
+        outcome = Outcome.created
+    await audit.record(
+        session,
+        actor,
+        AdminAction.application_change,
+        AuditTarget.application,
+        _key(procedure, agency),
+        {"version": application.version, "outcome": str(outcome), "template": data.template},
+    )
+    return application, outcome
 
 
 async def set_application_state(
-    session: AsyncSession, procedure: str, agency: str, version: int, state: CatalogState
+    session: AsyncSession,
+    procedure: str,
+    agency: str,
+    version: int,
+    state: CatalogState,
+    *,
+    actor: AuditActor | None = None,
 ) -> ProcedureApplication:
     versions = await list_application_versions(session, procedure, agency)
     application = next((a for a in versions if a.version == version), None)
@@ -211,8 +272,18 @@ async def set_application_state(
         raise NotFound("Không tìm thấy phiên bản áp dụng.", code=ProblemCode.application_not_found)
     if state is CatalogState.published:
         await _check(session, ApplicationRow.model_validate(application.content()), state)
+    before = application.state
     transition(application, state)
     await session.flush()
+    if before != state:
+        await audit.record(
+            session,
+            actor,
+            STATE_ACTIONS[AuditTarget.application][state],
+            AuditTarget.application,
+            _key(procedure, agency),
+            {"version": version, "from": str(before), "to": str(state)},
+        )
     return application
 
 

@@ -1,4 +1,8 @@
-"""Officer accounts: creation, authentication, revocation, listing by agency."""
+"""Officer accounts: creation, authentication, revocation, listing by agency.
+
+Given an ``actor`` (the administrators' endpoints always give one), each change is written to the
+admin audit log in its transaction: the roles and flags that changed, never a password or a token.
+"""
 
 from __future__ import annotations
 
@@ -14,8 +18,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from app.errors import Conflict, NotFound, ProblemCode, ValidationFailed, field_error
+from app.models.audit import AdminAction, AuditTarget
 from app.models.user import Role, User, UserRole
 from app.services.identity.passwords import hash_password, verify_password
+from app.services.system import audit
+from app.services.system.audit import AuditActor
 
 MIN_PASSWORD_LENGTH = 10
 
@@ -141,7 +148,13 @@ def check_password_policy(password: str, username: str = "") -> None:
         raise field_error("password", reason, code=ProblemCode.weak_password)
 
 
-async def create_user(session: AsyncSession, new: NewUser) -> User:
+def _roles_summary(roles: Iterable[tuple[str, Role]]) -> list[dict[str, str]]:
+    return [{"agency": agency, "role": str(role)} for agency, role in sorted(roles)]
+
+
+async def create_user(
+    session: AsyncSession, new: NewUser, *, actor: AuditActor | None = None
+) -> User:
     check_password_policy(new.password, new.username)
     username = normalise_username(new.username)
     if await get_by_username(session, username) is not None:
@@ -154,15 +167,30 @@ async def create_user(session: AsyncSession, new: NewUser) -> User:
     )
     session.add(user)
     await session.flush()
+    await audit.record(
+        session,
+        actor,
+        AdminAction.user_create,
+        AuditTarget.user,
+        username,
+        {"roles": _roles_summary(new.roles)},
+    )
     return user
 
 
-async def set_password(session: AsyncSession, user: User, password: str) -> None:
-    """A new password (the policy applies); every token issued before is refused from now on."""
+async def set_password(
+    session: AsyncSession, user: User, password: str, *, actor: AuditActor | None = None
+) -> None:
+    """A new password (the policy applies); every token issued before is refused from now on.
+
+    With an ``actor``, an administrator's reset: audited (that it happened, never the password)."""
     check_password_policy(password, user.username)
     user.password_hash = hash_password(password)
     revoke_tokens(user)
     await session.flush()
+    await audit.record(
+        session, actor, AdminAction.user_reset_password, AuditTarget.user, user.username
+    )
 
 
 async def change_own_password(session: AsyncSession, username: str, current: str, new: str) -> None:
@@ -192,21 +220,30 @@ async def update_user(
     full_name: str | None = None,
     active: bool | None = None,
     roles: frozenset[tuple[str, Role]] | None = None,
+    actor: AuditActor | None = None,
 ) -> User:
     """Change an account. A change of roles or of the active flag refuses every earlier token at
     once, so a removed role or a deactivated account stops working now, not when tokens expire."""
-    revoke = False
-    if full_name is not None:
+    changes: dict[str, object] = {}
+    if full_name is not None and full_name.strip() != user.full_name:
         user.full_name = full_name.strip()
+        changes["full_name_changed"] = True  # an officer's name, not needed in the log
     if active is not None and active != user.active:
         user.active = active
-        revoke = True
-    if roles is not None and roles != frozenset((r.agency_code, r.role) for r in user.roles):
+        changes["active"] = active
+    before = frozenset((r.agency_code, r.role) for r in user.roles)
+    if roles is not None and roles != before:
         user.roles = [UserRole(agency_code=agency, role=role) for agency, role in sorted(roles)]
-        revoke = True
-    if revoke:
+        changes["roles_before"] = _roles_summary(before)
+        changes["roles"] = _roles_summary(roles)
+    if "active" in changes or "roles" in changes:
         revoke_tokens(user)
+        changes["tokens_revoked"] = True
     await session.flush()
+    if changes:
+        await audit.record(
+            session, actor, AdminAction.user_update, AuditTarget.user, user.username, changes
+        )
     return user
 
 
@@ -217,6 +254,17 @@ def revoke_tokens(user: User) -> None:
     """
     now = datetime.now(UTC)
     user.tokens_valid_after = datetime.fromtimestamp(math.floor(now.timestamp()) + 1, UTC)
+
+
+async def revoke_user_tokens(
+    session: AsyncSession, user: User, *, actor: AuditActor | None = None
+) -> None:
+    """An administrator refuses every token of ``user`` issued so far (audited)."""
+    revoke_tokens(user)
+    await session.flush()
+    await audit.record(
+        session, actor, AdminAction.user_revoke_tokens, AuditTarget.user, user.username
+    )
 
 
 async def revoke_tokens_of(session: AsyncSession, username: str) -> User:

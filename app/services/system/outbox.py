@@ -21,7 +21,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.config import Settings
+from app.models.audit import AdminAction, AuditTarget
 from app.models.outbox import OutboxMessage, PeriodicJobState
+from app.services.system import audit
+from app.services.system.audit import AuditActor
 from app.services.system.topics import notification_topics
 
 # Namespace of the advisory lock taken by ``enqueue`` (two-int form, so it never meets the workers'
@@ -120,7 +123,11 @@ async def stats(session: AsyncSession) -> OutboxStats:
 
 
 async def replay(
-    session: AsyncSession, *, ids: Sequence[int] | None = None, topic: str | None = None
+    session: AsyncSession,
+    *,
+    ids: Sequence[int] | None = None,
+    topic: str | None = None,
+    actor: AuditActor | None = None,
 ) -> list[int]:
     """Re-queue dead letters (by id or by topic) for immediate delivery; returns the ids re-queued.
 
@@ -147,6 +154,20 @@ async def replay(
     )
     replayed = sorted(result.scalars())
     await session.flush()
+    # the ids only: a message's payload may carry an applicant's name or phone number
+    await audit.record(
+        session,
+        actor,
+        AdminAction.outbox_replay,
+        AuditTarget.outbox,
+        topic or "ids",
+        {
+            "topic": topic,
+            "asked_ids": list(ids)[:100] if ids is not None else None,
+            "replayed": len(replayed),
+            "replayed_ids": replayed[:100],
+        },
+    )
     return replayed
 
 
