@@ -28,6 +28,7 @@ from app.schemas.registers import (
 )
 from app.security import OFFICER_PROBLEMS, get_officer
 from app.services.dossiers import register as register_service
+from app.services.identity import scopes
 from app.services.identity.principals import OfficerPrincipal
 
 router = Router(prefix="/api/v1/registers", tags=["dossiers"], response_headers=NO_STORE)
@@ -51,6 +52,10 @@ def _slots(state: State) -> asyncio.Semaphore:
     "/{office_code}",
     operation_id="dossier_register",
     summary="Sổ theo dõi hồ sơ của bộ phận một cửa (mẫu 06): JSON, CSV, XLSX hoặc bản in",
+    description=(
+        "Cán bộ có vai trò tại bộ phận một cửa, quản trị của cơ quan đó (hoặc cơ quan cấp trên) và "
+        "quản trị cấp tỉnh được xem sổ theo dõi hồ sơ của bộ phận."
+    ),
     response_model=RegisterPage,
     responses={
         200: {
@@ -78,7 +83,9 @@ async def dossier_register(
     office = await session.scalar(select(Agency).where(Agency.code == office_code))
     if office is None:
         raise NotFound("Không tìm thấy cơ quan.", code=ProblemCode.agency_not_found)
-    if not officer.has_role(office_code, *Role):
+    if not officer.has_role(office_code, *Role) and not await scopes.administers(
+        session, officer, office_code, request.app.state.settings.province_root_agency
+    ):
         raise Forbidden(
             "Chỉ cán bộ của bộ phận một cửa này được xem sổ theo dõi hồ sơ.",
             code=ProblemCode.not_officer_here,

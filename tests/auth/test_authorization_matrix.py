@@ -52,6 +52,7 @@ AUTH_REFUSALS = {
     "admin_required",
     "province_admin_required",
     "agency_not_administered",
+    "not_officer_here",
 }
 
 
@@ -61,6 +62,7 @@ class Scope(StrEnum):
     officer = "officer"  # any officer
     citizen = "citizen"  # citizens only
     admin = "admin"  # an administrator of any agency (the process templates' catalogue)
+    desk = "desk"  # an officer with a role at the target desk, its administrators, the province's
     agency = "agency"  # an administrator of the target agency's subtree, or the province admin
     province = "province"  # the province administrator only
 
@@ -80,6 +82,7 @@ ADMITTED: dict[Scope, set[Caller]] = {
     Scope.officer: set(Caller) - {Caller.nobody, Caller.citizen},
     Scope.citizen: {Caller.citizen},
     Scope.admin: {Caller.outside_admin, Caller.subtree_admin, Caller.province_admin},
+    Scope.desk: {Caller.officer, Caller.subtree_admin, Caller.province_admin},
     Scope.agency: {Caller.subtree_admin, Caller.province_admin},
     Scope.province: {Caller.province_admin},
 }
@@ -116,6 +119,8 @@ SCOPES: dict[str, Scope] = {
     "add_dossier_documents": Scope.caller,
     "dossier_events": Scope.caller,
     "dossier_form": Scope.caller,
+    # the register of a desk (form 06)
+    "dossier_register": Scope.desk,
     # users: within the administrator's subtrees
     "admin_list_agency_users": Scope.agency,
     "admin_create_user": Scope.agency,
@@ -207,6 +212,10 @@ STEP = {"role": "specialist", "duration": {"amount": "1", "unit": "working_days"
 # The request of each operation whose scope is an administrator's (the others need none: their
 # refusals happen before any input is read, and an admitted caller's 4xx is the operation's own).
 CALLS: dict[str, Call] = {
+    "dossier_register": Call(
+        path={"office_code": _const(COMMUNE)},
+        params={"received_from": "2026-11-01", "received_to": "2026-11-30"},
+    ),
     "admin_list_agency_users": Call(path={"agency_code": _const(CHILD)}),
     "admin_create_user": Call(
         json=lambda c, w: {

@@ -200,3 +200,11 @@ def test_cursor_round_trip() -> None:
         row.received_at,
         42,
     )
+
+
+async def test_administrators_above_the_desk_read_its_register(world: World) -> None:
+    _, province = await world.new_officer((world.settings.province_root_agency or "", Role.admin))
+    answer = await world.client.get(
+        f"/api/v1/registers/{COMMUNE}", params=_period(), headers=province
+    )
+    assert answer.status_code == 200, answer.text
