@@ -54,10 +54,10 @@ def _pause(dossier: Dossier, now: datetime) -> None:
     dossier.paused_at = now
 
 
-async def _resume(
+async def _move_by_pause(
     session: AsyncSession, dossier: Dossier, calendar: WorkingCalendar, now: datetime
 ) -> None:
-    """Back to the remembered status and step; ``due_at`` moves by the working time paused."""
+    """The pause ends at ``now``: ``due_at`` and the open step's due time move by the time paused."""
     paused = calendar.working_time_between(dossier.paused_at, now) if dossier.paused_at else None
     if paused and dossier.due_at is not None:
         hours = Decimal(paused.total_seconds()) / Decimal(3600)
@@ -65,10 +65,36 @@ async def _resume(
         step = await open_step(session, dossier)
         if step is not None and step.due_at is not None:
             step.due_at = calendar.add(step.due_at, hours, DurationUnit.WORKING_HOURS)
+
+
+async def _resume(
+    session: AsyncSession, dossier: Dossier, calendar: WorkingCalendar, now: datetime
+) -> None:
+    """Back to the remembered status and step; ``due_at`` moves by the time paused."""
+    await _move_by_pause(session, dossier, calendar, now)
     dossier.current_step = dossier.resume_step
     dossier.paused_at = None
     dossier.resume_step = None
     dossier.supplement_deadline_at = None
+
+
+async def _finish(
+    session: AsyncSession, dossier: Dossier, calendar: WorkingCalendar, now: datetime
+) -> None:
+    """An ending of a received dossier records the end of processing (``finished_at``).
+
+    Decision 766/QĐ-TTg, index 2.1 (reference/vn-regulations.md section 4.3): processing ends at the
+    first of resolution, return, stop, refusal, and the applicant's withdrawal of a received dossier;
+    on time means ``finished_at <= due_at``. A later ending (returning a resolved dossier's result)
+    keeps the first. A dossier never received has no processing to end. Ending a pause (a stop
+    when the supplement deadline passes, a withdrawal while paused) first moves ``due_at`` by the
+    time paused, as a resumption would: the time paused is not processing time.
+    """
+    if dossier.received_at is None or dossier.finished_at is not None:
+        return
+    if dossier.paused_at is not None:
+        await _move_by_pause(session, dossier, calendar, now)
+    dossier.finished_at = now
 
 
 async def apply(
@@ -89,6 +115,7 @@ async def apply(
     elif clock is Clock.resume:
         await _resume(session, dossier, calendar, now)
     elif clock is Clock.finish:
-        dossier.finished_at = now
-        return {"on_time": dossier.on_time}
+        await _finish(session, dossier, calendar, now)
+        if dossier.finished_at is not None:
+            return {"on_time": dossier.on_time}
     return {}
