@@ -198,6 +198,8 @@ class Dossier(OnTime, TimestampMixin, Base):
     supplement_count: Mapped[int] = mapped_column(SmallInteger, default=0)
     supplement_deadline_at: Mapped[datetime | None]
     reschedule_count: Mapped[int] = mapped_column(SmallInteger, default=0)
+    # calendar-day procedures: the calendar days paused so far, added to the processing time
+    calendar_days_paused: Mapped[int] = mapped_column(SmallInteger, default=0, server_default="0")
     overdue: Mapped[bool] = mapped_column(default=False)
     due_soon: Mapped[bool] = mapped_column(default=False)
 

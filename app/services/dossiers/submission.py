@@ -243,6 +243,7 @@ async def submit(
         supplement_count=0,
         desk_supplement_count=0,
         reschedule_count=0,
+        calendar_days_paused=0,
         last_event_seq=0,
         overdue=False,
         due_soon=False,
