@@ -277,26 +277,40 @@ async def _record_payment(ctx: Context) -> None:
 
 
 async def _reschedule(ctx: Context) -> None:
-    """Apology and new appointment (form 04): once, with a reason, at least one working day before
-    due_at; sets promised_due_at while due_at stays (on-time is still judged against due_at)."""
+    """Apology and new appointment (form 04; Decree 61/2018 art. 19 as amended, Decree 118/2025):
+    once, with a reason; sets ``promised_due_at`` while ``due_at`` stays (on time is still judged
+    against ``due_at``). How long before ``due_at`` it must come, and whether an office already late
+    may still apologise (recorded as late), is the rule set's; the new appointment is bounded."""
     dossier, rules = ctx.dossier, rule_set(ctx.dossier.rule_set)
     _require_note(ctx, "xin lỗi và hẹn lại ngày trả")
     if dossier.reschedule_count >= rules.max_reschedules:
         raise Conflict("Hồ sơ đã được hẹn lại ngày trả một lần.", code=ProblemCode.reschedule_limit)
     if dossier.due_at is None:
         raise Conflict("Hồ sơ chưa có ngày hẹn trả.", code=ProblemCode.no_due_date)
-    notice_amount, notice_unit = rules.reschedule_notice
-    latest = ctx.calendar.add(ctx.now, notice_amount, notice_unit)
-    if latest > dossier.due_at:
+    late = ctx.now > dossier.due_at
+    if late and not rules.late_apology:
         raise Conflict(
-            "Phải xin lỗi và hẹn lại chậm nhất một ngày làm việc trước ngày hẹn trả.",
+            "Đã quá ngày hẹn trả: không còn được xin lỗi và hẹn lại theo quy định áp dụng cho hồ sơ.",
             code=ProblemCode.reschedule_too_late,
         )
+    if rules.reschedule_notice is not None and not late:
+        notice_amount, notice_unit = rules.reschedule_notice
+        if ctx.calendar.add(ctx.now, notice_amount, notice_unit) > dossier.due_at:
+            raise Conflict(
+                f"Phải xin lỗi và hẹn lại chậm nhất {notice_amount} {notice_unit.label_vi} "
+                "trước ngày hẹn trả.",
+                code=ProblemCode.reschedule_too_late,
+            )
     promised = ctx.request.promised_due_at
-    if promised is None or promised.tzinfo is None or promised <= dossier.due_at:
+    if (
+        promised is None
+        or promised.tzinfo is None
+        or promised <= dossier.due_at
+        or promised <= ctx.now
+    ):
         raise field_error(
             "promised_due_at",
-            "Ngày hẹn mới phải sau ngày hẹn trả hiện tại.",
+            "Ngày hẹn mới phải sau ngày hẹn trả hiện tại và sau thời điểm hiện tại.",
             code=ProblemCode.invalid_promised_due_at,
         )
     delay_amount, delay_unit = rules.reschedule_max_delay
@@ -310,7 +324,7 @@ async def _reschedule(ctx: Context) -> None:
         )
     dossier.promised_due_at = promised
     dossier.reschedule_count += 1
-    ctx.payload.update(promised_due_at=promised.isoformat())
+    ctx.payload.update(promised_due_at=promised.isoformat(), late=late)
 
 
 async def _stop(ctx: Context) -> None:

@@ -23,8 +23,11 @@ class RuleSet:
     max_processing_supplement_requests: int = 1
     # How long an applicant has to supplement before the sweep closes the dossier [U: configurable].
     supplement_deadline: tuple[Decimal, DurationUnit] = (Decimal(30), DurationUnit.WORKING_DAYS)
-    # An apology (reschedule) must come at least this long before due_at.
-    reschedule_notice: tuple[Decimal, DurationUnit] = (Decimal(1), DurationUnit.WORKING_DAYS)
+    # An apology (reschedule, form 04) must come at least this long before due_at (None: no lead
+    # time), and whether an office already late may still apologise (the apology is then recorded as
+    # late; the national index counts the dossier late either way).
+    reschedule_notice: tuple[Decimal, DurationUnit] | None = None
+    late_apology: bool = True
     # The new appointment of an apology at most this long after due_at [U: no text bounds it; a
     # typing slip of a year must not become the citizen's appointment].
     reschedule_max_delay: tuple[Decimal, DurationUnit] = (Decimal(30), DurationUnit.WORKING_DAYS)
@@ -44,6 +47,17 @@ class RuleSet:
 
 
 RULE_SETS: tuple[RuleSet, ...] = (
+    # Decree 61/2018/NĐ-CP (in force 21/06/2018) as amended by Decree 107/2021/NĐ-CP: the agency
+    # apologises "at least 1 day before the deadline" (reference section 1.2, [S] summary of art. 19).
+    RuleSet(
+        code="nd61-2018",
+        effective_from=datetime(2018, 6, 21, tzinfo=UTC),
+        reschedule_notice=(Decimal(1), DurationUnit.WORKING_DAYS),
+        late_apology=False,
+    ),
+    # Decree 118/2025/NĐ-CP (in force 01/07/2025). [U] for the apology: issue 12 observed that one-stop
+    # desks apologise up to and after the due date (a late office must still issue the apology and a
+    # new appointment); no text read here sets a lead time, so none is configured.
     RuleSet(code="nd118-2025", effective_from=datetime(2025, 7, 1, tzinfo=UTC)),
 )
 
