@@ -109,5 +109,3 @@ def test_the_backfill_migration_records_the_end_of_dossiers_ended_before_it(
     )
     assert row["finished_at"] is not None
     assert row["finished_at"] == row["at"]
-
-
