@@ -43,6 +43,8 @@ class DossierStatus(StrEnum):
     stopped = "stopped"
     resolved = "resolved"
     returned = "returned"
+    # refused after appraisal by the processing agency (the dossier does not meet the conditions)
+    refused = "refused"
 
 
 class Action(StrEnum):
@@ -61,6 +63,7 @@ class Action(StrEnum):
     return_result = "return_result"
     withdraw = "withdraw"
     rate = "rate"
+    refuse = "refuse"  # the processing agency's reasoned refusal after appraisal
 
 
 # The statuses in which the processing clock runs (received, being processed): "overdue" applies only

@@ -110,6 +110,10 @@ async def _build(world: World, h: dict[str, dict[str, str]], state: State) -> st
         code = await _at_step(world, h, "S2")
         await _ok(world, code, "stop", h["leader"], note="Người nộp đề nghị dừng")
         return code
+    if state.name == "refused":
+        code = await _at_step(world, h, "S3")
+        await _ok(world, code, "refuse", h["leader"], note="Không đủ điều kiện")
+        return code
     code = await _at_step(world, h, "S3")
     await _ok(world, code, "resolve", h["leader"])
     if state.name == "returned":
@@ -128,6 +132,7 @@ STATES = [
     State("supplement_in_processing", DossierStatus.supplement_requested, "S2", True),
     State("awaiting_payment", DossierStatus.awaiting_payment, "S2", True),
     State("stopped", DossierStatus.stopped, "S2", True),
+    State("refused", DossierStatus.refused, None, True),
     State("resolved", DossierStatus.resolved, "S4", True),
     State("returned", DossierStatus.returned, None, True),
 ]
@@ -137,10 +142,11 @@ ALLOWED_IN: dict[DossierStatus, set[str]] = {
     DossierStatus.submitted: {"receive", "reject", "request_supplement", "withdraw"},
     DossierStatus.received: {
         "request_supplement", "assign", "forward", "request_payment", "reschedule", "stop", "withdraw",
+        "refuse",
     },
     DossierStatus.in_progress: {
         "request_supplement", "assign", "forward", "send_back", "request_payment", "reschedule",
-        "stop", "resolve", "withdraw",
+        "stop", "resolve", "withdraw", "refuse",
     },
     DossierStatus.supplement_requested: {"supplement", "reschedule", "stop", "withdraw", "reject"},
     DossierStatus.awaiting_payment: {"record_payment", "reschedule", "stop", "withdraw"},
@@ -149,6 +155,7 @@ ALLOWED_IN: dict[DossierStatus, set[str]] = {
     DossierStatus.rejected: set(),
     DossierStatus.withdrawn: set(),
     DossierStatus.stopped: set(),
+    DossierStatus.refused: set(),
 }  # fmt: skip
 
 # action -> who may take it: desk (receptionist of the receiving office), step (the current step's
@@ -169,6 +176,7 @@ ACTORS: dict[str, set[str]] = {
     "return_result": {"desk"},
     "withdraw": {"owner", "desk"},
     "rate": {"owner"},
+    "refuse": {"leader"},
 }
 
 
@@ -219,7 +227,15 @@ def expected(state: State, action: str, role: str) -> tuple[int, str | None]:
 async def _body(
     world: World, state: State, action: str, role: str, who: dict[str, str], due_at: datetime | None
 ) -> dict[str, Any]:
-    notes = {"reject", "request_supplement", "send_back", "reschedule", "stop", "withdraw"}
+    notes = {
+        "reject",
+        "request_supplement",
+        "send_back",
+        "reschedule",
+        "stop",
+        "withdraw",
+        "refuse",
+    }
     body: dict[str, Any] = {"note": "Lý do kiểm thử"} if action in notes else {}
     if action == "send_back":
         body["to_step"] = "S1"

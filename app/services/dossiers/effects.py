@@ -332,6 +332,19 @@ async def _stop(ctx: Context) -> None:
     await _finish_step(ctx.session, ctx.dossier, ctx.now)
 
 
+async def _refuse(ctx: Context) -> None:
+    """Refusal after appraisal (DESIGN.md section 4; Decree 61/2018 art. 16 as amended, Decree
+    118/2025): the processing agency states why the dossier does not meet the conditions; the refusal
+    goes to the applicant through the one-stop desk that received the dossier, which now holds it."""
+    _require_note(ctx, "từ chối giải quyết")
+    dossier = ctx.dossier
+    refused_by = dossier.current_agency_code
+    await _finish_step(ctx.session, dossier, ctx.now)
+    dossier.current_step = None
+    dossier.current_agency_code = dossier.receiving_office_code
+    ctx.payload.update(refused_by=refused_by, through_desk=dossier.receiving_office_code)
+
+
 async def _resolve(ctx: Context) -> None:
     dossier = ctx.dossier
     current = dossier.current_step or 0
@@ -390,6 +403,7 @@ EFFECTS: dict[Action, Effect] = {
     Action.return_result: _return_result,
     Action.withdraw: _withdraw,
     Action.rate: _rate,
+    Action.refuse: _refuse,
 }
 
 

@@ -13,7 +13,8 @@ from enum import StrEnum
 
 from app.models.dossier import CLOCK_RUNNING, Action, DossierStatus
 
-# The national portal's TrangThaiHoSo codes.
+# The national portal's TrangThaiHoSo codes (reference section 1.3, [S]); the rule set maps the
+# statuses the list does not name (``rule_sets.RuleSet.status_code``).
 PORTAL_STATUS_CODE: dict[DossierStatus, int] = {
     DossierStatus.submitted: 1,
     DossierStatus.received: 2,
@@ -39,6 +40,7 @@ STATUS_LABEL_VI: dict[DossierStatus, str] = {
     DossierStatus.stopped: "Dừng xử lý",
     DossierStatus.resolved: "Đã có kết quả, chờ trả",
     DossierStatus.returned: "Đã trả kết quả",
+    DossierStatus.refused: "Từ chối giải quyết (không đủ điều kiện)",
 }
 
 FINAL_STATUSES = frozenset(
@@ -47,6 +49,7 @@ FINAL_STATUSES = frozenset(
         DossierStatus.withdrawn,
         DossierStatus.stopped,
         DossierStatus.returned,
+        DossierStatus.refused,
     }
 )
 PAUSED_STATUSES = frozenset({DossierStatus.supplement_requested, DossierStatus.awaiting_payment})
@@ -136,6 +139,9 @@ LIFECYCLE: dict[Action, tuple[Rule, ...]] = {
     Action.stop: (
         _rule(_PROCESSING_OR_PAUSED, S.stopped, A.step_leader, A.system, clock=Clock.finish),
     ),
+    # Refusal after appraisal: the processing agency's leader refuses, with reasons, a dossier that does
+    # not meet the conditions; issued to the applicant through the one-stop desk (form 03). An ending.
+    Action.refuse: (_rule(_OPEN_AFTER_RECEIPT, S.refused, A.step_leader, clock=Clock.finish),),
     Action.resolve: (
         _rule({S.in_progress}, S.resolved, A.step, A.step_leader, clock=Clock.finish),
     ),

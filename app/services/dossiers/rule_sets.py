@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from app.models.calendar import DurationUnit
+from app.models.dossier import DossierStatus
+from app.services.dossiers.lifecycle import PORTAL_STATUS_CODE
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,14 @@ class RuleSet:
         ("register", "06"),
         ("stop_notice", ""),
     )
+    # TrangThaiHoSo codes of the statuses the national list does not name. A refusal after appraisal
+    # is reported as "Không được tiếp nhận" (3), the portal's only refusal code [U: no source maps it;
+    # the 766 formula counts "Từ chối" as an ending without giving its code].
+    extra_status_codes: tuple[tuple[DossierStatus, int], ...] = ((DossierStatus.refused, 3),)
+
+    def status_code(self, status: DossierStatus) -> int:
+        """The national portal's status code of ``status`` under this rule set."""
+        return dict(self.extra_status_codes).get(status) or PORTAL_STATUS_CODE[status]
 
 
 RULE_SETS: tuple[RuleSet, ...] = (
