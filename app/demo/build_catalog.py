@@ -518,24 +518,30 @@ def _time(code: str, raw: dict[str, Any] | None, notes: list[str]) -> dict[str, 
     return {"amount": _decimal_text(amount), "unit": mapped}
 
 
-def _online_time(record: dict[str, Any], main: dict[str, str], notes: list[str]) -> Any:
-    online = [
-        c
-        for c in record.get("processing_time_by_channel") or []
-        if c["channel"] == "truc_tuyen" and c["amount"] is not None
-    ]
-    if not online:
-        return None
-    value = online[0]
-    unit = SEED_UNITS.get(value["unit"] or "", main["unit"])
-    amount = _decimal_text(value["amount"])
-    if unit == main["unit"] and Decimal(amount) >= Decimal(main["amount"]):
-        if Decimal(amount) > Decimal(main["amount"]):
-            notes.append(
-                f"The portal shows a longer online time ({amount}) than in person; not used."
-            )
-        return None
-    return {"amount": amount, "unit": unit}
+SEED_CHANNELS = {"truc_tuyen": "online", "buu_chinh": "postal", "truc_tiep": "desk"}
+CHANNEL_NAMES = {"online": "online", "postal": "postal", "desk": "in-person"}
+
+
+def _channel_times(record: dict[str, Any], main: dict[str, str], notes: list[str]) -> Any:
+    """Times the portal shows per channel, kept where shorter than the procedure's time in the same
+    unit (or in another unit: 1.013133 online 2 working hours); a longer one is noted, not used
+    (a channel never makes a dossier later than the national time)."""
+    times: dict[str, dict[str, str]] = {}
+    for value in record.get("processing_time_by_channel") or []:
+        channel = SEED_CHANNELS.get(value["channel"])
+        if channel is None or value["amount"] is None:
+            continue
+        unit = SEED_UNITS.get(value["unit"] or "", main["unit"])
+        amount = _decimal_text(value["amount"])
+        if unit == main["unit"] and Decimal(amount) >= Decimal(main["amount"]):
+            if Decimal(amount) > Decimal(main["amount"]):
+                notes.append(
+                    f"The portal shows a longer {CHANNEL_NAMES[channel]} time ({amount}) than the "
+                    "procedure's; not used."
+                )
+            continue
+        times[channel] = {"amount": amount, "unit": unit}
+    return dict(sorted(times.items()))
 
 
 def _fees(record: dict[str, Any]) -> list[dict[str, Any]]:
@@ -596,7 +602,7 @@ def _procedure(record: dict[str, Any]) -> dict[str, Any]:
     if time_note:
         notes.append(f"Processing time: {time_note}")
     processing_time = _time(code, record.get("processing_time"), notes)
-    online_time = _online_time(record, processing_time, notes)
+    channel_times = _channel_times(record, processing_time, notes)
     level, why = ONLINE[code]
     if record.get("online_level") == "mot_phan":
         level = "partial"
@@ -622,7 +628,8 @@ def _procedure(record: dict[str, Any]) -> dict[str, Any]:
         "name": record["name"],
         "field": FIELDS[record["field"]][0],
         "processing_time": processing_time,
-        "online_processing_time": online_time,
+        "online_processing_time": channel_times.get("online"),
+        "processing_time_by_channel": channel_times,
         "fees": _fees(record),
         "fees_due": fees_due,
         "documents": _documents(record),

@@ -134,6 +134,11 @@ class Procedure(TimestampMixin, Base):
     online_processing_time_unit: Mapped[DurationUnit | None] = mapped_column(
         str_enum(DurationUnit, "online_processing_time_unit")
     )
+    # desk / online / postal -> {amount, unit} where a channel's time differs (online mirrors the
+    # online_processing_time columns)
+    processing_time_by_channel: Mapped[dict[str, Any]] = mapped_column(
+        JSONB, default=dict, server_default="{}"
+    )
     fees: Mapped[list[dict[str, Any]]] = mapped_column(JSONB)
     fees_due: Mapped[FeesDue] = mapped_column(str_enum(FeesDue, "fees_due"))
     documents: Mapped[list[dict[str, Any]]] = mapped_column(JSONB)
@@ -148,7 +153,7 @@ class Procedure(TimestampMixin, Base):
     retired_at: Mapped[datetime | None]
 
     def content(self) -> dict[str, Any]:
-        """The row in the catalog file format (``motcua.catalog/v1``)."""
+        """The row in the catalog file format (``motcua.catalog/v2``)."""
         return {
             "code": self.code,
             "version": self.version,
@@ -159,6 +164,7 @@ class Procedure(TimestampMixin, Base):
             "online_processing_time": duration(
                 self.online_processing_time_amount, self.online_processing_time_unit
             ),
+            "processing_time_by_channel": self.processing_time_by_channel,
             "fees": self.fees,
             "fees_due": str(self.fees_due),
             "documents": self.documents,

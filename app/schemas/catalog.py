@@ -1,4 +1,4 @@
-"""Catalog rows in the ``motcua.catalog/v1`` file format, shared by the API and import/export.
+"""Catalog rows in the ``motcua.catalog/v2`` file format, shared by the API and import/export.
 
 The same models validate an admin request body and an imported row, so both reject the same things
 with the same field names (docs/catalog-format.md describes the format).
@@ -42,6 +42,16 @@ class Row(BaseModel):
 class Duration(Row):
     amount: Amount = Field(examples=["15"])
     unit: DurationUnit
+
+
+class ChannelTimes(Row):
+    """Processing time by submission channel where it differs from the procedure's (Decree
+    118/2025: the national record publishes a time per channel, e.g. 1.013133 online 2 working
+    hours, in person 1 working day); a channel not given uses the procedure's time."""
+
+    desk: Duration | None = Field(default=None, description="Nộp trực tiếp")
+    online: Duration | None = Field(default=None, description="Nộp trực tuyến")
+    postal: Duration | None = Field(default=None, description="Nộp qua bưu chính")
 
 
 class Fee(Row):
@@ -165,7 +175,10 @@ class ProcedureData(Row):
     name: Name
     field: Code
     processing_time: Duration
-    online_processing_time: Duration | None = None
+    online_processing_time: Duration | None = Field(
+        default=None, description="Như processing_time_by_channel.online (giữ cho tệp v1)"
+    )
+    processing_time_by_channel: ChannelTimes = ChannelTimes()
     fees: list[Fee] = []
     fees_due: FeesDue = FeesDue.on_submission
     documents: list[Document] = []
@@ -176,6 +189,20 @@ class ProcedureData(Row):
     sources: list[Source] = []
     verified: bool = False
     notes: Text | None = None
+
+    @model_validator(mode="after")
+    def _online_time_once(self) -> ProcedureData:
+        """``online_processing_time`` (format v1) and ``processing_time_by_channel.online`` are one
+        value: either gives both."""
+        by_channel, online = self.processing_time_by_channel, self.online_processing_time
+        if online is not None and by_channel.online is not None and online != by_channel.online:
+            raise ValueError(
+                "online_processing_time khác processing_time_by_channel.online: chỉ nêu một giá trị"
+            )
+        if by_channel.online is None and online is not None:
+            self.processing_time_by_channel = by_channel.model_copy(update={"online": online})
+        self.online_processing_time = self.processing_time_by_channel.online
+        return self
 
 
 class ProcedureCreate(ProcedureData):

@@ -1,4 +1,5 @@
-"""``motcua catalog import`` / ``export``: the ``motcua.catalog/v1`` file (docs/catalog-format.md).
+"""``motcua catalog import`` / ``export``: the ``motcua.catalog/v2`` file (docs/catalog-format.md);
+``motcua.catalog/v1`` files still import.
 
 Sections are applied in dependency order (units, agencies, fields, procedures, templates,
 applications). Every row runs in its own savepoint: a bad row is rejected whole, with its reasons,
@@ -38,7 +39,10 @@ from app.services.catalog import admin as admin_service
 from app.services.catalog import process_templates as process_service
 from app.services.catalog.admin import Outcome
 
-FORMAT = "motcua.catalog/v1"
+FORMAT = "motcua.catalog/v2"
+# Earlier formats still read: v1 has no times or documents by channel (absent means "every channel";
+# its online_processing_time is the online channel's time).
+READABLE_FORMATS = ("motcua.catalog/v1", FORMAT)
 SECTIONS = ("units", "agencies", "fields", "procedures", "templates", "applications")
 CSV_SECTIONS: dict[str, type[BaseModel]] = {
     "units": UnitRow,
@@ -157,7 +161,7 @@ async def import_catalog(
     progress: Callable[[int], object] | None = None,
 ) -> ImportReport:
     """Apply a catalog document; the caller commits. Raises BadRequest for a wrong document."""
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
+    if not isinstance(data, dict) or data.get("format") not in READABLE_FORMATS:
         raise BadRequest(f'Tệp danh mục phải là một đối tượng JSON có "format": "{FORMAT}".')
     report = ImportReport()
     for section in SECTIONS:

@@ -38,11 +38,11 @@ async def open_step(session: AsyncSession, dossier: Dossier) -> DossierStep | No
 async def processing_time_of(
     session: AsyncSession, dossier: Dossier
 ) -> tuple[Decimal, DurationUnit]:
-    """The processing time the dossier runs under (its versions in force at submission)."""
+    """The processing time the dossier runs under: its versions in force at submission, its channel."""
     application = await session.get(ProcedureApplication, dossier.application_id)
     procedure = await session.get(Procedure, dossier.procedure_id)
     assert application is not None and procedure is not None
-    return catalog_service.processing_time(application, procedure)
+    return catalog_service.processing_time(application, procedure, dossier.channel.value)
 
 
 async def _start(
