@@ -21,6 +21,10 @@ Choices made here (also written into each record's ``notes``):
   portal offers and the nature of the procedure (noted).
 * Commune administrative units are coded ``H99.31``, ``H99.32``, ``H99.33``, matching the communes'
   people's committees ``000.31.00.H99`` .. ``000.33.00.H99``.
+* Documents by channel: the seed says it only in the condition text ("nộp trực tuyến" -> online;
+  "nộp trực tiếp [hoặc qua bưu chính]" -> in person and by post); the seed's ``mode: present``
+  ("Xuất trình (không nộp)") -> ``presented_only``.
+* Times by channel: a channel's time is kept where shorter than the procedure's (noted otherwise).
 * Left out: the three catalogue-only records (no time, no documents) and 1.002759 (no document table).
 """
 
@@ -557,21 +561,38 @@ def _fees(record: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
+# The channel a document is for, as the portal's condition text says it (the seed has no field for
+# it): a paper form for the paper channels, its electronic twin online. "Nộp trực tiếp" alone is read
+# as the paper channels, in person and by post alike.
+DOCUMENT_CHANNELS = (
+    ("nộp trực tuyến", ["online"]),
+    ("nộp trực tiếp", ["desk", "postal"]),
+)
+
+
+def _channels(condition: str | None) -> list[str] | None:
+    text = (condition or "").lower()
+    for prefix, channels in DOCUMENT_CHANNELS:
+        if text.startswith(prefix):
+            return channels
+    return None
+
+
 def _documents(record: dict[str, Any]) -> list[dict[str, Any]]:
     documents = []
     for index, doc in enumerate(record["documents"], start=1):
-        conditions = [doc.get("condition")] if doc.get("condition") else []
-        if doc.get("mode") == "present":
-            conditions.insert(0, "Xuất trình (không nộp)")
         documents.append(
             {
                 "code": f"TP{index:02d}",
                 "name": doc["name"],
                 "originals": doc["original"],
+                "certified_copies": 0,
                 "copies": doc["copies"],
                 "mandatory": doc["mandatory"],
+                "channels": _channels(doc.get("condition")),
+                "presented_only": doc.get("mode") == "present",
                 "form_url": None,
-                "condition": "; ".join(conditions) or None,
+                "condition": doc.get("condition") or None,
             }
         )
     return documents
@@ -690,7 +711,7 @@ def build(seed: list[dict[str, Any]]) -> dict[str, Any]:
             )
     used_fields = {p["field"] for p in procedures}
     return {
-        "format": "motcua.catalog/v1",
+        "format": "motcua.catalog/v2",
         "demo": True,
         "units": _units(),
         "agencies": _agencies(),

@@ -51,6 +51,15 @@ class OnlineLevel(StrEnum):
     none = "none"
 
 
+class SubmissionChannel(StrEnum):
+    """The channels a dossier is submitted through, as the national record names them: in person
+    (trực tiếp), online (trực tuyến), by post (bưu chính)."""
+
+    desk = "desk"
+    online = "online"
+    postal = "postal"
+
+
 class FeesDue(StrEnum):
     on_submission = "on_submission"
     on_request = "on_request"

@@ -23,6 +23,7 @@ from app.models.procedure import (
     ProcedureApplication,
     RunsAtKind,
     StepRole,
+    SubmissionChannel,
     TemplateKind,
     duration,
 )
@@ -68,14 +69,54 @@ class LocalFee(Fee):
     amount: Money  # a local fee always states its amount
 
 
+PRESENTED_ONLY_MARK = "Xuất trình (không nộp)"
+
+
 class Document(Row):
+    """A document of the dossier (thành phần hồ sơ): how many originals, certified copies and copies;
+    whether it is mandatory, in which channels (none listed: every channel), and whether it is only
+    shown at the desk and not submitted ("Xuất trình (không nộp)" on the national record)."""
+
     code: Code
     name: Name
     originals: int = Field(default=1, ge=0, le=INTEGER_MAX)
+    certified_copies: int = Field(
+        default=0, ge=0, le=INTEGER_MAX, description="Bản sao có chứng thực"
+    )
     copies: int = Field(default=0, ge=0, le=INTEGER_MAX)
     mandatory: bool = True
+    channels: list[SubmissionChannel] | None = Field(
+        default=None,
+        description="Kênh nộp yêu cầu thành phần này; bỏ trống: mọi kênh",
+        min_length=1,
+    )
+    presented_only: bool = Field(
+        default=False, description="Chỉ xuất trình tại quầy, không nộp (không tải tệp lên)"
+    )
     form_url: str | None = None
     condition: Text | None = None
+
+    def required_in(self, channel: str) -> bool:
+        """Whether a dossier submitted through ``channel`` must contain it: mandatory, required
+        in that channel, and, when only shown, shown at the desk (online there is no desk to show it
+        at; the identity behind an online account is verified by VNeID)."""
+        if not self.mandatory:
+            return False
+        if self.channels is not None and channel not in self.channels:
+            return False
+        return channel == SubmissionChannel.desk or not self.presented_only
+
+
+def upgrade_v1_document(row: dict[str, Any]) -> dict[str, Any]:
+    """A ``motcua.catalog/v1`` document row in today's terms: v1 had no flag for a document only
+    shown at the desk, the national record says so in its condition text."""
+    condition = row.get("condition")
+    if "presented_only" in row or not isinstance(condition, str):
+        return row
+    if condition.startswith(PRESENTED_ONLY_MARK):
+        rest = condition[len(PRESENTED_ONLY_MARK) :].lstrip("; ").strip()
+        return {**row, "presented_only": True, "condition": rest or None}
+    return row
 
 
 class Source(Row):

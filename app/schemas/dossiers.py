@@ -138,11 +138,17 @@ class DossierCreate(BaseModel):
                     "phone": "0912345678",
                     "unit_code": "H99.31",
                 },
+                # online birth registration: the interactive e-form and the birth certificate; the
+                # paper form is for the desk and the identity card is only shown there
                 "documents": [
                     {
-                        "requirement_code": "TP01",
+                        "requirement_code": "TP02",
                         "upload_id": "0b7d2f9e-5c4e-4f7e-9a53-0d1f3f0c9a11",
-                    }
+                    },
+                    {
+                        "requirement_code": "TP03",
+                        "upload_id": "5d0c7a3e-2b1f-4c8d-9e6a-7f3b2a1c0d9e",
+                    },
                 ],
             }
         },

@@ -78,3 +78,32 @@ async def test_two_different_online_times_are_refused(session: AsyncSession) -> 
     )
     assert len(report.rejected) == 1
     assert "online_processing_time" in report.rejected[0].reasons[0]
+
+
+async def test_a_v1_document_shown_at_the_desk_is_read_as_presented_only(
+    session: AsyncSession,
+) -> None:
+    row = dict(sample_catalog()["procedures"][0])
+    shown = {
+        "code": "TP09",
+        "name": "Giấy tờ tùy thân",
+        "originals": 1,
+        "copies": 0,
+        "mandatory": True,
+        "form_url": None,
+        "condition": "Xuất trình (không nộp); bản chính còn giá trị",
+    }
+    row.update(version=10, documents=[*row["documents"], shown])
+    report = await catalog_import.import_catalog(
+        session, {"format": "motcua.catalog/v1", "procedures": [row]}
+    )
+    assert report.rejected == []
+    stored = await _procedure(session, row["code"], 10)
+    document = stored.documents[-1]
+    assert document["presented_only"] is True
+    assert document["condition"] == "bản chính còn giá trị"
+    assert document["channels"] is None  # every channel: v1 said nothing of channels
+    again = await catalog_import.import_catalog(
+        session, {"format": "motcua.catalog/v1", "procedures": [row]}
+    )
+    assert again.changed == 0 and again.rejected == []

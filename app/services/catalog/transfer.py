@@ -34,6 +34,7 @@ from app.schemas.catalog import (
     TemplateRow,
     UnitData,
     UnitRow,
+    upgrade_v1_document,
 )
 from app.services.catalog import admin as admin_service
 from app.services.catalog import process_templates as process_service
@@ -42,7 +43,8 @@ from app.services.catalog.admin import Outcome
 FORMAT = "motcua.catalog/v2"
 # Earlier formats still read: v1 has no times or documents by channel (absent means "every channel";
 # its online_processing_time is the online channel's time).
-READABLE_FORMATS = ("motcua.catalog/v1", FORMAT)
+V1 = "motcua.catalog/v1"
+READABLE_FORMATS = (V1, FORMAT)
 SECTIONS = ("units", "agencies", "fields", "procedures", "templates", "applications")
 CSV_SECTIONS: dict[str, type[BaseModel]] = {
     "units": UnitRow,
@@ -151,6 +153,16 @@ def _reasons(exc: Exception) -> list[str]:
     return ["Dữ liệu vi phạm ràng buộc của cơ sở dữ liệu"]
 
 
+def _upgrade_v1_procedure(row: dict[str, Any]) -> dict[str, Any]:
+    documents = row.get("documents")
+    if not isinstance(documents, list):
+        return row
+    return {
+        **row,
+        "documents": [upgrade_v1_document(d) if isinstance(d, dict) else d for d in documents],
+    }
+
+
 def count_rows(data: dict[str, Any]) -> int:
     return sum(len(data.get(s) or []) for s in SECTIONS if isinstance(data.get(s), list))
 
@@ -175,6 +187,8 @@ async def import_catalog(
             try:
                 if isinstance(raw, dict):  # keys starting with "_" are comments
                     raw = {k: v for k, v in raw.items() if not k.startswith("_")}
+                    if data["format"] == V1 and section == "procedures":
+                        raw = _upgrade_v1_procedure(raw)
                 row = schema.model_validate(raw)
                 async with session.begin_nested():
                     _, outcome = await handler(session, row)

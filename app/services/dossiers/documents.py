@@ -16,13 +16,23 @@ from sqlalchemy import ColumnElement, exists, false, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import ProblemCode, ValidationFailed, field_error
-from app.models.dossier import DocumentKind, Dossier, DossierDocument
-from app.models.procedure import Procedure
+from app.models.dossier import Channel, DocumentKind, Dossier, DossierDocument
+from app.models.procedure import Procedure, SubmissionChannel
 from app.models.upload import Upload, UploadPurpose
+from app.schemas.catalog import Document
 from app.schemas.dossiers import DocumentInput
 from app.services.dossiers.access import visible_to
 from app.services.identity.principals import OfficerPrincipal, Principal
 from app.services.uploads import files as uploads_service
+
+
+# A dossier's channel as the catalog names channels (the national portal's dossiers are online ones).
+_CATALOG_CHANNEL: dict[Channel, SubmissionChannel] = {
+    Channel.desk: SubmissionChannel.desk,
+    Channel.online: SubmissionChannel.online,
+    Channel.postal: SubmissionChannel.postal,
+    Channel.national_portal: SubmissionChannel.online,
+}
 
 
 @dataclass(frozen=True)
@@ -85,6 +95,42 @@ async def _checked(
     return checked
 
 
+def requirements(procedure: Procedure) -> dict[str, Document]:
+    """The procedure's documents by code, as the catalog format reads them."""
+    return {
+        doc["code"]: Document.model_validate(doc) for doc in procedure.documents if doc.get("code")
+    }
+
+
+def missing_documents(
+    procedure: Procedure, channel: Channel, inputs: Sequence[DocumentInput]
+) -> list[Document]:
+    """Mandatory documents of ``channel`` the inputs lack (``Document.required_in``)."""
+    provided = {doc.requirement_code for doc in inputs}
+    wanted = _CATALOG_CHANNEL.get(channel, SubmissionChannel.online)
+    return [
+        doc
+        for code, doc in requirements(procedure).items()
+        if doc.required_in(wanted) and code not in provided
+    ]
+
+
+def _refuse_presented_uploads(
+    required: dict[str, Document], inputs: Sequence[DocumentInput]
+) -> None:
+    """A document only shown at the desk is not submitted: no file of it is kept (Decree 13/2023
+    on personal data: the desk sees the identity card, the dossier does not keep a copy)."""
+    for index, doc in enumerate(inputs):
+        requirement = required.get(doc.requirement_code)
+        if requirement is not None and requirement.presented_only and doc.upload_id is not None:
+            raise field_error(
+                f"documents.{index}.upload_id",
+                f"Thành phần {doc.requirement_code} chỉ xuất trình tại quầy, không nộp tệp",
+                code=ProblemCode.document_only_presented,
+                field_code="document_only_presented",
+            )
+
+
 async def check_submission(
     session: AsyncSession,
     principal: Principal,
@@ -93,14 +139,22 @@ async def check_submission(
     *,
     desk: bool,
     now: datetime,
+    allow_missing: bool = False,
 ) -> list[CheckedDocument]:
-    """Validate the documents of a submission against the procedure; attach the uploads (flush only)."""
-    required = {doc["code"]: doc for doc in procedure.documents if doc.get("code")}
-    provided = {doc.requirement_code for doc in inputs}
+    """Validate the documents of a submission against the procedure; attach the uploads (flush only).
+
+    The mandatory documents are those of the dossier's channel (a form filled online replaces the
+    paper form; a document only shown at the desk is not asked for online). ``allow_missing``: the
+    desk's check found the dossier incomplete and asks for a supplement (Decree 61/2018 art. 15 as
+    amended, Decree 118/2025: the desk guides the applicant once, in writing, on what to complete).
+    """
+    required = requirements(procedure)
     missing = [
-        code for code, doc in required.items() if doc.get("mandatory") and code not in provided
+        doc.code
+        for doc in missing_documents(procedure, Channel.desk if desk else Channel.online, inputs)
     ]
-    if missing:
+    _refuse_presented_uploads(required, inputs)
+    if missing and not allow_missing:
         raise ValidationFailed(
             "Hồ sơ thiếu thành phần bắt buộc: " + ", ".join(missing) + ".",
             code=ProblemCode.mandatory_documents_missing,
@@ -109,7 +163,7 @@ async def check_submission(
                     "field": "documents",
                     "location": "body",
                     "code": "missing",
-                    "message": f"Thiếu thành phần bắt buộc {code}: {required[code]['name']}",
+                    "message": f"Thiếu thành phần bắt buộc {code}: {required[code].name}",
                 }
                 for code in missing
             ],
