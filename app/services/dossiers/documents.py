@@ -25,7 +25,6 @@ from app.services.dossiers.access import visible_to
 from app.services.identity.principals import OfficerPrincipal, Principal
 from app.services.uploads import files as uploads_service
 
-
 # A dossier's channel as the catalog names channels (the national portal's dossiers are online ones).
 _CATALOG_CHANNEL: dict[Channel, SubmissionChannel] = {
     Channel.desk: SubmissionChannel.desk,
