@@ -117,6 +117,35 @@ class DocumentInput(BaseModel):
         return self
 
 
+class SupplementItem(BaseModel):
+    """One document a supplement request names (form 02, Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ):
+    which document, how many originals / certified copies / copies (the catalog's counts when not
+    given), and what is wrong with it or missing."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    requirement_code: str = Field(min_length=1, max_length=64, examples=["TP01"])
+    originals: int | None = Field(default=None, ge=0, le=INTEGER_MAX, description="Số bản chính")
+    certified_copies: int | None = Field(
+        default=None, ge=0, le=INTEGER_MAX, description="Số bản sao có chứng thực"
+    )
+    copies: int | None = Field(default=None, ge=0, le=INTEGER_MAX, description="Số bản sao")
+    reason: str = Field(
+        min_length=1,
+        max_length=2000,
+        description="Nội dung cần bổ sung, hoàn thiện",
+        examples=["Tờ khai thiếu chữ ký của người yêu cầu"],
+    )
+
+    @field_validator("reason")
+    @classmethod
+    def _reason(cls, value: str) -> str:
+        value = value.strip()
+        if not value:
+            raise ValueError("Cần nêu nội dung cần bổ sung, hoàn thiện")
+        return value
+
+
 class DeskOutcome(StrEnum):
     receive = "receive"
     request_supplement = "request_supplement"
@@ -177,6 +206,14 @@ class DossierCreate(BaseModel):
         default=None, description="Tại quầy: kết quả kiểm tra hồ sơ"
     )
     note: str | None = Field(default=None, max_length=4000)
+    supplement_items: list[SupplementItem] = Field(
+        default_factory=list,
+        max_length=100,
+        description=(
+            "Tại quầy, kết quả request_supplement: các thành phần cần bổ sung (bỏ trống: các thành "
+            "phần bắt buộc còn thiếu)"
+        ),
+    )
 
     @model_validator(mode="after")
     def _postal_address(self) -> DossierCreate:
@@ -204,6 +241,11 @@ class ActionRequest(BaseModel):
     receipt_number: str | None = Field(default=None, max_length=64, description="record_payment")
     rating: int | None = Field(default=None, ge=1, le=5, description="rate: 1-5")
     documents: list[DocumentInput] = Field(default_factory=list, max_length=100)
+    items: list[SupplementItem] = Field(
+        default_factory=list,
+        max_length=100,
+        description="request_supplement: từng thành phần cần bổ sung, hoàn thiện",
+    )
 
 
 class FeeLineRead(BaseModel):

@@ -49,6 +49,7 @@ async def _paused_and_resumed(
         "request_supplement",
         desk,
         note="Bổ sung đơn",
+        items=[{"requirement_code": "TP01", "reason": "Đơn thiếu chữ ký"}],
     )
     assert requested.status_code == 200, requested.text
     clock(resumed)

@@ -84,7 +84,14 @@ async def _build(world: World, h: dict[str, dict[str, str]], state: State) -> st
         return await _submitted(world, h)
     if state.name == "supplement_before_receipt":
         code = await _submitted(world, h)
-        await _ok(world, code, "request_supplement", h["receptionist"], note="Thiếu giấy tờ")
+        await _ok(
+            world,
+            code,
+            "request_supplement",
+            h["receptionist"],
+            note="Thiếu giấy tờ",
+            items=[{"requirement_code": "TP01", "reason": "Thiếu chữ ký"}],
+        )
         return code
     if state.name == "rejected":
         code = await _submitted(world, h)
@@ -100,7 +107,14 @@ async def _build(world: World, h: dict[str, dict[str, str]], state: State) -> st
         return await _at_step(world, h, state.step or "S2")
     if state.name == "supplement_in_processing":
         code = await _at_step(world, h, "S2")
-        await _ok(world, code, "request_supplement", h["specialist"], note="Bổ sung bản vẽ")
+        await _ok(
+            world,
+            code,
+            "request_supplement",
+            h["specialist"],
+            note="Bổ sung bản vẽ",
+            items=[{"requirement_code": "TP01", "reason": "Thiếu chữ ký"}],
+        )
         return code
     if state.name == "awaiting_payment":
         code = await _at_step(world, h, "S2")
@@ -237,6 +251,8 @@ async def _body(
         "refuse",
     }
     body: dict[str, Any] = {"note": "Lý do kiểm thử"} if action in notes else {}
+    if action == "request_supplement":
+        body["items"] = [{"requirement_code": "TP01", "reason": "Thiếu chữ ký"}]
     if action == "send_back":
         body["to_step"] = "S1"
     if action == "assign":
@@ -250,9 +266,9 @@ async def _body(
         body["promised_due_at"] = (base + timedelta(days=3)).isoformat()
     if action == "supplement":
         if role == "owner":
-            body["documents"] = [{"requirement_code": "BS1", "upload_id": await world.upload(who)}]
+            body["documents"] = [{"requirement_code": "TP01", "upload_id": await world.upload(who)}]
         else:
-            body["documents"] = [{"requirement_code": "BS1", "paper_original_checked": True}]
+            body["documents"] = [{"requirement_code": "TP01", "paper_original_checked": True}]
     return body
 
 

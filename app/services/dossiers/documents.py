@@ -16,11 +16,18 @@ from sqlalchemy import ColumnElement, exists, false, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import ProblemCode, ValidationFailed, field_error
-from app.models.dossier import Channel, DocumentKind, Dossier, DossierDocument
+from app.models.dossier import (
+    Action,
+    Channel,
+    DocumentKind,
+    Dossier,
+    DossierDocument,
+    DossierEvent,
+)
 from app.models.procedure import Procedure, SubmissionChannel
 from app.models.upload import Upload, UploadPurpose
 from app.schemas.catalog import Document
-from app.schemas.dossiers import DocumentInput
+from app.schemas.dossiers import DocumentInput, SupplementItem
 from app.services.dossiers.access import visible_to
 from app.services.identity.principals import OfficerPrincipal, Principal
 from app.services.uploads import files as uploads_service
@@ -144,8 +151,9 @@ async def check_submission(
 
     The mandatory documents are those of the dossier's channel (a form filled online replaces the
     paper form; a document only shown at the desk is not asked for online). ``allow_missing``: the
-    desk's check found the dossier incomplete and asks for a supplement (Decree 61/2018 art. 15 as
-    amended, Decree 118/2025: the desk guides the applicant once, in writing, on what to complete).
+    desk's check found the dossier incomplete and asks for a supplement, or refuses it (Decree
+    61/2018 as amended, Decree 118/2025, reference section 1.2: an incomplete dossier is not handed
+    back, the desk guides the applicant once, in writing, on what to complete).
     """
     required = requirements(procedure)
     missing = [
@@ -176,6 +184,108 @@ async def check_submission(
         kind=DocumentKind.submitted,
         now=now,
     )
+
+
+async def supplement_items(
+    session: AsyncSession, dossier: Dossier, items: Sequence[SupplementItem]
+) -> list[dict[str, Any]]:
+    """The documents a supplement request names, each with its counts (the catalog's when not
+    given) and what is wrong; only documents the procedure lists (asking for documents "ngoài quy
+    định" is prohibited conduct of desk staff under Decree 61/2018, reference section 1.2, [S])."""
+    if not items:
+        raise field_error(
+            "items",
+            "Cần nêu từng thành phần hồ sơ cần bổ sung, hoàn thiện.",
+            code=ProblemCode.supplement_items_invalid,
+            field_code="missing",
+        )
+    procedure = await session.get(Procedure, dossier.procedure_id)
+    assert procedure is not None
+    known = requirements(procedure)
+    named: list[dict[str, Any]] = []
+    for index, item in enumerate(items):
+        document = known.get(item.requirement_code)
+        if document is None:
+            raise field_error(
+                f"items.{index}.requirement_code",
+                f"Thủ tục không có thành phần hồ sơ mã {item.requirement_code}",
+                code=ProblemCode.unknown_requirement,
+                field_code="unknown_requirement",
+            )
+        if any(n["requirement_code"] == item.requirement_code for n in named):
+            raise field_error(
+                f"items.{index}.requirement_code",
+                f"Thành phần {item.requirement_code} đã được nêu",
+                code=ProblemCode.supplement_items_invalid,
+                field_code="duplicate",
+            )
+        named.append(
+            {
+                "requirement_code": document.code,
+                "name": document.name,
+                "originals": document.originals if item.originals is None else item.originals,
+                "certified_copies": document.certified_copies
+                if item.certified_copies is None
+                else item.certified_copies,
+                "copies": document.copies if item.copies is None else item.copies,
+                "reason": item.reason,
+            }
+        )
+    return named
+
+
+def missing_as_items(
+    procedure: Procedure, channel: Channel, inputs: Sequence[DocumentInput]
+) -> list[SupplementItem]:
+    """The mandatory documents a dossier lacks, as the items of the desk's supplement request."""
+    return [
+        SupplementItem(
+            requirement_code=doc.code, reason="Chưa có trong hồ sơ (thành phần bắt buộc)"
+        )
+        for doc in missing_documents(procedure, channel, inputs)
+    ]
+
+
+async def check_requested(
+    session: AsyncSession, dossier: Dossier, inputs: Sequence[DocumentInput]
+) -> None:
+    """A supplement brings the documents the last request named, all of them and only them; a
+    document only shown at the desk is shown there, not uploaded. (A request made before requests
+    named their documents accepts any.)"""
+    request = await session.scalar(
+        select(DossierEvent)
+        .where(
+            DossierEvent.dossier_id == dossier.id,
+            DossierEvent.action == Action.request_supplement.value,
+        )
+        .order_by(DossierEvent.seq.desc())
+        .limit(1)
+    )
+    items = (request.payload.get("items") if request is not None else None) or []
+    if not items:
+        return
+    wanted = [item["requirement_code"] for item in items]
+    for index, doc in enumerate(inputs):
+        if doc.requirement_code not in wanted:
+            raise field_error(
+                f"documents.{index}.requirement_code",
+                f"Thành phần {doc.requirement_code} không được yêu cầu bổ sung "
+                f"(yêu cầu: {', '.join(wanted)})",
+                code=ProblemCode.not_requested,
+                field_code="not_requested",
+            )
+    procedure = await session.get(Procedure, dossier.procedure_id)
+    assert procedure is not None
+    _refuse_presented_uploads(requirements(procedure), inputs)
+    provided = {doc.requirement_code for doc in inputs}
+    missing = [code for code in wanted if code not in provided]
+    if missing:
+        raise field_error(
+            "documents",
+            "Còn thiếu thành phần được yêu cầu bổ sung: " + ", ".join(missing),
+            code=ProblemCode.documents_required,
+            field_code="missing",
+        )
 
 
 async def check_additional(

@@ -32,7 +32,8 @@ from app.schemas.dossiers import ActionRequest
 from app.services.calendar.working_time import WorkingCalendar
 from app.services.dossiers import clock as dossier_clock
 from app.services.dossiers import documents as dossier_documents
-from app.services.dossiers.access import current_step
+from app.services.dossiers.access import actors_of, current_step
+from app.services.dossiers.lifecycle import Actor
 from app.services.dossiers.rule_sets import rule_set
 from app.services.identity.principals import (
     ActingPrincipal,
@@ -131,10 +132,22 @@ async def _reject(ctx: Context) -> None:
 
 
 async def _request_supplement(ctx: Context) -> None:
-    """Decree 118/2025: once before receipt; during processing a second request is refused by
-    default (the national index counts the dossier as late)."""
+    """A supplement request (form 02) names each document to supplement and a deadline.
+
+    Decree 61/2018 as amended, Decree 118/2025 (reference section 1.2, [S]): the desk guides the
+    applicant once, in writing, on every document to supplement or complete ("cụ thể một lần bằng
+    văn bản theo mẫu"), never on documents the procedure does not list; a processing agency that
+    finds the dossier incomplete sends its request to the applicant through the one-stop desk that
+    received it (Decree 61/2018 art. 16), and the request says so. Once before receipt;
+    during processing a second request is refused by default (the national index counts the
+    dossier as late)."""
     _require_note(ctx, "yêu cầu bổ sung")
     dossier, rules = ctx.dossier, rule_set(ctx.dossier.rule_set)
+    items = await dossier_documents.supplement_items(ctx.session, dossier, ctx.request.items)
+    if Actor.desk not in actors_of(ctx.principal, dossier):  # the processing agency asks
+        ctx.payload.update(
+            requested_by=dossier.current_agency_code, through_desk=dossier.receiving_office_code
+        )
     before_receipt = dossier.status is DossierStatus.submitted
     if before_receipt:
         if dossier.desk_supplement_count >= rules.max_desk_supplement_requests:
@@ -152,10 +165,11 @@ async def _request_supplement(ctx: Context) -> None:
         dossier.supplement_count += 1
     amount, unit = rules.supplement_deadline
     dossier.supplement_deadline_at = ctx.calendar.add(ctx.now, amount, unit)
-    ctx.payload.update(deadline=dossier.supplement_deadline_at.isoformat())
+    ctx.payload.update(deadline=dossier.supplement_deadline_at.isoformat(), items=items)
 
 
 async def _supplement(ctx: Context) -> None:
+    """The applicant (online, or at the desk) supplements the documents the request named."""
     if not ctx.request.documents:
         raise field_error(
             "documents",
@@ -163,6 +177,7 @@ async def _supplement(ctx: Context) -> None:
             code=ProblemCode.documents_required,
             field_code="missing",
         )
+    await dossier_documents.check_requested(ctx.session, ctx.dossier, ctx.request.documents)
     checked = await dossier_documents.check_additional(
         ctx.session,
         _principal(ctx),

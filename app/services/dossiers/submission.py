@@ -30,7 +30,7 @@ from app.models.dossier import (
     IdempotencyKey,
 )
 from app.models.user import Role
-from app.schemas.dossiers import DossierCreate
+from app.schemas.dossiers import DeskOutcome, DossierCreate
 from app.services.catalog import reads as catalog_service
 from app.services.dossiers import codes as dossier_codes
 from app.services.dossiers import documents as dossier_documents
@@ -232,7 +232,15 @@ async def submit(
     channel = Channel.desk if desk else Channel.online
     route = await _route(session, found, receiving_office, subject_unit, channel)
     documents = await dossier_documents.check_submission(
-        session, principal, found.procedure, data.documents, desk=desk, now=now
+        session,
+        principal,
+        found.procedure,
+        data.documents,
+        desk=desk,
+        now=now,
+        # the desk's check found the dossier incomplete: it asks for the missing documents, or
+        # refuses it (an outcome that needs no complete dossier)
+        allow_missing=desk and data.outcome in (DeskOutcome.request_supplement, DeskOutcome.refuse),
     )
 
     applicant = data.applicant
