@@ -125,6 +125,9 @@ class ProblemCode(StrEnum):
     unknown_requirement = "unknown_requirement", 422
     paper_only_at_desk = "paper_only_at_desk", 422
     period_invalid = "period_invalid", 422
+    document_only_presented = "document_only_presented", 422
+    supplement_items_invalid = "supplement_items_invalid", 422
+    not_requested = "not_requested", 422
     documents_required = "documents_required", 422
     invalid_assignee = "invalid_assignee", 422
     invalid_step = "invalid_step", 422

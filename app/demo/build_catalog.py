@@ -21,6 +21,10 @@ Choices made here (also written into each record's ``notes``):
   portal offers and the nature of the procedure (noted).
 * Commune administrative units are coded ``H99.31``, ``H99.32``, ``H99.33``, matching the communes'
   people's committees ``000.31.00.H99`` .. ``000.33.00.H99``.
+* Documents by channel: the seed says it only in the condition text ("nộp trực tuyến" -> online;
+  "nộp trực tiếp [hoặc qua bưu chính]" -> in person and by post); the seed's ``mode: present``
+  ("Xuất trình (không nộp)") -> ``presented_only``.
+* Times by channel: a channel's time is kept where shorter than the procedure's (noted otherwise).
 * Left out: the three catalogue-only records (no time, no documents) and 1.002759 (no document table).
 """
 
@@ -518,24 +522,30 @@ def _time(code: str, raw: dict[str, Any] | None, notes: list[str]) -> dict[str, 
     return {"amount": _decimal_text(amount), "unit": mapped}
 
 
-def _online_time(record: dict[str, Any], main: dict[str, str], notes: list[str]) -> Any:
-    online = [
-        c
-        for c in record.get("processing_time_by_channel") or []
-        if c["channel"] == "truc_tuyen" and c["amount"] is not None
-    ]
-    if not online:
-        return None
-    value = online[0]
-    unit = SEED_UNITS.get(value["unit"] or "", main["unit"])
-    amount = _decimal_text(value["amount"])
-    if unit == main["unit"] and Decimal(amount) >= Decimal(main["amount"]):
-        if Decimal(amount) > Decimal(main["amount"]):
-            notes.append(
-                f"The portal shows a longer online time ({amount}) than in person; not used."
-            )
-        return None
-    return {"amount": amount, "unit": unit}
+SEED_CHANNELS = {"truc_tuyen": "online", "buu_chinh": "postal", "truc_tiep": "desk"}
+CHANNEL_NAMES = {"online": "online", "postal": "postal", "desk": "in-person"}
+
+
+def _channel_times(record: dict[str, Any], main: dict[str, str], notes: list[str]) -> Any:
+    """Times the portal shows per channel, kept where shorter than the procedure's time in the same
+    unit (or in another unit: 1.013133 online 2 working hours); a longer one is noted, not used
+    (a channel never makes a dossier later than the national time)."""
+    times: dict[str, dict[str, str]] = {}
+    for value in record.get("processing_time_by_channel") or []:
+        channel = SEED_CHANNELS.get(value["channel"])
+        if channel is None or value["amount"] is None:
+            continue
+        unit = SEED_UNITS.get(value["unit"] or "", main["unit"])
+        amount = _decimal_text(value["amount"])
+        if unit == main["unit"] and Decimal(amount) >= Decimal(main["amount"]):
+            if Decimal(amount) > Decimal(main["amount"]):
+                notes.append(
+                    f"The portal shows a longer {CHANNEL_NAMES[channel]} time ({amount}) than the "
+                    "procedure's; not used."
+                )
+            continue
+        times[channel] = {"amount": amount, "unit": unit}
+    return dict(sorted(times.items()))
 
 
 def _fees(record: dict[str, Any]) -> list[dict[str, Any]]:
@@ -551,21 +561,38 @@ def _fees(record: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
+# The channel a document is for, as the portal's condition text says it (the seed has no field for
+# it): a paper form for the paper channels, its electronic twin online. "Nộp trực tiếp" alone is read
+# as the paper channels, in person and by post alike.
+DOCUMENT_CHANNELS = (
+    ("nộp trực tuyến", ["online"]),
+    ("nộp trực tiếp", ["desk", "postal"]),
+)
+
+
+def _channels(condition: str | None) -> list[str] | None:
+    text = (condition or "").lower()
+    for prefix, channels in DOCUMENT_CHANNELS:
+        if text.startswith(prefix):
+            return channels
+    return None
+
+
 def _documents(record: dict[str, Any]) -> list[dict[str, Any]]:
     documents = []
     for index, doc in enumerate(record["documents"], start=1):
-        conditions = [doc.get("condition")] if doc.get("condition") else []
-        if doc.get("mode") == "present":
-            conditions.insert(0, "Xuất trình (không nộp)")
         documents.append(
             {
                 "code": f"TP{index:02d}",
                 "name": doc["name"],
                 "originals": doc["original"],
+                "certified_copies": 0,
                 "copies": doc["copies"],
                 "mandatory": doc["mandatory"],
+                "channels": _channels(doc.get("condition")),
+                "presented_only": doc.get("mode") == "present",
                 "form_url": None,
-                "condition": "; ".join(conditions) or None,
+                "condition": doc.get("condition") or None,
             }
         )
     return documents
@@ -596,7 +623,7 @@ def _procedure(record: dict[str, Any]) -> dict[str, Any]:
     if time_note:
         notes.append(f"Processing time: {time_note}")
     processing_time = _time(code, record.get("processing_time"), notes)
-    online_time = _online_time(record, processing_time, notes)
+    channel_times = _channel_times(record, processing_time, notes)
     level, why = ONLINE[code]
     if record.get("online_level") == "mot_phan":
         level = "partial"
@@ -622,7 +649,8 @@ def _procedure(record: dict[str, Any]) -> dict[str, Any]:
         "name": record["name"],
         "field": FIELDS[record["field"]][0],
         "processing_time": processing_time,
-        "online_processing_time": online_time,
+        "online_processing_time": channel_times.get("online"),
+        "processing_time_by_channel": channel_times,
         "fees": _fees(record),
         "fees_due": fees_due,
         "documents": _documents(record),
@@ -683,7 +711,7 @@ def build(seed: list[dict[str, Any]]) -> dict[str, Any]:
             )
     used_fields = {p["field"] for p in procedures}
     return {
-        "format": "motcua.catalog/v1",
+        "format": "motcua.catalog/v2",
         "demo": True,
         "units": _units(),
         "agencies": _agencies(),

@@ -43,6 +43,8 @@ class DossierStatus(StrEnum):
     stopped = "stopped"
     resolved = "resolved"
     returned = "returned"
+    # refused after appraisal by the processing agency (the dossier does not meet the conditions)
+    refused = "refused"
 
 
 class Action(StrEnum):
@@ -61,6 +63,7 @@ class Action(StrEnum):
     return_result = "return_result"
     withdraw = "withdraw"
     rate = "rate"
+    refuse = "refuse"  # the processing agency's reasoned refusal after appraisal
 
 
 # The statuses in which the processing clock runs (received, being processed): "overdue" applies only
@@ -206,6 +209,8 @@ class Dossier(OnTime, TimestampMixin, Base):
     supplement_count: Mapped[int] = mapped_column(SmallInteger, default=0)
     supplement_deadline_at: Mapped[datetime | None]
     reschedule_count: Mapped[int] = mapped_column(SmallInteger, default=0)
+    # calendar-day procedures: the calendar days paused so far, added to the processing time
+    calendar_days_paused: Mapped[int] = mapped_column(SmallInteger, default=0, server_default="0")
     overdue: Mapped[bool] = mapped_column(default=False)
     due_soon: Mapped[bool] = mapped_column(default=False)
 

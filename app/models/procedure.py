@@ -51,6 +51,15 @@ class OnlineLevel(StrEnum):
     none = "none"
 
 
+class SubmissionChannel(StrEnum):
+    """The channels a dossier is submitted through, as the national record names them: in person
+    (trực tiếp), online (trực tuyến), by post (bưu chính)."""
+
+    desk = "desk"
+    online = "online"
+    postal = "postal"
+
+
 class FeesDue(StrEnum):
     on_submission = "on_submission"
     on_request = "on_request"
@@ -134,6 +143,11 @@ class Procedure(TimestampMixin, Base):
     online_processing_time_unit: Mapped[DurationUnit | None] = mapped_column(
         str_enum(DurationUnit, "online_processing_time_unit")
     )
+    # desk / online / postal -> {amount, unit} where a channel's time differs (online mirrors the
+    # online_processing_time columns)
+    processing_time_by_channel: Mapped[dict[str, Any]] = mapped_column(
+        JSONB, default=dict, server_default="{}"
+    )
     fees: Mapped[list[dict[str, Any]]] = mapped_column(JSONB)
     fees_due: Mapped[FeesDue] = mapped_column(str_enum(FeesDue, "fees_due"))
     documents: Mapped[list[dict[str, Any]]] = mapped_column(JSONB)
@@ -148,7 +162,7 @@ class Procedure(TimestampMixin, Base):
     retired_at: Mapped[datetime | None]
 
     def content(self) -> dict[str, Any]:
-        """The row in the catalog file format (``motcua.catalog/v1``)."""
+        """The row in the catalog file format (``motcua.catalog/v2``)."""
         return {
             "code": self.code,
             "version": self.version,
@@ -159,6 +173,7 @@ class Procedure(TimestampMixin, Base):
             "online_processing_time": duration(
                 self.online_processing_time_amount, self.online_processing_time_unit
             ),
+            "processing_time_by_channel": self.processing_time_by_channel,
             "fees": self.fees,
             "fees_due": str(self.fees_due),
             "documents": self.documents,

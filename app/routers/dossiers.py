@@ -58,6 +58,8 @@ SUBMISSION_PROBLEMS = (
     ProblemCode.duplicate_upload,
     ProblemCode.unknown_requirement,
     ProblemCode.paper_only_at_desk,
+    ProblemCode.document_only_presented,
+    ProblemCode.supplement_items_invalid,
     ProblemCode.reason_required,
 )
 ACTION_PROBLEMS = (
@@ -81,6 +83,10 @@ ACTION_PROBLEMS = (
     ProblemCode.documents_required,
     ProblemCode.duplicate_upload,
     ProblemCode.paper_only_at_desk,
+    ProblemCode.document_only_presented,
+    ProblemCode.supplement_items_invalid,
+    ProblemCode.not_requested,
+    ProblemCode.unknown_requirement,
     ProblemCode.invalid_assignee,
     ProblemCode.invalid_step,
     ProblemCode.receipt_number_required,

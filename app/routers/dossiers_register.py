@@ -165,6 +165,7 @@ async def _page(
                 due_at=row.due_at,
                 promised_due_at=row.promised_due_at,
                 forwarded_at=row.forwarded_at,
+                result_at=row.result_at,
                 finished_at=row.finished_at,
                 returned_at=row.returned_at,
                 note=row.note,

@@ -1,4 +1,4 @@
-"""Catalog rows in the ``motcua.catalog/v1`` file format, shared by the API and import/export.
+"""Catalog rows in the ``motcua.catalog/v2`` file format, shared by the API and import/export.
 
 The same models validate an admin request body and an imported row, so both reject the same things
 with the same field names (docs/catalog-format.md describes the format).
@@ -23,6 +23,7 @@ from app.models.procedure import (
     ProcedureApplication,
     RunsAtKind,
     StepRole,
+    SubmissionChannel,
     TemplateKind,
     duration,
 )
@@ -44,6 +45,16 @@ class Duration(Row):
     unit: DurationUnit
 
 
+class ChannelTimes(Row):
+    """Processing time by submission channel where it differs from the procedure's (Decree
+    118/2025: the national record publishes a time per channel, e.g. 1.013133 online 2 working
+    hours, in person 1 working day); a channel not given uses the procedure's time."""
+
+    desk: Duration | None = Field(default=None, description="Nộp trực tiếp")
+    online: Duration | None = Field(default=None, description="Nộp trực tuyến")
+    postal: Duration | None = Field(default=None, description="Nộp qua bưu chính")
+
+
 class Fee(Row):
     name: Name
     kind: str = Field(pattern="^(charge|levy)$", description="charge: phí; levy: lệ phí")
@@ -58,14 +69,54 @@ class LocalFee(Fee):
     amount: Money  # a local fee always states its amount
 
 
+PRESENTED_ONLY_MARK = "Xuất trình (không nộp)"
+
+
 class Document(Row):
+    """A document of the dossier (thành phần hồ sơ): how many originals, certified copies and copies;
+    whether it is mandatory, in which channels (none listed: every channel), and whether it is only
+    shown at the desk and not submitted ("Xuất trình (không nộp)" on the national record)."""
+
     code: Code
     name: Name
     originals: int = Field(default=1, ge=0, le=INTEGER_MAX)
+    certified_copies: int = Field(
+        default=0, ge=0, le=INTEGER_MAX, description="Bản sao có chứng thực"
+    )
     copies: int = Field(default=0, ge=0, le=INTEGER_MAX)
     mandatory: bool = True
+    channels: list[SubmissionChannel] | None = Field(
+        default=None,
+        description="Kênh nộp yêu cầu thành phần này; bỏ trống: mọi kênh",
+        min_length=1,
+    )
+    presented_only: bool = Field(
+        default=False, description="Chỉ xuất trình tại quầy, không nộp (không tải tệp lên)"
+    )
     form_url: str | None = None
     condition: Text | None = None
+
+    def required_in(self, channel: str) -> bool:
+        """Whether a dossier submitted through ``channel`` must contain it: mandatory, required
+        in that channel, and, when only shown, shown at the desk (online there is no desk to show it
+        at; the identity behind an online account is verified by VNeID)."""
+        if not self.mandatory:
+            return False
+        if self.channels is not None and channel not in self.channels:
+            return False
+        return channel == SubmissionChannel.desk or not self.presented_only
+
+
+def upgrade_v1_document(row: dict[str, Any]) -> dict[str, Any]:
+    """A ``motcua.catalog/v1`` document row in today's terms: v1 had no flag for a document only
+    shown at the desk, the national record says so in its condition text."""
+    condition = row.get("condition")
+    if "presented_only" in row or not isinstance(condition, str):
+        return row
+    if condition.startswith(PRESENTED_ONLY_MARK):
+        rest = condition[len(PRESENTED_ONLY_MARK) :].lstrip("; ").strip()
+        return {**row, "presented_only": True, "condition": rest or None}
+    return row
 
 
 class Source(Row):
@@ -165,7 +216,10 @@ class ProcedureData(Row):
     name: Name
     field: Code
     processing_time: Duration
-    online_processing_time: Duration | None = None
+    online_processing_time: Duration | None = Field(
+        default=None, description="Như processing_time_by_channel.online (giữ cho tệp v1)"
+    )
+    processing_time_by_channel: ChannelTimes = ChannelTimes()
     fees: list[Fee] = []
     fees_due: FeesDue = FeesDue.on_submission
     documents: list[Document] = []
@@ -176,6 +230,20 @@ class ProcedureData(Row):
     sources: list[Source] = []
     verified: bool = False
     notes: Text | None = None
+
+    @model_validator(mode="after")
+    def _online_time_once(self) -> ProcedureData:
+        """``online_processing_time`` (format v1) and ``processing_time_by_channel.online`` are one
+        value: either gives both."""
+        by_channel, online = self.processing_time_by_channel, self.online_processing_time
+        if online is not None and by_channel.online is not None and online != by_channel.online:
+            raise ValueError(
+                "online_processing_time khác processing_time_by_channel.online: chỉ nêu một giá trị"
+            )
+        if by_channel.online is None and online is not None:
+            self.processing_time_by_channel = by_channel.model_copy(update={"online": online})
+        self.online_processing_time = self.processing_time_by_channel.online
+        return self
 
 
 class ProcedureCreate(ProcedureData):

@@ -117,6 +117,35 @@ class DocumentInput(BaseModel):
         return self
 
 
+class SupplementItem(BaseModel):
+    """One document a supplement request names (form 02, Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ):
+    which document, how many originals / certified copies / copies (the catalog's counts when not
+    given), and what is wrong with it or missing."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    requirement_code: str = Field(min_length=1, max_length=64, examples=["TP01"])
+    originals: int | None = Field(default=None, ge=0, le=INTEGER_MAX, description="Số bản chính")
+    certified_copies: int | None = Field(
+        default=None, ge=0, le=INTEGER_MAX, description="Số bản sao có chứng thực"
+    )
+    copies: int | None = Field(default=None, ge=0, le=INTEGER_MAX, description="Số bản sao")
+    reason: str = Field(
+        min_length=1,
+        max_length=2000,
+        description="Nội dung cần bổ sung, hoàn thiện",
+        examples=["Tờ khai thiếu chữ ký của người yêu cầu"],
+    )
+
+    @field_validator("reason")
+    @classmethod
+    def _reason(cls, value: str) -> str:
+        value = value.strip()
+        if not value:
+            raise ValueError("Cần nêu nội dung cần bổ sung, hoàn thiện")
+        return value
+
+
 class DeskOutcome(StrEnum):
     receive = "receive"
     request_supplement = "request_supplement"
@@ -138,11 +167,17 @@ class DossierCreate(BaseModel):
                     "phone": "0912345678",
                     "unit_code": "H99.31",
                 },
+                # online birth registration: the interactive e-form and the birth certificate; the
+                # paper form is for the desk and the identity card is only shown there
                 "documents": [
                     {
-                        "requirement_code": "TP01",
+                        "requirement_code": "TP02",
                         "upload_id": "0b7d2f9e-5c4e-4f7e-9a53-0d1f3f0c9a11",
-                    }
+                    },
+                    {
+                        "requirement_code": "TP03",
+                        "upload_id": "5d0c7a3e-2b1f-4c8d-9e6a-7f3b2a1c0d9e",
+                    },
                 ],
             }
         },
@@ -171,6 +206,14 @@ class DossierCreate(BaseModel):
         default=None, description="Tại quầy: kết quả kiểm tra hồ sơ"
     )
     note: str | None = Field(default=None, max_length=4000)
+    supplement_items: list[SupplementItem] = Field(
+        default_factory=list,
+        max_length=100,
+        description=(
+            "Tại quầy, kết quả request_supplement: các thành phần cần bổ sung (bỏ trống: các thành "
+            "phần bắt buộc còn thiếu)"
+        ),
+    )
 
     @model_validator(mode="after")
     def _postal_address(self) -> DossierCreate:
@@ -198,6 +241,11 @@ class ActionRequest(BaseModel):
     receipt_number: str | None = Field(default=None, max_length=64, description="record_payment")
     rating: int | None = Field(default=None, ge=1, le=5, description="rate: 1-5")
     documents: list[DocumentInput] = Field(default_factory=list, max_length=100)
+    items: list[SupplementItem] = Field(
+        default_factory=list,
+        max_length=100,
+        description="request_supplement: từng thành phần cần bổ sung, hoàn thiện",
+    )
 
 
 class FeeLineRead(BaseModel):

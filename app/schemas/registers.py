@@ -48,7 +48,10 @@ class RegisterRowRead(BaseModel):
     due_at: datetime | None = Field(description="Hẹn trả kết quả")
     promised_due_at: datetime | None = Field(description="Ngày hẹn lại (nếu có)")
     forwarded_at: datetime | None = Field(description="Chuyển hồ sơ đến cơ quan giải quyết")
-    finished_at: datetime | None = Field(description="Nhận kết quả từ cơ quan giải quyết")
+    result_at: datetime | None = Field(description="Nhận kết quả từ cơ quan giải quyết")
+    finished_at: datetime | None = Field(
+        description="Kết thúc xử lý (có kết quả, từ chối, dừng hoặc rút hồ sơ)"
+    )
     returned_at: datetime | None = Field(description="Trả kết quả cho cá nhân, tổ chức")
     note: str = Field(description="Ghi chú")
 

@@ -76,7 +76,7 @@ def is_amount(value: Any) -> bool:
 
 
 def test_format_and_demo_marking(catalog: dict[str, Any]) -> None:
-    assert catalog["format"] == "motcua.catalog/v1"
+    assert catalog["format"] == "motcua.catalog/v2"
     assert catalog["demo"] is True
     assert set(catalog) <= {
         "format",
@@ -143,8 +143,22 @@ def test_procedures_are_real_records_with_sources(catalog: dict[str, Any]) -> No
         assert len(set(document_codes)) == len(document_codes)
         for document in procedure["documents"]:
             assert is_amount(document["originals"])
+            assert is_amount(document["certified_copies"])
             assert is_amount(document["copies"])
             assert isinstance(document["mandatory"], bool)
+            assert isinstance(document["presented_only"], bool)
+            assert document["channels"] is None or set(document["channels"]) <= {
+                "desk",
+                "online",
+                "postal",
+            }
+        for channel, time in procedure["processing_time_by_channel"].items():
+            assert channel in {"desk", "online", "postal"}
+            assert time["unit"] in DURATION_UNITS
+            decimal(time["amount"])
+        assert procedure["online_processing_time"] == procedure["processing_time_by_channel"].get(
+            "online"
+        )
         assert isinstance(procedure["verified"], bool)
 
 

@@ -26,6 +26,7 @@ from app.config import Settings
 from app.db import create_engine, create_session_factory
 from app.demo import seed as demo
 from app.models.user import Role
+from app.schemas.catalog import Document
 from app.services.identity import users as users_service
 from app.services.identity.dev_issuer import generate_private_key_pem
 from app.services.identity.tokens import TokenService
@@ -164,7 +165,11 @@ class World:
         headers: dict[str, str] | None = None,
         **extra: Any,
     ) -> Response:
-        codes = documents if documents is not None else await self.mandatory_documents(procedure)
+        codes = (
+            documents
+            if documents is not None
+            else await self.mandatory_documents(procedure, "online")
+        )
         body: dict[str, Any] = {
             "procedure_code": procedure,
             "agency_code": agency,
@@ -199,7 +204,7 @@ class World:
         outcome: str = "receive",
         **extra: Any,
     ) -> Response:
-        codes = await self.mandatory_documents(procedure)
+        codes = await self.mandatory_documents(procedure, "desk")
         body: dict[str, Any] = {
             "procedure_code": procedure,
             "agency_code": agency,
@@ -218,14 +223,16 @@ class World:
         }
         return await self.client.post("/api/v1/dossiers", json=body, headers=receptionist)
 
-    async def mandatory_documents(self, procedure: str) -> list[str]:
+    async def mandatory_documents(self, procedure: str, channel: str) -> list[str]:
+        """The documents a dossier of ``channel`` must contain (the catalog's channels; a document
+        only shown at the desk is ticked there, never uploaded online)."""
         from app.models.procedure import Procedure
 
         async with self.factory() as session:
             docs = await session.scalar(
                 select(Procedure.documents).where(Procedure.code == procedure, Procedure.is_current)
             )
-        return [d["code"] for d in docs or [] if d.get("mandatory")]
+        return [d["code"] for d in docs or [] if Document.model_validate(d).required_in(channel)]
 
     async def act(self, code: str, action: str, headers: dict[str, str], **body: Any) -> Response:
         return await self.client.post(

@@ -84,7 +84,14 @@ async def _build(world: World, h: dict[str, dict[str, str]], state: State) -> st
         return await _submitted(world, h)
     if state.name == "supplement_before_receipt":
         code = await _submitted(world, h)
-        await _ok(world, code, "request_supplement", h["receptionist"], note="Thiếu giấy tờ")
+        await _ok(
+            world,
+            code,
+            "request_supplement",
+            h["receptionist"],
+            note="Thiếu giấy tờ",
+            items=[{"requirement_code": "TP01", "reason": "Thiếu chữ ký"}],
+        )
         return code
     if state.name == "rejected":
         code = await _submitted(world, h)
@@ -100,7 +107,14 @@ async def _build(world: World, h: dict[str, dict[str, str]], state: State) -> st
         return await _at_step(world, h, state.step or "S2")
     if state.name == "supplement_in_processing":
         code = await _at_step(world, h, "S2")
-        await _ok(world, code, "request_supplement", h["specialist"], note="Bổ sung bản vẽ")
+        await _ok(
+            world,
+            code,
+            "request_supplement",
+            h["specialist"],
+            note="Bổ sung bản vẽ",
+            items=[{"requirement_code": "TP01", "reason": "Thiếu chữ ký"}],
+        )
         return code
     if state.name == "awaiting_payment":
         code = await _at_step(world, h, "S2")
@@ -109,6 +123,10 @@ async def _build(world: World, h: dict[str, dict[str, str]], state: State) -> st
     if state.name == "stopped":
         code = await _at_step(world, h, "S2")
         await _ok(world, code, "stop", h["leader"], note="Người nộp đề nghị dừng")
+        return code
+    if state.name == "refused":
+        code = await _at_step(world, h, "S3")
+        await _ok(world, code, "refuse", h["leader"], note="Không đủ điều kiện")
         return code
     code = await _at_step(world, h, "S3")
     await _ok(world, code, "resolve", h["leader"])
@@ -128,6 +146,7 @@ STATES = [
     State("supplement_in_processing", DossierStatus.supplement_requested, "S2", True),
     State("awaiting_payment", DossierStatus.awaiting_payment, "S2", True),
     State("stopped", DossierStatus.stopped, "S2", True),
+    State("refused", DossierStatus.refused, None, True),
     State("resolved", DossierStatus.resolved, "S4", True),
     State("returned", DossierStatus.returned, None, True),
 ]
@@ -137,10 +156,11 @@ ALLOWED_IN: dict[DossierStatus, set[str]] = {
     DossierStatus.submitted: {"receive", "reject", "request_supplement", "withdraw"},
     DossierStatus.received: {
         "request_supplement", "assign", "forward", "request_payment", "reschedule", "stop", "withdraw",
+        "refuse",
     },
     DossierStatus.in_progress: {
         "request_supplement", "assign", "forward", "send_back", "request_payment", "reschedule",
-        "stop", "resolve", "withdraw",
+        "stop", "resolve", "withdraw", "refuse",
     },
     DossierStatus.supplement_requested: {"supplement", "reschedule", "stop", "withdraw", "reject"},
     DossierStatus.awaiting_payment: {"record_payment", "reschedule", "stop", "withdraw"},
@@ -149,6 +169,7 @@ ALLOWED_IN: dict[DossierStatus, set[str]] = {
     DossierStatus.rejected: set(),
     DossierStatus.withdrawn: set(),
     DossierStatus.stopped: set(),
+    DossierStatus.refused: set(),
 }  # fmt: skip
 
 # action -> who may take it: desk (receptionist of the receiving office), step (the current step's
@@ -169,6 +190,7 @@ ACTORS: dict[str, set[str]] = {
     "return_result": {"desk"},
     "withdraw": {"owner", "desk"},
     "rate": {"owner"},
+    "refuse": {"leader"},
 }
 
 
@@ -219,8 +241,18 @@ def expected(state: State, action: str, role: str) -> tuple[int, str | None]:
 async def _body(
     world: World, state: State, action: str, role: str, who: dict[str, str], due_at: datetime | None
 ) -> dict[str, Any]:
-    notes = {"reject", "request_supplement", "send_back", "reschedule", "stop", "withdraw"}
+    notes = {
+        "reject",
+        "request_supplement",
+        "send_back",
+        "reschedule",
+        "stop",
+        "withdraw",
+        "refuse",
+    }
     body: dict[str, Any] = {"note": "Lý do kiểm thử"} if action in notes else {}
+    if action == "request_supplement":
+        body["items"] = [{"requirement_code": "TP01", "reason": "Thiếu chữ ký"}]
     if action == "send_back":
         body["to_step"] = "S1"
     if action == "assign":
@@ -234,9 +266,9 @@ async def _body(
         body["promised_due_at"] = (base + timedelta(days=3)).isoformat()
     if action == "supplement":
         if role == "owner":
-            body["documents"] = [{"requirement_code": "BS1", "upload_id": await world.upload(who)}]
+            body["documents"] = [{"requirement_code": "TP01", "upload_id": await world.upload(who)}]
         else:
-            body["documents"] = [{"requirement_code": "BS1", "paper_original_checked": True}]
+            body["documents"] = [{"requirement_code": "TP01", "paper_original_checked": True}]
     return body
 
 

@@ -193,6 +193,7 @@ def test_cursor_round_trip() -> None:
         due_at=None,
         promised_due_at=None,
         forwarded_at=None,
+        result_at=None,
         finished_at=None,
         returned_at=None,
     )

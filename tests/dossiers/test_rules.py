@@ -122,6 +122,7 @@ async def test_pause_and_resume_move_due_at_by_exactly_the_working_time_paused(
         Action.request_supplement,
         paused_at,
         note="Thiếu",
+        items=[{"requirement_code": "TP01", "reason": "Thiếu chữ ký"}],
     )
     assert dossier.status is DossierStatus.supplement_requested
     assert dossier.resume_status is DossierStatus.in_progress
@@ -134,7 +135,7 @@ async def test_pause_and_resume_move_due_at_by_exactly_the_working_time_paused(
         dossier.code,
         Action.supplement,
         resumed_at,
-        documents=[{"requirement_code": "BS1", "paper_original_checked": True}],
+        documents=[{"requirement_code": "TP01", "paper_original_checked": True}],
     )
     assert dossier.status is DossierStatus.in_progress
     assert dossier.current_step == 1
@@ -150,17 +151,29 @@ async def test_second_supplement_request_during_processing_is_refused(world: Wor
     code = (await world.submit_at_desk(desk, PROCEDURE)).json()["code"]
     await world.act(code, "forward", desk)
     specialist = await world.officer("chuyenvien.xa")
-    first = await world.act(code, "request_supplement", specialist, note="Thiếu bản vẽ")
+    first = await world.act(
+        code,
+        "request_supplement",
+        specialist,
+        note="Thiếu bản vẽ",
+        items=[{"requirement_code": "TP01", "reason": "Thiếu chữ ký"}],
+    )
     assert first.status_code == 200
     assert first.json()["supplement_deadline_at"]
     back = await world.act(
         code,
         "supplement",
         desk,
-        documents=[{"requirement_code": "BS1", "paper_original_checked": True}],
+        documents=[{"requirement_code": "TP01", "paper_original_checked": True}],
     )
     assert back.json()["status"] == "in_progress"
-    second = await world.act(code, "request_supplement", specialist, note="Lại thiếu")
+    second = await world.act(
+        code,
+        "request_supplement",
+        specialist,
+        note="Lại thiếu",
+        items=[{"requirement_code": "TP01", "reason": "Thiếu chữ ký"}],
+    )
     assert second.status_code == 409
     assert second.json()["code"] == "supplement_limit"
     form = await world.client.get(f"/api/v1/dossiers/{code}/forms/supplement_request", headers=desk)
@@ -177,7 +190,14 @@ async def test_expired_supplement_deadline_stops_or_rejects(
     long_ago = datetime.now(UTC) - timedelta(days=120)
     received = await _desk_submit(session, settings, desk, long_ago)
     await _act(
-        session, settings, desk, received.code, Action.request_supplement, long_ago, note="Thiếu"
+        session,
+        settings,
+        desk,
+        received.code,
+        Action.request_supplement,
+        long_ago,
+        note="Thiếu",
+        items=[{"requirement_code": "TP01", "reason": "Thiếu chữ ký"}],
     )
     never_received = await _desk_submit(session, settings, desk, long_ago)
     # a dossier submitted online and sent back for supplements before receipt
@@ -193,6 +213,7 @@ async def test_expired_supplement_deadline_stops_or_rejects(
         Action.request_supplement,
         long_ago,
         note="Thiếu",
+        items=[{"requirement_code": "TP01", "reason": "Thiếu chữ ký"}],
     )
     await session.commit()
     ctx = WorkerContext(
@@ -234,12 +255,15 @@ async def test_reschedule_once_at_least_a_working_day_ahead_due_at_unchanged(wor
     assert apology.json()["reasons"] == "Cần xác minh"
 
 
-async def test_reschedule_less_than_a_working_day_before_due_at_is_refused(
+async def test_reschedule_less_than_a_working_day_before_due_at_is_refused_under_decree_61(
     session: AsyncSession, settings: Settings
 ) -> None:
+    """The lead time is the rule set's (issue 12): Decree 61/2018's asks for one working day; the
+    rule set in force since 2025 has none (``tests/dossiers/test_apologies.py``)."""
     desk = await _officer(session, "tiepnhan.xa")
     leader = await _officer(session, "lanhdao.xa")
     dossier = await _desk_submit(session, settings, desk, MONDAY_0800)
+    dossier.rule_set = "nd61-2018"
     assert dossier.due_at is not None
     late = dossier.due_at - timedelta(hours=2)
     from app.errors import Conflict

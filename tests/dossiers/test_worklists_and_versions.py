@@ -119,7 +119,13 @@ async def test_actions_queue_the_side_effects_their_table_declares_and_a_refusal
     # for the portal and the statistics either, whose domains are not built
     await world.act(code, "forward", desk)
     assert [m.payload["action"] for m in await messages()] == ["submit", "receive"]
-    stopped = await world.act(code, "request_supplement", desk, note="Thiếu bản sao giấy tờ.")
+    stopped = await world.act(
+        code,
+        "request_supplement",
+        desk,
+        note="Thiếu bản sao giấy tờ.",
+        items=[{"requirement_code": "TP01", "reason": "Thiếu chữ ký"}],
+    )
     assert stopped.status_code == 200, stopped.text
     assert [m.payload["action"] for m in await messages()] == [
         "submit",

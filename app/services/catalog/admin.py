@@ -204,6 +204,9 @@ def _apply_procedure(procedure: Procedure, data: ProcedureData) -> None:
     online = data.online_processing_time
     procedure.online_processing_time_amount = online.amount if online else None
     procedure.online_processing_time_unit = online.unit if online else None
+    procedure.processing_time_by_channel = data.processing_time_by_channel.model_dump(
+        mode="json", exclude_none=True
+    )
     procedure.fees = dump(data.fees)
     procedure.fees_due = data.fees_due
     procedure.documents = dump(data.documents)

@@ -213,11 +213,26 @@ async def applications_in_force(
 
 
 def processing_time(
-    application: ProcedureApplication, procedure: Procedure
+    application: ProcedureApplication, procedure: Procedure, channel: str | None = None
 ) -> tuple[Decimal, DurationUnit]:
-    """The application's local processing time when it has one, else the national one."""
+    """The processing time of a dossier submitted through ``channel`` (desk, online, postal).
+
+    The national record's time for that channel when it gives one (Decree 118/2025: the record
+    publishes a time per channel; 1.013133 is answered online within 2 working hours), unless the
+    application's local time is shorter in the same unit; otherwise the application's local time
+    when it has one (never longer than the national one), else the national one.
+    """
+    local: tuple[Decimal, DurationUnit] | None = None
     if application.processing_time_amount is not None and application.processing_time_unit:
-        return application.processing_time_amount, application.processing_time_unit
+        local = application.processing_time_amount, application.processing_time_unit
+    by_channel = (procedure.processing_time_by_channel or {}).get(channel or "")
+    if by_channel is not None:
+        amount, unit = Decimal(by_channel["amount"]), DurationUnit(by_channel["unit"])
+        if local is not None and local[1] is unit and local[0] < amount:
+            return local
+        return amount, unit
+    if local is not None:
+        return local
     return procedure.processing_time_amount, procedure.processing_time_unit
 
 
@@ -232,6 +247,9 @@ class ApplicationInForce:
     @property
     def processing_time(self) -> tuple[Decimal, DurationUnit]:
         return processing_time(self.application, self.procedure)
+
+    def processing_time_for(self, channel: str) -> tuple[Decimal, DurationUnit]:
+        return processing_time(self.application, self.procedure, channel)
 
     @property
     def fees(self) -> list[dict[str, Any]]:

@@ -1,4 +1,5 @@
-"""``motcua catalog import`` / ``export``: the ``motcua.catalog/v1`` file (docs/catalog-format.md).
+"""``motcua catalog import`` / ``export``: the ``motcua.catalog/v2`` file (docs/catalog-format.md);
+``motcua.catalog/v1`` files still import.
 
 Sections are applied in dependency order (units, agencies, fields, procedures, templates,
 applications). Every row runs in its own savepoint: a bad row is rejected whole, with its reasons,
@@ -33,12 +34,17 @@ from app.schemas.catalog import (
     TemplateRow,
     UnitData,
     UnitRow,
+    upgrade_v1_document,
 )
 from app.services.catalog import admin as admin_service
 from app.services.catalog import process_templates as process_service
 from app.services.catalog.admin import Outcome
 
-FORMAT = "motcua.catalog/v1"
+FORMAT = "motcua.catalog/v2"
+# Earlier formats still read: v1 has no times or documents by channel (absent means "every channel";
+# its online_processing_time is the online channel's time).
+V1 = "motcua.catalog/v1"
+READABLE_FORMATS = (V1, FORMAT)
 SECTIONS = ("units", "agencies", "fields", "procedures", "templates", "applications")
 CSV_SECTIONS: dict[str, type[BaseModel]] = {
     "units": UnitRow,
@@ -147,6 +153,16 @@ def _reasons(exc: Exception) -> list[str]:
     return ["Dữ liệu vi phạm ràng buộc của cơ sở dữ liệu"]
 
 
+def _upgrade_v1_procedure(row: dict[str, Any]) -> dict[str, Any]:
+    documents = row.get("documents")
+    if not isinstance(documents, list):
+        return row
+    return {
+        **row,
+        "documents": [upgrade_v1_document(d) if isinstance(d, dict) else d for d in documents],
+    }
+
+
 def count_rows(data: dict[str, Any]) -> int:
     return sum(len(data.get(s) or []) for s in SECTIONS if isinstance(data.get(s), list))
 
@@ -157,7 +173,7 @@ async def import_catalog(
     progress: Callable[[int], object] | None = None,
 ) -> ImportReport:
     """Apply a catalog document; the caller commits. Raises BadRequest for a wrong document."""
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
+    if not isinstance(data, dict) or data.get("format") not in READABLE_FORMATS:
         raise BadRequest(f'Tệp danh mục phải là một đối tượng JSON có "format": "{FORMAT}".')
     report = ImportReport()
     for section in SECTIONS:
@@ -171,6 +187,8 @@ async def import_catalog(
             try:
                 if isinstance(raw, dict):  # keys starting with "_" are comments
                     raw = {k: v for k, v in raw.items() if not k.startswith("_")}
+                    if data["format"] == V1 and section == "procedures":
+                        raw = _upgrade_v1_procedure(raw)
                 row = schema.model_validate(raw)
                 async with session.begin_nested():
                     _, outcome = await handler(session, row)

@@ -18,6 +18,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from app.config import Settings
 from app.errors import Conflict, Forbidden, PreconditionFailed, ProblemCode, field_error
 from app.models.dossier import Action, DocumentKind, Dossier, DossierStatus
+from app.models.procedure import Procedure
 from app.schemas.dossiers import ActionRequest, DeskOutcome, DossierCreate
 from app.services.calendar.overrides import load_calendar
 from app.services.dossiers import clock as dossier_clock
@@ -176,14 +177,24 @@ async def apply_desk_outcome(
     *,
     now: datetime,
 ) -> None:
-    """At the desk, creation carries the check's outcome: receive, request_supplement or refuse."""
+    """At the desk, creation carries the check's outcome: receive, request_supplement or refuse.
+
+    A supplement request at creation names the documents to supplement: those the receptionist
+    lists, else the mandatory documents the dossier lacks (the usual reason for that outcome).
+    """
     action = {
         DeskOutcome.receive: Action.receive,
         DeskOutcome.request_supplement: Action.request_supplement,
         DeskOutcome.refuse: Action.reject,
     }[data.outcome or DeskOutcome.receive]
+    items = list(data.supplement_items)
+    if action is Action.request_supplement and not items:
+        procedure = await session.get(Procedure, dossier.procedure_id)
+        assert procedure is not None
+        items = dossier_documents.missing_as_items(procedure, dossier.channel, data.documents)
     await session.flush()
-    await _apply(session, settings, principal, dossier, action, ActionRequest(note=data.note), now)
+    request = ActionRequest(note=data.note, items=items)
+    await _apply(session, settings, principal, dossier, action, request, now)
 
 
 async def add_documents(

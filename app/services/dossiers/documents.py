@@ -16,13 +16,29 @@ from sqlalchemy import ColumnElement, exists, false, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import ProblemCode, ValidationFailed, field_error
-from app.models.dossier import DocumentKind, Dossier, DossierDocument
-from app.models.procedure import Procedure
+from app.models.dossier import (
+    Action,
+    Channel,
+    DocumentKind,
+    Dossier,
+    DossierDocument,
+    DossierEvent,
+)
+from app.models.procedure import Procedure, SubmissionChannel
 from app.models.upload import Upload, UploadPurpose
-from app.schemas.dossiers import DocumentInput
+from app.schemas.catalog import Document
+from app.schemas.dossiers import DocumentInput, SupplementItem
 from app.services.dossiers.access import visible_to
 from app.services.identity.principals import OfficerPrincipal, Principal
 from app.services.uploads import files as uploads_service
+
+# A dossier's channel as the catalog names channels (the national portal's dossiers are online ones).
+_CATALOG_CHANNEL: dict[Channel, SubmissionChannel] = {
+    Channel.desk: SubmissionChannel.desk,
+    Channel.online: SubmissionChannel.online,
+    Channel.postal: SubmissionChannel.postal,
+    Channel.national_portal: SubmissionChannel.online,
+}
 
 
 @dataclass(frozen=True)
@@ -85,6 +101,42 @@ async def _checked(
     return checked
 
 
+def requirements(procedure: Procedure) -> dict[str, Document]:
+    """The procedure's documents by code, as the catalog format reads them."""
+    return {
+        doc["code"]: Document.model_validate(doc) for doc in procedure.documents if doc.get("code")
+    }
+
+
+def missing_documents(
+    procedure: Procedure, channel: Channel, inputs: Sequence[DocumentInput]
+) -> list[Document]:
+    """Mandatory documents of ``channel`` the inputs lack (``Document.required_in``)."""
+    provided = {doc.requirement_code for doc in inputs}
+    wanted = _CATALOG_CHANNEL.get(channel, SubmissionChannel.online)
+    return [
+        doc
+        for code, doc in requirements(procedure).items()
+        if doc.required_in(wanted) and code not in provided
+    ]
+
+
+def _refuse_presented_uploads(
+    required: dict[str, Document], inputs: Sequence[DocumentInput]
+) -> None:
+    """A document only shown at the desk is not submitted: no file of it is kept (Decree 13/2023
+    on personal data: the desk sees the identity card, the dossier does not keep a copy)."""
+    for index, doc in enumerate(inputs):
+        requirement = required.get(doc.requirement_code)
+        if requirement is not None and requirement.presented_only and doc.upload_id is not None:
+            raise field_error(
+                f"documents.{index}.upload_id",
+                f"Thành phần {doc.requirement_code} chỉ xuất trình tại quầy, không nộp tệp",
+                code=ProblemCode.document_only_presented,
+                field_code="document_only_presented",
+            )
+
+
 async def check_submission(
     session: AsyncSession,
     principal: Principal,
@@ -93,14 +145,23 @@ async def check_submission(
     *,
     desk: bool,
     now: datetime,
+    allow_missing: bool = False,
 ) -> list[CheckedDocument]:
-    """Validate the documents of a submission against the procedure; attach the uploads (flush only)."""
-    required = {doc["code"]: doc for doc in procedure.documents if doc.get("code")}
-    provided = {doc.requirement_code for doc in inputs}
+    """Validate the documents of a submission against the procedure; attach the uploads (flush only).
+
+    The mandatory documents are those of the dossier's channel (a form filled online replaces the
+    paper form; a document only shown at the desk is not asked for online). ``allow_missing``: the
+    desk's check found the dossier incomplete and asks for a supplement, or refuses it (Decree
+    61/2018 as amended, Decree 118/2025, reference section 1.2: an incomplete dossier is not handed
+    back, the desk guides the applicant once, in writing, on what to complete).
+    """
+    required = requirements(procedure)
     missing = [
-        code for code, doc in required.items() if doc.get("mandatory") and code not in provided
+        doc.code
+        for doc in missing_documents(procedure, Channel.desk if desk else Channel.online, inputs)
     ]
-    if missing:
+    _refuse_presented_uploads(required, inputs)
+    if missing and not allow_missing:
         raise ValidationFailed(
             "Hồ sơ thiếu thành phần bắt buộc: " + ", ".join(missing) + ".",
             code=ProblemCode.mandatory_documents_missing,
@@ -109,7 +170,7 @@ async def check_submission(
                     "field": "documents",
                     "location": "body",
                     "code": "missing",
-                    "message": f"Thiếu thành phần bắt buộc {code}: {required[code]['name']}",
+                    "message": f"Thiếu thành phần bắt buộc {code}: {required[code].name}",
                 }
                 for code in missing
             ],
@@ -123,6 +184,108 @@ async def check_submission(
         kind=DocumentKind.submitted,
         now=now,
     )
+
+
+async def supplement_items(
+    session: AsyncSession, dossier: Dossier, items: Sequence[SupplementItem]
+) -> list[dict[str, Any]]:
+    """The documents a supplement request names, each with its counts (the catalog's when not
+    given) and what is wrong; only documents the procedure lists (asking for documents "ngoài quy
+    định" is prohibited conduct of desk staff under Decree 61/2018, reference section 1.2, [S])."""
+    if not items:
+        raise field_error(
+            "items",
+            "Cần nêu từng thành phần hồ sơ cần bổ sung, hoàn thiện.",
+            code=ProblemCode.supplement_items_invalid,
+            field_code="missing",
+        )
+    procedure = await session.get(Procedure, dossier.procedure_id)
+    assert procedure is not None
+    known = requirements(procedure)
+    named: list[dict[str, Any]] = []
+    for index, item in enumerate(items):
+        document = known.get(item.requirement_code)
+        if document is None:
+            raise field_error(
+                f"items.{index}.requirement_code",
+                f"Thủ tục không có thành phần hồ sơ mã {item.requirement_code}",
+                code=ProblemCode.unknown_requirement,
+                field_code="unknown_requirement",
+            )
+        if any(n["requirement_code"] == item.requirement_code for n in named):
+            raise field_error(
+                f"items.{index}.requirement_code",
+                f"Thành phần {item.requirement_code} đã được nêu",
+                code=ProblemCode.supplement_items_invalid,
+                field_code="duplicate",
+            )
+        named.append(
+            {
+                "requirement_code": document.code,
+                "name": document.name,
+                "originals": document.originals if item.originals is None else item.originals,
+                "certified_copies": document.certified_copies
+                if item.certified_copies is None
+                else item.certified_copies,
+                "copies": document.copies if item.copies is None else item.copies,
+                "reason": item.reason,
+            }
+        )
+    return named
+
+
+def missing_as_items(
+    procedure: Procedure, channel: Channel, inputs: Sequence[DocumentInput]
+) -> list[SupplementItem]:
+    """The mandatory documents a dossier lacks, as the items of the desk's supplement request."""
+    return [
+        SupplementItem(
+            requirement_code=doc.code, reason="Chưa có trong hồ sơ (thành phần bắt buộc)"
+        )
+        for doc in missing_documents(procedure, channel, inputs)
+    ]
+
+
+async def check_requested(
+    session: AsyncSession, dossier: Dossier, inputs: Sequence[DocumentInput]
+) -> None:
+    """A supplement brings the documents the last request named, all of them and only them; a
+    document only shown at the desk is shown there, not uploaded. (A request made before requests
+    named their documents accepts any.)"""
+    request = await session.scalar(
+        select(DossierEvent)
+        .where(
+            DossierEvent.dossier_id == dossier.id,
+            DossierEvent.action == Action.request_supplement.value,
+        )
+        .order_by(DossierEvent.seq.desc())
+        .limit(1)
+    )
+    items = (request.payload.get("items") if request is not None else None) or []
+    if not items:
+        return
+    wanted = [item["requirement_code"] for item in items]
+    for index, doc in enumerate(inputs):
+        if doc.requirement_code not in wanted:
+            raise field_error(
+                f"documents.{index}.requirement_code",
+                f"Thành phần {doc.requirement_code} không được yêu cầu bổ sung "
+                f"(yêu cầu: {', '.join(wanted)})",
+                code=ProblemCode.not_requested,
+                field_code="not_requested",
+            )
+    procedure = await session.get(Procedure, dossier.procedure_id)
+    assert procedure is not None
+    _refuse_presented_uploads(requirements(procedure), inputs)
+    provided = {doc.requirement_code for doc in inputs}
+    missing = [code for code in wanted if code not in provided]
+    if missing:
+        raise field_error(
+            "documents",
+            "Còn thiếu thành phần được yêu cầu bổ sung: " + ", ".join(missing),
+            code=ProblemCode.documents_required,
+            field_code="missing",
+        )
 
 
 async def check_additional(

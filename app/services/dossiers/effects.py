@@ -32,7 +32,8 @@ from app.schemas.dossiers import ActionRequest
 from app.services.calendar.working_time import WorkingCalendar
 from app.services.dossiers import clock as dossier_clock
 from app.services.dossiers import documents as dossier_documents
-from app.services.dossiers.access import current_step
+from app.services.dossiers.access import actors_of, current_step
+from app.services.dossiers.lifecycle import Actor
 from app.services.dossiers.rule_sets import rule_set
 from app.services.identity.principals import (
     ActingPrincipal,
@@ -131,10 +132,22 @@ async def _reject(ctx: Context) -> None:
 
 
 async def _request_supplement(ctx: Context) -> None:
-    """Decree 118/2025: once before receipt; during processing a second request is refused by
-    default (the national index counts the dossier as late)."""
+    """A supplement request (form 02) names each document to supplement and a deadline.
+
+    Decree 61/2018 as amended, Decree 118/2025 (reference section 1.2, [S]): the desk guides the
+    applicant once, in writing, on every document to supplement or complete ("cụ thể một lần bằng
+    văn bản theo mẫu"), never on documents the procedure does not list; a processing agency that
+    finds the dossier incomplete sends its request to the applicant through the one-stop desk that
+    received it (Decree 61/2018 art. 16), and the request says so. Once before receipt;
+    during processing a second request is refused by default (the national index counts the
+    dossier as late)."""
     _require_note(ctx, "yêu cầu bổ sung")
     dossier, rules = ctx.dossier, rule_set(ctx.dossier.rule_set)
+    items = await dossier_documents.supplement_items(ctx.session, dossier, ctx.request.items)
+    if Actor.desk not in actors_of(ctx.principal, dossier):  # the processing agency asks
+        ctx.payload.update(
+            requested_by=dossier.current_agency_code, through_desk=dossier.receiving_office_code
+        )
     before_receipt = dossier.status is DossierStatus.submitted
     if before_receipt:
         if dossier.desk_supplement_count >= rules.max_desk_supplement_requests:
@@ -152,10 +165,11 @@ async def _request_supplement(ctx: Context) -> None:
         dossier.supplement_count += 1
     amount, unit = rules.supplement_deadline
     dossier.supplement_deadline_at = ctx.calendar.add(ctx.now, amount, unit)
-    ctx.payload.update(deadline=dossier.supplement_deadline_at.isoformat())
+    ctx.payload.update(deadline=dossier.supplement_deadline_at.isoformat(), items=items)
 
 
 async def _supplement(ctx: Context) -> None:
+    """The applicant (online, or at the desk) supplements the documents the request named."""
     if not ctx.request.documents:
         raise field_error(
             "documents",
@@ -163,6 +177,7 @@ async def _supplement(ctx: Context) -> None:
             code=ProblemCode.documents_required,
             field_code="missing",
         )
+    await dossier_documents.check_requested(ctx.session, ctx.dossier, ctx.request.documents)
     checked = await dossier_documents.check_additional(
         ctx.session,
         _principal(ctx),
@@ -277,26 +292,40 @@ async def _record_payment(ctx: Context) -> None:
 
 
 async def _reschedule(ctx: Context) -> None:
-    """Apology and new appointment (form 04): once, with a reason, at least one working day before
-    due_at; sets promised_due_at while due_at stays (on-time is still judged against due_at)."""
+    """Apology and new appointment (form 04; Decree 61/2018 art. 19 as amended, Decree 118/2025):
+    once, with a reason; sets ``promised_due_at`` while ``due_at`` stays (on time is still judged
+    against ``due_at``). How long before ``due_at`` it must come, and whether an office already late
+    may still apologise (recorded as late), is the rule set's; the new appointment is bounded."""
     dossier, rules = ctx.dossier, rule_set(ctx.dossier.rule_set)
     _require_note(ctx, "xin lỗi và hẹn lại ngày trả")
     if dossier.reschedule_count >= rules.max_reschedules:
         raise Conflict("Hồ sơ đã được hẹn lại ngày trả một lần.", code=ProblemCode.reschedule_limit)
     if dossier.due_at is None:
         raise Conflict("Hồ sơ chưa có ngày hẹn trả.", code=ProblemCode.no_due_date)
-    notice_amount, notice_unit = rules.reschedule_notice
-    latest = ctx.calendar.add(ctx.now, notice_amount, notice_unit)
-    if latest > dossier.due_at:
+    late = ctx.now > dossier.due_at
+    if late and not rules.late_apology:
         raise Conflict(
-            "Phải xin lỗi và hẹn lại chậm nhất một ngày làm việc trước ngày hẹn trả.",
+            "Đã quá ngày hẹn trả: không còn được xin lỗi và hẹn lại theo quy định áp dụng cho hồ sơ.",
             code=ProblemCode.reschedule_too_late,
         )
+    if rules.reschedule_notice is not None and not late:
+        notice_amount, notice_unit = rules.reschedule_notice
+        if ctx.calendar.add(ctx.now, notice_amount, notice_unit) > dossier.due_at:
+            raise Conflict(
+                f"Phải xin lỗi và hẹn lại chậm nhất {notice_amount} {notice_unit.label_vi} "
+                "trước ngày hẹn trả.",
+                code=ProblemCode.reschedule_too_late,
+            )
     promised = ctx.request.promised_due_at
-    if promised is None or promised.tzinfo is None or promised <= dossier.due_at:
+    if (
+        promised is None
+        or promised.tzinfo is None
+        or promised <= dossier.due_at
+        or promised <= ctx.now
+    ):
         raise field_error(
             "promised_due_at",
-            "Ngày hẹn mới phải sau ngày hẹn trả hiện tại.",
+            "Ngày hẹn mới phải sau ngày hẹn trả hiện tại và sau thời điểm hiện tại.",
             code=ProblemCode.invalid_promised_due_at,
         )
     delay_amount, delay_unit = rules.reschedule_max_delay
@@ -310,12 +339,25 @@ async def _reschedule(ctx: Context) -> None:
         )
     dossier.promised_due_at = promised
     dossier.reschedule_count += 1
-    ctx.payload.update(promised_due_at=promised.isoformat())
+    ctx.payload.update(promised_due_at=promised.isoformat(), late=late)
 
 
 async def _stop(ctx: Context) -> None:
     _require_note(ctx, "dừng xử lý")
     await _finish_step(ctx.session, ctx.dossier, ctx.now)
+
+
+async def _refuse(ctx: Context) -> None:
+    """Refusal after appraisal (DESIGN.md section 4; Decree 61/2018 art. 16 as amended, Decree
+    118/2025): the processing agency states why the dossier does not meet the conditions; the refusal
+    goes to the applicant through the one-stop desk that received the dossier, which now holds it."""
+    _require_note(ctx, "từ chối giải quyết")
+    dossier = ctx.dossier
+    refused_by = dossier.current_agency_code
+    await _finish_step(ctx.session, dossier, ctx.now)
+    dossier.current_step = None
+    dossier.current_agency_code = dossier.receiving_office_code
+    ctx.payload.update(refused_by=refused_by, through_desk=dossier.receiving_office_code)
 
 
 async def _resolve(ctx: Context) -> None:
@@ -376,6 +418,7 @@ EFFECTS: dict[Action, Effect] = {
     Action.return_result: _return_result,
     Action.withdraw: _withdraw,
     Action.rate: _rate,
+    Action.refuse: _refuse,
 }
 
 

@@ -26,7 +26,6 @@ from app.schemas.dossiers import DossierRead, FeeLineRead, StepRead
 from app.services.dossiers.access import actors_of
 from app.services.dossiers.documents import list_documents
 from app.services.dossiers.lifecycle import (
-    PORTAL_STATUS_CODE,
     STATUS_LABEL_VI,
     actions_in,
     rule_for,
@@ -56,13 +55,14 @@ FORM_TITLES: dict[FormName, str] = {
     FormName.control_sheet: "Phiếu kiểm soát quá trình giải quyết hồ sơ",
 }
 
-# The event whose existence makes a form available (None: available once received).
-_FORM_EVENT: dict[FormName, str | None] = {
-    FormName.receipt: Action.receive.value,
-    FormName.supplement_request: Action.request_supplement.value,
-    FormName.refusal: Action.reject.value,
-    FormName.apology: Action.reschedule.value,
-    FormName.stop_notice: Action.stop.value,
+# The events whose existence makes a form available (None: available once received). The refusal
+# form records the desk's refusal before receipt and the processing agency's after appraisal.
+_FORM_EVENT: dict[FormName, tuple[str, ...] | None] = {
+    FormName.receipt: (Action.receive.value,),
+    FormName.supplement_request: (Action.request_supplement.value,),
+    FormName.refusal: (Action.reject.value, Action.refuse.value),
+    FormName.apology: (Action.reschedule.value,),
+    FormName.stop_notice: (Action.stop.value,),
     FormName.control_sheet: None,
 }
 
@@ -97,7 +97,7 @@ def full_view(view: DossierView, principal: Principal) -> DossierRead:
         pin=d.pin,
         status=d.status,
         status_label=STATUS_LABEL_VI[d.status],
-        status_code=PORTAL_STATUS_CODE[d.status],
+        status_code=rule_set(d.rule_set).status_code(d.status),
         version=d.version,
         procedure_code=view.procedure.code,
         procedure_name=view.procedure.name,
@@ -167,7 +167,7 @@ async def build(session: AsyncSession, dossier: Dossier, form: FormName) -> dict
         )
     )
     if wanted is not None:
-        matching = [e for e in events if e.action == wanted]
+        matching = [e for e in events if e.action in wanted]
     else:
         matching = [e for e in events if e.action == Action.receive.value]
     if not matching:
@@ -210,6 +210,13 @@ async def build(session: AsyncSession, dossier: Dossier, form: FormName) -> dict
         )
     elif form in (FormName.supplement_request, FormName.refusal, FormName.stop_notice):
         document.update(reasons=event.note, deadline=event.payload.get("deadline"))
+        if event.payload.get("through_desk"):  # issued to the applicant through the one-stop desk
+            document.update(
+                issued_by=event.payload.get("refused_by") or event.payload.get("requested_by"),
+                through_desk=event.payload["through_desk"],
+            )
+        if event.payload.get("items"):
+            document.update(items=event.payload["items"])
     elif form is FormName.apology:
         document.update(
             reasons=event.note,

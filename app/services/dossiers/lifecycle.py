@@ -13,7 +13,8 @@ from enum import StrEnum
 
 from app.models.dossier import CLOCK_RUNNING, Action, DossierStatus
 
-# The national portal's TrangThaiHoSo codes.
+# The national portal's TrangThaiHoSo codes (reference section 1.3, [S]); the rule set maps the
+# statuses the list does not name (``rule_sets.RuleSet.status_code``).
 PORTAL_STATUS_CODE: dict[DossierStatus, int] = {
     DossierStatus.submitted: 1,
     DossierStatus.received: 2,
@@ -39,6 +40,7 @@ STATUS_LABEL_VI: dict[DossierStatus, str] = {
     DossierStatus.stopped: "Dừng xử lý",
     DossierStatus.resolved: "Đã có kết quả, chờ trả",
     DossierStatus.returned: "Đã trả kết quả",
+    DossierStatus.refused: "Từ chối giải quyết (không đủ điều kiện)",
 }
 
 FINAL_STATUSES = frozenset(
@@ -47,6 +49,7 @@ FINAL_STATUSES = frozenset(
         DossierStatus.withdrawn,
         DossierStatus.stopped,
         DossierStatus.returned,
+        DossierStatus.refused,
     }
 )
 PAUSED_STATUSES = frozenset({DossierStatus.supplement_requested, DossierStatus.awaiting_payment})
@@ -75,7 +78,9 @@ class Clock(StrEnum):
     start = "start"  # receipt: due_at = received_at + processing time
     pause = "pause"  # remember the status/step, stop counting
     resume = "resume"  # move due_at by the working time paused
-    finish = "finish"  # finished_at = now (on time means finished_at <= due_at)
+    # every ending of a received dossier: finished_at = now, the first ending only (on time means
+    # finished_at <= due_at); ending a pause first moves due_at by the time paused
+    finish = "finish"
 
 
 @dataclass(frozen=True)
@@ -131,13 +136,23 @@ LIFECYCLE: dict[Action, tuple[Rule, ...]] = {
     # Apology and new appointment (form 04): sets promised_due_at, due_at stays.
     Action.reschedule: (_rule(_PROCESSING_OR_PAUSED, Next.same, A.step_leader, A.desk),),
     # Stop (stop notice), also by the system when a supplement deadline passes after receipt.
-    Action.stop: (_rule(_PROCESSING_OR_PAUSED, S.stopped, A.step_leader, A.system),),
+    Action.stop: (
+        _rule(_PROCESSING_OR_PAUSED, S.stopped, A.step_leader, A.system, clock=Clock.finish),
+    ),
+    # Refusal after appraisal: the processing agency's leader refuses, with reasons, a dossier that does
+    # not meet the conditions; issued to the applicant through the one-stop desk (form 03). An ending.
+    Action.refuse: (_rule(_OPEN_AFTER_RECEIPT, S.refused, A.step_leader, clock=Clock.finish),),
     Action.resolve: (
         _rule({S.in_progress}, S.resolved, A.step, A.step_leader, clock=Clock.finish),
     ),
-    Action.return_result: (_rule({S.resolved}, S.returned, A.desk),),
-    # Withdrawal is possible until the dossier is resolved.
-    Action.withdraw: (_rule({S.submitted} | _PROCESSING_OR_PAUSED, S.withdrawn, A.owner, A.desk),),
+    # Returning the result ends processing when resolving did not already (the first ending counts).
+    Action.return_result: (_rule({S.resolved}, S.returned, A.desk, clock=Clock.finish),),
+    # Withdrawal is possible until the dossier is resolved; the withdrawal of a received dossier ends
+    # its processing (Decision 766/QĐ-TTg index 2.1), one never received has none to end.
+    Action.withdraw: (
+        _rule({S.submitted}, S.withdrawn, A.owner, A.desk),
+        _rule(_PROCESSING_OR_PAUSED, S.withdrawn, A.owner, A.desk, clock=Clock.finish),
+    ),
     Action.rate: (_rule({S.returned}, Next.same, A.owner),),
 }
 

@@ -83,7 +83,8 @@ class RegisterRow:
     due_at: datetime | None
     promised_due_at: datetime | None
     forwarded_at: datetime | None
-    finished_at: datetime | None
+    result_at: datetime | None  # the result came back from the agency (a resolution)
+    finished_at: datetime | None  # any ending: resolution, refusal, stop, withdrawal
     returned_at: datetime | None
 
     @property
@@ -112,7 +113,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("received_at", "Nhận hồ sơ"),
     ("due_at", "Hẹn trả kết quả"),
     ("forwarded_at", "Chuyển hồ sơ đến cơ quan giải quyết"),
-    ("finished_at", "Nhận kết quả từ cơ quan giải quyết"),
+    ("result_at", "Nhận kết quả từ cơ quan giải quyết"),
     ("returned_at", "Trả kết quả cho cá nhân, tổ chức"),
     ("note", "Ghi chú"),
 )
@@ -123,8 +124,9 @@ ORDINAL = "STT"
 _ROWS = """
 SELECT d.id, d.code, p.code AS procedure_code, p.name AS procedure_name, d.applicant_name,
        d.applicant_address, d.applicant_phone, a.name AS competent_agency, d.channel, d.status,
-       d.received_at, d.due_at, d.promised_due_at, f.at AS forwarded_at, d.finished_at,
-       d.returned_at
+       d.received_at, d.due_at, d.promised_due_at, f.at AS forwarded_at,
+       CASE WHEN d.status IN ('resolved', 'returned') THEN d.finished_at END AS result_at,
+       d.finished_at, d.returned_at
 FROM dossiers AS d
 JOIN procedures AS p ON p.id = d.procedure_id
 JOIN agencies AS a ON a.code = d.competent_agency_code
@@ -159,6 +161,7 @@ def _row(record: Any) -> RegisterRow:
         due_at=record["due_at"],
         promised_due_at=record["promised_due_at"],
         forwarded_at=record["forwarded_at"],
+        result_at=record["result_at"],
         finished_at=record["finished_at"],
         returned_at=record["returned_at"],
     )
@@ -248,7 +251,7 @@ def text_values(row: RegisterRow) -> list[str]:
         _local_text(row.received_at),
         _local_text(row.due_at),
         _local_text(row.forwarded_at),
-        _local_text(row.finished_at),
+        _local_text(row.result_at),
         _local_text(row.returned_at),
         row.note,
     ]
@@ -267,7 +270,7 @@ def cell_values(row: RegisterRow) -> list[Any]:
         (6, row.received_at),
         (7, row.due_at),
         (8, row.forwarded_at),
-        (9, row.finished_at),
+        (9, row.result_at),
         (10, row.returned_at),
     ):
         values[at] = _naive_local(instant)

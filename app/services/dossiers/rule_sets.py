@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from app.models.calendar import DurationUnit
+from app.models.dossier import DossierStatus
+from app.services.dossiers.lifecycle import PORTAL_STATUS_CODE
 
 
 @dataclass(frozen=True)
@@ -23,8 +25,11 @@ class RuleSet:
     max_processing_supplement_requests: int = 1
     # How long an applicant has to supplement before the sweep closes the dossier [U: configurable].
     supplement_deadline: tuple[Decimal, DurationUnit] = (Decimal(30), DurationUnit.WORKING_DAYS)
-    # An apology (reschedule) must come at least this long before due_at.
-    reschedule_notice: tuple[Decimal, DurationUnit] = (Decimal(1), DurationUnit.WORKING_DAYS)
+    # An apology (reschedule, form 04) must come at least this long before due_at (None: no lead
+    # time), and whether an office already late may still apologise (the apology is then recorded as
+    # late; the national index counts the dossier late either way).
+    reschedule_notice: tuple[Decimal, DurationUnit] | None = None
+    late_apology: bool = True
     # The new appointment of an apology at most this long after due_at [U: no text bounds it; a
     # typing slip of a year must not become the citizen's appointment].
     reschedule_max_delay: tuple[Decimal, DurationUnit] = (Decimal(30), DurationUnit.WORKING_DAYS)
@@ -41,9 +46,28 @@ class RuleSet:
         ("register", "06"),
         ("stop_notice", ""),
     )
+    # TrangThaiHoSo codes of the statuses the national list does not name. A refusal after appraisal
+    # is reported as "Không được tiếp nhận" (3), the portal's only refusal code [U: no source maps it;
+    # the 766 formula counts "Từ chối" as an ending without giving its code].
+    extra_status_codes: tuple[tuple[DossierStatus, int], ...] = ((DossierStatus.refused, 3),)
+
+    def status_code(self, status: DossierStatus) -> int:
+        """The national portal's status code of ``status`` under this rule set."""
+        return dict(self.extra_status_codes).get(status) or PORTAL_STATUS_CODE[status]
 
 
 RULE_SETS: tuple[RuleSet, ...] = (
+    # Decree 61/2018/NĐ-CP (in force 21/06/2018) as amended by Decree 107/2021/NĐ-CP: the agency
+    # apologises "at least 1 day before the deadline" (reference section 1.2, [S] summary of art. 19).
+    RuleSet(
+        code="nd61-2018",
+        effective_from=datetime(2018, 6, 21, tzinfo=UTC),
+        reschedule_notice=(Decimal(1), DurationUnit.WORKING_DAYS),
+        late_apology=False,
+    ),
+    # Decree 118/2025/NĐ-CP (in force 01/07/2025). [U] for the apology: issue 12 observed that one-stop
+    # desks apologise up to and after the due date (a late office must still issue the apology and a
+    # new appointment); no text read here sets a lead time, so none is configured.
     RuleSet(code="nd118-2025", effective_from=datetime(2025, 7, 1, tzinfo=UTC)),
 )
 

@@ -52,6 +52,7 @@ SIDE_EFFECTS: dict[str, frozenset[SideEffect]] = {
     Action.return_result: frozenset({N, P, S}),
     Action.withdraw: frozenset({N, P, S}),
     Action.rate: frozenset({P, S}),
+    Action.refuse: frozenset({N, P, S}),
     "add_documents": frozenset({P}),
 }
 

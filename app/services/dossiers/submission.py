@@ -13,6 +13,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, select
@@ -20,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.errors import Conflict, Forbidden, ProblemCode, field_error
+from app.models.calendar import DurationUnit
 from app.models.dossier import (
     Channel,
     Dossier,
@@ -28,7 +30,7 @@ from app.models.dossier import (
     IdempotencyKey,
 )
 from app.models.user import Role
-from app.schemas.dossiers import DossierCreate
+from app.schemas.dossiers import DeskOutcome, DossierCreate
 from app.services.catalog import reads as catalog_service
 from app.services.dossiers import codes as dossier_codes
 from app.services.dossiers import documents as dossier_documents
@@ -106,14 +108,33 @@ async def _choose_application(
     return found
 
 
+def _step_durations(
+    found: catalog_service.ApplicationInForce, channel: Channel
+) -> list[tuple[Decimal, DurationUnit]]:
+    """Each step's duration for a dossier of ``channel``: the template's, or, when the channel has
+    its own processing time (``reads.processing_time``), the template's shares of that time, so the
+    steps still add up to the time the dossier is due in (DESIGN.md section 3)."""
+    steps = found.template.steps
+    own = [(step.duration_amount, DurationUnit(step.duration_unit)) for step in steps]
+    amount, unit = found.processing_time_for(channel.value)
+    total = sum((step_amount for step_amount, _ in own), Decimal(0))
+    if not own or total == 0 or (amount, unit) == (total, own[0][1]):
+        return own
+    return [
+        ((step_amount * amount / total).quantize(Decimal("0.001")), unit) for step_amount, _ in own
+    ]
+
+
 async def _route(
     session: AsyncSession,
     found: catalog_service.ApplicationInForce,
     receiving_office: str,
     subject_unit: str | None,
+    channel: Channel,
 ) -> list[dict[str, Any]]:
     routed: dict[str, str] = {}
     plan: list[dict[str, Any]] = []
+    durations = _step_durations(found, channel)
     for position, step in enumerate(found.template.steps):
         context = routing.RoutingContext(
             receiving_office_code=receiving_office,
@@ -130,8 +151,8 @@ async def _route(
                 "name": step.name,
                 "agency_code": agency,
                 "role": str(step.role),
-                "duration_amount": str(step.duration_amount),
-                "duration_unit": str(step.duration_unit),
+                "duration_amount": str(durations[position][0]),
+                "duration_unit": str(durations[position][1]),
             }
         )
     return plan
@@ -208,9 +229,18 @@ async def submit(
     for code in filter(None, (data.applicant.unit_code, data.subject_unit_code)):
         await catalog_service.get_unit(session, code)  # 404 -> translated below
     subject_unit = data.subject_unit_code or data.applicant.unit_code
-    route = await _route(session, found, receiving_office, subject_unit)
+    channel = Channel.desk if desk else Channel.online
+    route = await _route(session, found, receiving_office, subject_unit, channel)
     documents = await dossier_documents.check_submission(
-        session, principal, found.procedure, data.documents, desk=desk, now=now
+        session,
+        principal,
+        found.procedure,
+        data.documents,
+        desk=desk,
+        now=now,
+        # the desk's check found the dossier incomplete: it asks for the missing documents, or
+        # refuses it (an outcome that needs no complete dossier)
+        allow_missing=desk and data.outcome in (DeskOutcome.request_supplement, DeskOutcome.refuse),
     )
 
     applicant = data.applicant
@@ -222,7 +252,7 @@ async def submit(
         rule_set=rule_set_at(now).code,
         receiving_office_code=receiving_office,
         competent_agency_code=found.application.agency_code,
-        channel=Channel.desk if desk else Channel.online,
+        channel=channel,
         applicant_kind=applicant.kind,
         applicant_name=applicant.name,
         applicant_id_kind=applicant.id_kind,
@@ -243,6 +273,7 @@ async def submit(
         supplement_count=0,
         desk_supplement_count=0,
         reschedule_count=0,
+        calendar_days_paused=0,
         last_event_seq=0,
         overdue=False,
         due_soon=False,
