@@ -24,7 +24,8 @@ MAX_HANDLER_LENGTH = 50  # NguoiXuLy
 
 # TrangThaiHoSo: 1 submitted ... 10 returned.
 STATUSES = frozenset(range(1, 11))
-RECEIVED = frozenset({2, 4, 5, 6, 8, 9, 10})  # a receipt and an appointment date exist
+# A receipt and an appointment date exist (5, a supplement request, may come before receipt).
+RECEIVED = frozenset({2, 4, 6, 8, 9, 10})
 ENDED = frozenset({3, 8, 9, 10})  # the end of processing is recorded (7 too, once received)
 
 _DATE = re.compile(r"^\d{14}$")

@@ -20,6 +20,7 @@ number of items and the portal's answer code.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -52,9 +53,12 @@ class PortalUnavailable(PortalError):
 
 
 class PortalRefused(PortalError):
-    """The portal refused the request (invalid data, wrong credentials or connection code)."""
+    """The portal refused the request (invalid data, wrong credentials or connection code); the
+    portal's list of problems, if any, is kept (it names fields, never their values)."""
 
     def __init__(self, message: str, *, code: str | None = None, errors: Any = None) -> None:
+        if errors:
+            message = f"{message}: {json.dumps(errors, ensure_ascii=False)[:1500]}"
         super().__init__(message)
         self.code = code
         self.errors = errors

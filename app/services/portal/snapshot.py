@@ -176,25 +176,19 @@ async def load(session: AsyncSession, code: str) -> DossierSnapshot:
     agency_codes = {dossier.competent_agency_code} | {
         e.agency_code for e in events if e.agency_code
     }
-    agencies = dict(
-        (
-            await session.execute(
-                select(Agency.code, Agency.name).where(Agency.code.in_(agency_codes))
-            )
+    agencies: dict[str, str] = {
+        row.code: row.name
+        for row in await session.execute(
+            select(Agency.code, Agency.name).where(Agency.code.in_(agency_codes))
         )
-        .tuples()
-        .all()
-    )
+    }
     usernames = {e.actor_id for e in events if e.actor_kind is ActorKind.officer and e.actor_id}
-    officers = dict(
-        (
-            await session.execute(
-                select(User.username, User.full_name).where(User.username.in_(usernames))
-            )
+    officers: dict[str, str] = {
+        row.username: row.full_name
+        for row in await session.execute(
+            select(User.username, User.full_name).where(User.username.in_(usernames))
         )
-        .tuples()
-        .all()
-    )
+    }
     requirement_names = {
         str(item.get("code")): str(item.get("name"))
         for item in procedure.documents
