@@ -120,9 +120,9 @@ class Portal:
             datetime.now(UTC) + timedelta(days=30),
         )
 
-    async def send(self, world: World, code: str, *, known: bool = False) -> SyncResult:
+    async def send(self, on: World, code: str, *, known: bool = False) -> SyncResult:
         """Snapshot the dossier now and sync it to the fake, the whole way."""
-        async with world.factory() as session:
+        async with on.factory() as session:
             snap = await portal_snapshot.load(session, code)
         item = payloads.dossier_payload(snap, self.links())
         rows = payloads.progress_rows(snap)
@@ -130,9 +130,7 @@ class Portal:
 
 
 @pytest.fixture
-async def portal(
-    fake_portal: tuple[FakePortal, str], settings: Settings
-) -> AsyncIterator[Portal]:
+async def portal(fake_portal: tuple[FakePortal, str], settings: Settings) -> AsyncIterator[Portal]:
     url = fake_portal[1]
     async with httpx.AsyncClient() as http:
         await http.post(f"{url}/_fake/reset")
