@@ -15,7 +15,8 @@ not exist. A request without the right ``dstcode`` is a 403; unreadable JSON a 4
 
 Control endpoints (``/_fake/...``, for tests and the demo): ``GET received`` (every call, in order),
 ``GET dossiers`` (the state kept per dossier), ``POST faults`` (the next calls fail: an HTTP status,
-a slow answer, "already exists", an expired session), ``POST sessions/expire``, ``POST reset``, and
+a slow answer, "already exists", an expired session; ``DELETE faults`` ends them),
+``POST sessions/expire``, ``POST reset``, and
 ``POST forward`` (send a dossier to a URL, signed with HMAC-SHA256 over ``timestamp + "." + body``).
 """
 
@@ -129,6 +130,7 @@ class FakePortal:
                 Route("/_fake/received", self.received, methods=["GET"]),
                 Route("/_fake/dossiers", self.dossiers, methods=["GET"]),
                 Route("/_fake/faults", self.add_fault, methods=["POST"]),
+                Route("/_fake/faults", self.clear_faults, methods=["DELETE"]),
                 Route("/_fake/sessions/expire", self.expire_sessions, methods=["POST"]),
                 Route("/_fake/reset", self.reset, methods=["POST"]),
                 Route("/_fake/forward", self.forward, methods=["POST"]),
@@ -317,6 +319,11 @@ class FakePortal:
         )
         self.state.faults.append(fault)
         return JSONResponse({"queued": len(self.state.faults)})
+
+    async def clear_faults(self, request: Request) -> Response:
+        cleared = len(self.state.faults)
+        self.state.faults.clear()
+        return JSONResponse({"cleared": cleared})
 
     async def expire_sessions(self, request: Request) -> Response:
         expired = len(self.state.sessions)

@@ -151,7 +151,7 @@ class SessionLogin:
     configured age or when a call finds it expired (only once for all the calls that found it)."""
 
     def __init__(self, config: PortalConfig, clock: Callable[[], float] = time.monotonic) -> None:
-        self._config = config
+        self.config = config
         self._clock = clock
         self._token: str | None = None
         self._obtained = 0.0
@@ -160,7 +160,7 @@ class SessionLogin:
 
     async def credentials(self, http: httpx.AsyncClient, *, stale: str | None = None) -> str:
         async with self._lock:
-            fresh = self._clock() - self._obtained < self._config.session_seconds
+            fresh = self._clock() - self._obtained < self.config.session_seconds
             if self._token is not None and self._token != stale and fresh:
                 return self._token
             self._token = await self._login(http)
@@ -168,7 +168,7 @@ class SessionLogin:
             return self._token
 
     async def _login(self, http: httpx.AsyncClient) -> str:
-        config = self._config
+        config = self.config
         response = await _post(
             http,
             config.base_url + config.login_path,
