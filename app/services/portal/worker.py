@@ -89,13 +89,20 @@ async def deliver_sync(message: Envelope, ctx: WorkerContext) -> Completion | No
         str(ref.get("code")) if isinstance(ref, dict) and ref.get("code") else message.ordering_key
     )
     async with ctx.session_factory() as session:
+        marks = (
+            await session.execute(
+                select(Dossier.portal_acked_seq, Dossier.last_event_seq).where(Dossier.code == code)
+            )
+        ).one_or_none()
+        if marks is None:
+            raise UnresolvableReference(f"no dossier {code}")
+        acked = marks.portal_acked_seq
+        if acked is not None and acked >= marks.last_event_seq:
+            return None  # the portal already holds this state (an earlier message sent it)
         try:
             snap = await portal_snapshot.load(session, code)
         except portal_snapshot.DossierGone as exc:
             raise UnresolvableReference(f"no dossier {code}") from exc
-        acked = await session.scalar(select(Dossier.portal_acked_seq).where(Dossier.code == code))
-    if acked is not None and acked >= snap.last_event_seq:
-        return None  # the portal already holds this state (an earlier message sent it)
     now = datetime.now(UTC)
     item = payloads.dossier_payload(snap, link_policy(ctx, now))
     rows = payloads.progress_rows(snap, after_seq=acked or 0)
