@@ -139,6 +139,10 @@ class Settings(BaseSettings):
     # The content check (a PDF must parse, an image decode): time limit and pixel limit.
     upload_check_timeout_seconds: float = Field(default=10, gt=0)
     upload_max_image_pixels: int = Field(default=50_000_000, ge=1)
+    # Streamed exports (the dossier register) running at once in one process; more wait (429).
+    exports_max_concurrent: int = Field(default=2, ge=1)
+    # The checking child process's address-space cap (a decompression bomb ends there).
+    upload_check_max_memory_bytes: int = Field(default=1024 * 1024 * 1024, ge=64 * 1024 * 1024)
     # Each owner's live unattached uploads: at most this many (429 above) and bytes (413 above).
     upload_max_pending_files: int = Field(default=50, ge=1)
     upload_max_pending_bytes: int = Field(default=200 * 1024 * 1024, ge=1)

@@ -47,6 +47,24 @@ async def _nothing_to_reset(connection: asyncpg.Connection) -> None:
     per request) has nothing to undo; an open transaction is still rolled back by asyncpg itself."""
 
 
+def asyncpg_dsn(url: str) -> str:
+    """The SQLAlchemy URL (``postgresql+asyncpg://``) as a plain DSN for asyncpg itself."""
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+async def connect_for_export(url: str) -> asyncpg.Connection:
+    """A connection of its own for one long streamed read (the register): read-only, never pooled,
+    so an export holds none of the connections the requests and the public reads share."""
+    return await asyncpg.connect(
+        asyncpg_dsn(url),
+        server_settings={
+            "application_name": "motcua-export",
+            "timezone": "UTC",
+            "default_transaction_read_only": "on",
+        },
+    )
+
+
 async def create_read_pool(url: str, settings: Settings) -> asyncpg.Pool:
     """The pool of the hot public reads (lookup, catalog search): plain asyncpg, fixed size.
 
@@ -56,9 +74,8 @@ async def create_read_pool(url: str, settings: Settings) -> asyncpg.Pool:
     backend per request); idle ones close after ``db_pool_recycle_seconds``. A connection broken by a
     database restart fails one request with the usual 500 problem and is replaced.
     """
-    dsn = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
     return await asyncpg.create_pool(
-        dsn,
+        asyncpg_dsn(url),
         min_size=0,
         max_size=settings.db_pool_size,
         max_inactive_connection_lifetime=settings.db_pool_recycle_seconds,

@@ -56,6 +56,7 @@ class ProblemCode(StrEnum):
     agency_not_administered = "agency_not_administered", 403
     not_receptionist_here = "not_receptionist_here", 403
     not_allowed_at_step = "not_allowed_at_step", 403
+    not_officer_here = "not_officer_here", 403
     # 404
     not_found = "not_found", 404
     unit_not_found = "unit_not_found", 404
@@ -121,6 +122,7 @@ class ProblemCode(StrEnum):
     duplicate_upload = "duplicate_upload", 422
     unknown_requirement = "unknown_requirement", 422
     paper_only_at_desk = "paper_only_at_desk", 422
+    period_invalid = "period_invalid", 422
     documents_required = "documents_required", 422
     invalid_assignee = "invalid_assignee", 422
     invalid_step = "invalid_step", 422
@@ -134,6 +136,7 @@ class ProblemCode(StrEnum):
     login_throttled = "login_throttled", 429
     lookup_throttled = "lookup_throttled", 429
     too_many_pending_uploads = "too_many_pending_uploads", 429
+    exports_busy = "exports_busy", 429
     # 500
     internal_error = "internal_error", 500
     # 503

@@ -5,8 +5,8 @@ PostgreSQL's text types cannot hold U+0000, so a NUL that reaches a query is a d
 lean routes alike (``app.lean`` wraps the same middleware around them), and refuses a NUL before any
 route, dependency or service runs:
 
-* in the path (``%00`` in a path parameter) or the query string (a name or value): 422
-  ``validation_failed`` naming the parameter (``location`` ``path`` or ``query``);
+* in the path (``%00`` in a path parameter), the query string (a name or value) or a header value: 422
+  ``validation_failed`` naming the parameter (``location`` ``path``, ``query`` or ``header``);
 * in a JSON body (``\\u0000`` in a key or string) or a form body (``application/x-www-form-urlencoded``,
   the login form): 422 naming the field (``location`` ``body``, dotted path as for any validation
   error).
@@ -62,7 +62,7 @@ class BadInputMiddleware:
         ):
             await self.app(scope, receive, send)
             return
-        error = _path_error(scope) or _query_error(scope)
+        error = _path_error(scope) or _query_error(scope) or _header_error(scope)
         if error is None and _body_is_checked(scope):
             body, messages = await _read_body(receive)
             error = _body_error(scope, body)
@@ -112,6 +112,18 @@ def _query_error(scope: Scope) -> tuple[str, str] | None:
     for name, value in parse_qsl(query.decode("latin-1"), keep_blank_values=True):
         if NUL in name or NUL in value:
             return name, "query"
+    return None
+
+
+def _header_error(scope: Scope) -> tuple[str, str] | None:
+    """A NUL in a header value (``Idempotency-Key``, ``If-Match``, a bearer token) is refused too.
+
+    HTTP/1.1 servers refuse a raw NUL in a header line, but an ASGI server or proxy that does not must
+    not let one reach a query: the check costs one byte search per header.
+    """
+    for name, value in scope["headers"]:
+        if b"\x00" in value:
+            return name.decode("latin-1"), "header"
     return None
 
 

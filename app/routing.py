@@ -37,7 +37,7 @@ from fastapi.routing import APIRoute
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from starlette.datastructures import State
 
-from app.db import SessionFactory
+from app.db import SessionFactory, connect_for_export
 from app.errors import DomainError
 
 _SESSION_KEY = "db_session"
@@ -84,6 +84,21 @@ async def read_connection(state: State) -> AsyncIterator[Any]:
         return
     async with bind.connect() as connection:
         yield (await connection.get_raw_connection()).driver_connection
+
+
+@asynccontextmanager
+async def export_connection(state: State) -> AsyncIterator[Any]:
+    """An asyncpg connection for a long streamed read: a connection of its own in a running service
+    (``db.connect_for_export``), the test's own connection in apps built without a read pool."""
+    if getattr(state, "read_pool", None) is None:
+        async with read_connection(state) as conn:
+            yield conn
+        return
+    conn = await connect_for_export(state.settings.database_url.get_secret_value())
+    try:
+        yield conn
+    finally:
+        await conn.close()
 
 
 def _request_session(request: Request) -> AsyncSession:

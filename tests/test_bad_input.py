@@ -410,3 +410,17 @@ async def test_protocol_endpoints_can_be_left_to_answer_in_their_own_protocol() 
     assert seen == [b'{"a": "\\u0000"}']
     assert guarded_answer.status_code == 422
     assert guarded_answer.json()["errors"][0]["field"] == "x"
+
+
+async def test_nul_in_a_header_is_refused_naming_it(
+    client: AsyncClient, tokens: dict[str, dict[str, str]]
+) -> None:
+    """HTTP servers refuse a raw NUL in a header; an ASGI server that does not still cannot pass one on."""
+    response = await client.post(
+        "/api/v1/dossiers",
+        json={"procedure_code": "1.001193"},
+        headers={**tokens["citizen"], "Idempotency-Key": "key\x00"},
+    )
+    assert response.status_code == 422, response.text
+    assert response.json()["errors"][0]["field"] == "idempotency-key"
+    assert response.json()["errors"][0]["location"] == "header"

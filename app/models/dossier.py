@@ -141,6 +141,14 @@ class Dossier(OnTime, TimestampMixin, Base):
         Index("ix_dossiers_current_agency_id", "current_agency_code", "id"),
         Index("ix_dossiers_owner_id", "owner_subject", "owner_issuer", "id"),
         Index("ix_dossiers_applicant_id_number", "applicant_id_number"),
+        # the register (form 06): a desk's dossiers in order of reception
+        Index(
+            "ix_dossiers_register",
+            "receiving_office_code",
+            "received_at",
+            "id",
+            postgresql_where=text("received_at IS NOT NULL"),
+        ),
         Index(
             "ix_dossiers_open_due_at",
             "due_at",

@@ -105,6 +105,7 @@ async def create_upload(
                 max_bytes=settings.upload_max_bytes,
                 timeout_seconds=settings.upload_check_timeout_seconds,
                 max_image_pixels=settings.upload_max_image_pixels,
+                max_memory_bytes=settings.upload_check_max_memory_bytes,
             ),
             pending=uploads_service.PendingCaps(
                 max_files=settings.upload_max_pending_files,

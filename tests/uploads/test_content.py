@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 import io
+import multiprocessing
+import os
 import struct
-import threading
 import time
 import zlib
 from collections.abc import AsyncIterator
@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.errors import UnsupportedMediaType
 from app.models.upload import Upload
 from app.services.uploads import content as upload_content
+from app.services.uploads import isolation
 from app.services.uploads.file_types import FILE_TYPES
 from tests.uploads.conftest import JPEG, PDF, PNG, UploadApp, UploadAppFactory
 
@@ -99,24 +100,44 @@ async def _chunks(data: bytes) -> AsyncIterator[bytes]:
     yield data
 
 
-async def test_the_check_runs_in_a_thread_under_a_time_limit(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    loop_thread = []
+def _spin(seconds: float) -> None:
+    """A parser stuck in a loop (pure Python, so only a kill stops it)."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        pass
 
-    def slow(data: bytes, file_type: object, limits: object) -> None:
-        loop_thread.append(threading.current_thread() is threading.main_thread())
-        time.sleep(0.5)
 
-    monkeypatch.setattr(upload_content, "check_bytes", slow)
+def _allocate(size: int) -> int:
+    return len(bytearray(size))
+
+
+async def test_a_stuck_check_is_killed_at_its_time_limit() -> None:
+    started = time.monotonic()
+    with pytest.raises(TimeoutError):
+        await isolation.run_isolated(_spin, 60.0, timeout_seconds=0.5, memory_bytes=1 << 30)
+    assert time.monotonic() - started < 5
+    # the child is gone, not left spinning: no live child process of ours remains
+    assert [p for p in multiprocessing.active_children() if p.name.startswith("Process")] == []
+
+
+async def test_the_check_runs_in_another_process_with_its_memory_capped() -> None:
+    assert await isolation.run_isolated(os.getpid, timeout_seconds=10, memory_bytes=1 << 30) != (
+        os.getpid()
+    )
+    assert await isolation.run_isolated(
+        _allocate, 1 << 20, timeout_seconds=10, memory_bytes=1 << 30
+    ) == (1 << 20)
+    with pytest.raises(MemoryError):
+        await isolation.run_isolated(_allocate, 2 << 30, timeout_seconds=10, memory_bytes=1 << 30)
+
+
+async def test_a_timed_out_content_check_is_refused_as_415() -> None:
     limits = upload_content.ContentLimits(
-        max_bytes=1024, timeout_seconds=0.05, max_image_pixels=100
+        max_bytes=1024, timeout_seconds=0.000001, max_image_pixels=100
     )
     with pytest.raises(UnsupportedMediaType) as refused:
         await upload_content.check_stored(_chunks(PDF), PDF_TYPE, limits)
     assert refused.value.extra == {"reason": "check_timeout"}
-    assert loop_thread == [False]  # not on the event loop's thread
-    await asyncio.sleep(0.5)  # let the worker thread end before the test does
 
 
 async def test_a_stored_file_over_the_size_limit_is_not_checked() -> None:
@@ -128,3 +149,12 @@ async def test_a_stored_file_over_the_size_limit_is_not_checked() -> None:
     assert refused.value.extra == {"reason": "too_large_to_check"}
     ok = upload_content.ContentLimits(max_bytes=len(PDF), timeout_seconds=5, max_image_pixels=100)
     await upload_content.check_stored(_chunks(PDF), PDF_TYPE, ok)
+
+
+def _unpicklable() -> object:
+    return lambda: None
+
+
+async def test_an_answer_that_cannot_cross_the_pipe_is_a_child_failure() -> None:
+    with pytest.raises(isolation.ChildFailed):
+        await isolation.run_isolated(_unpicklable, timeout_seconds=10, memory_bytes=1 << 30)

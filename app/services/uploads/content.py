@@ -3,16 +3,15 @@
 The first bytes (``file_types.detect``) only say what a file pretends to be. After the stream is
 stored and hashed, a PDF must parse with pypdf and have at least one page, and an image must pass
 Pillow's ``verify()`` and then decode whole, within a pixel limit (decompression bombs). The check
-runs off the event loop (``asyncio.to_thread``) under a time limit and only on files within a size
-limit; a file that fails is refused with 415 ``file_unreadable`` naming the reason.
+runs off the event loop under a time limit and only on files within a size limit; a file that fails is refused with 415 ``file_unreadable`` naming the reason.
 
-A thread cannot be stopped: on timeout the request is answered at once, and the library call ends in
-the background (bounded by the size and pixel limits).
+The libraries run in a child process (``isolation.run_isolated``), not a thread: on timeout the
+child is killed and the request answered at once, and the child's memory is capped, so a crafted
+file can neither hold a worker for ever nor exhaust the server's memory.
 """
 
 from __future__ import annotations
 
-import asyncio
 import io
 import logging
 from collections.abc import AsyncIterator
@@ -22,6 +21,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from app.errors import ProblemCode, UnsupportedMediaType
+from app.services.uploads import isolation
 from app.services.uploads.file_types import FileType
 
 log = logging.getLogger(__name__)
@@ -34,6 +34,7 @@ class ContentLimits:
     max_bytes: int
     timeout_seconds: float
     max_image_pixels: int
+    max_memory_bytes: int = 1024 * 1024 * 1024
 
 
 class _Unreadable(Exception):
@@ -43,6 +44,9 @@ class _Unreadable(Exception):
         super().__init__(reason)
         self.reason = reason
         self.detail = detail
+
+    def __reduce__(self) -> tuple[type[_Unreadable], tuple[str, str]]:
+        return (_Unreadable, (self.reason, self.detail))  # it crosses the child's pipe
 
 
 def _refuse(reason: str, detail: str) -> UnsupportedMediaType:
@@ -83,7 +87,7 @@ def _check_image(data: bytes, file_type: FileType, max_pixels: int) -> None:
 
 
 def check_bytes(data: bytes, file_type: FileType, limits: ContentLimits) -> None:
-    """The whole check, synchronous (for a worker thread); raises ``_Unreadable``."""
+    """The whole check, synchronous (run in the isolated child); raises ``_Unreadable``."""
     if file_type.content_type == "application/pdf":
         _check_pdf(data)
     else:
@@ -105,11 +109,21 @@ async def check_stored(
     """Read the stored file (at most ``max_bytes``) and check it off the loop, in time; 415 if not."""
     data = await _read(chunks, limits.max_bytes)
     try:
-        await asyncio.wait_for(
-            asyncio.to_thread(check_bytes, data, file_type, limits), limits.timeout_seconds
+        await isolation.run_isolated(
+            check_bytes,
+            data,
+            file_type,
+            limits,
+            timeout_seconds=limits.timeout_seconds,
+            memory_bytes=limits.max_memory_bytes,
         )
     except _Unreadable as exc:
         raise _refuse(exc.reason, exc.detail) from exc
+    except (isolation.ChildFailed, MemoryError) as exc:
+        log.warning("upload_content_check_failed", extra={"content_type": file_type.content_type})
+        raise _refuse(
+            "check_failed", "Không kiểm tra được nội dung tệp (tệp có thể bị hỏng)."
+        ) from exc
     except TimeoutError as exc:
         log.warning("upload_content_check_timeout", extra={"content_type": file_type.content_type})
         raise _refuse(

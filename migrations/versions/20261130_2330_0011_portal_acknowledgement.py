@@ -1,8 +1,8 @@
 """dossiers: the national portal's acknowledgement (last acknowledged event and when)
 
-Revision ID: 0010
-Revises: 0009
-Create Date: 2026-11-30 22:30:00+00:00
+Revision ID: 0011
+Revises: 0010
+Create Date: 2026-11-30 23:30:00+00:00
 """
 
 from collections.abc import Sequence
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0010"
-down_revision: str | Sequence[str] | None = "0009"
+revision: str = "0011"
+down_revision: str | Sequence[str] | None = "0010"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,63 @@
+"""The dossier register of a one-stop desk (form 06): the query and the JSON page."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.models.catalog import CODE_LENGTH
+from app.models.dossier import Channel, DossierStatus
+
+MAX_PERIOD_DAYS = 366
+
+
+class RegisterFormat(StrEnum):
+    json = "json"  # one page (keyset cursor)
+    csv = "csv"  # the whole period, streamed
+    xlsx = "xlsx"
+    html = "html"  # printable, A4 landscape
+
+
+class RegisterQuery(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    received_from: date = Field(description="Từ ngày nhận hồ sơ (giờ Việt Nam), ví dụ 2026-12-01")
+    received_to: date = Field(description="Đến ngày nhận hồ sơ (bao gồm ngày này)")
+    procedure_code: str | None = Field(default=None, max_length=CODE_LENGTH)
+    channel: Channel | None = None
+    status: DossierStatus | None = None
+    format: RegisterFormat = RegisterFormat.json
+    cursor: str | None = Field(default=None, max_length=200, description="Trang sau (chỉ với json)")
+    limit: int = Field(default=100, ge=1, le=500, description="Số dòng mỗi trang (chỉ với json)")
+
+
+class RegisterRowRead(BaseModel):
+    code: str
+    procedure_code: str
+    procedure_name: str
+    sets: int = Field(description="Số lượng hồ sơ (bộ)")
+    applicant_name: str
+    applicant_address: str | None
+    applicant_phone: str | None
+    competent_agency: str = Field(description="Cơ quan chủ trì giải quyết")
+    channel: Channel
+    status: DossierStatus
+    received_at: datetime
+    due_at: datetime | None = Field(description="Hẹn trả kết quả")
+    promised_due_at: datetime | None = Field(description="Ngày hẹn lại (nếu có)")
+    forwarded_at: datetime | None = Field(description="Chuyển hồ sơ đến cơ quan giải quyết")
+    finished_at: datetime | None = Field(description="Nhận kết quả từ cơ quan giải quyết")
+    returned_at: datetime | None = Field(description="Trả kết quả cho cá nhân, tổ chức")
+    note: str = Field(description="Ghi chú")
+
+
+class RegisterPage(BaseModel):
+    title: str
+    office_code: str
+    office_name: str
+    received_from: date
+    received_to: date
+    items: list[RegisterRowRead]
+    next_cursor: str | None
