@@ -8,7 +8,9 @@ data through the API (``tests/fuzz/fixtures.py``), then runs ``schemathesis run`
 ``/openapi.json`` twice, with the hooks of ``tests/fuzz/hooks.py``: anonymously, and with the
 province administrator's token (``admin``, logged in through ``/api/v1/auth/token``). Checks: no
 server error (``not_a_server_error``), only documented status codes (``status_code_conformance``),
-bodies as documented (``response_schema_conformance``).
+bodies, content types and headers as documented (``response_schema_conformance``,
+``content_type_conformance``, ``response_headers_conformance``), and a 405's ``Allow`` naming the
+path's methods (``allow_header_conformance``).
 
 The run fails when schemathesis reports a failure, when any answer is a 5xx, when a run sent fewer
 requests than asked, or when an operation got no 2xx answer: in the admin run every operation, in
@@ -35,7 +37,16 @@ import httpx
 from tests.fuzz.fixtures import seed
 from tests.fuzz.server import ROOT, live_demo
 
-CHECKS = "not_a_server_error,status_code_conformance,response_schema_conformance"
+CHECKS = ",".join(
+    (
+        "not_a_server_error",
+        "status_code_conformance",
+        "response_schema_conformance",
+        "content_type_conformance",
+        "response_headers_conformance",
+        "allow_header_conformance",
+    )
+)
 IDENTITIES = ("anonymous", "admin")
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 
@@ -144,7 +155,7 @@ def _schemathesis(
     }
     command = [
         str(SCHEMATHESIS), "run", f"{base_url}/openapi.json",
-        "--checks", CHECKS,
+        "--checks", os.environ.get("MOTCUA_FUZZ_CHECKS", CHECKS),
         "--phases", phases,
         "--max-examples", str(max_examples),
         "--workers", "1",
@@ -198,6 +209,7 @@ def run(
             if keep:
                 Path(keep).mkdir(parents=True, exist_ok=True)
                 shutil.copy(record, Path(keep) / record.name)
+                (Path(keep) / f"{identity}.txt").write_text(output)
             if log:
                 print(output[-6000:] if code else output[-1500:], file=sys.stderr)
     return result
