@@ -16,10 +16,10 @@ The runner (``tests/fuzz/run.py``) sets three variables: ``MOTCUA_FUZZ_STATE`` (
   account or at ``fuzz.self`` is pointed at one of the run's target accounts; state changes of
   demo catalog records (publish/retire, units and agencies the province hangs on) are pointed at
   the run's own records. The run never locks or rewires what it relies on.
-* **Realistic share.** Every other positive case of an operation (its first included) gets real identifiers and valid bodies (a procedure
-  code of the demo catalog, a dossier code with its PIN, a valid PNG): without them nearly every
-  answer would be 404/422 and no 2xx would prove the operation works. Negative cases are left as
-  generated.
+* **Realistic share.** Every other positive case of an operation (its first included) gets real
+  identifiers and valid bodies (a procedure code of the demo catalog, a dossier code with its PIN, a
+  valid PNG): without them nearly every answer would be 404/422 and no 2xx would prove the
+  operation works. Negative cases are left as generated.
 
 ``after_call`` records ``{"op", "status"}`` and renews ``fuzz.self``'s token once it revoked it or
 changed its password.
@@ -41,6 +41,7 @@ import httpx
 import schemathesis
 from schemathesis import Case, GenerationMode, HookContext, Response
 
+from app.services.identity.users import normalise_username
 from tests.samples import PNG
 
 # Agencies that may apply the run's procedure (each once; later attempts are 409).
@@ -56,10 +57,6 @@ _rng = random.Random(int(os.environ.get("MOTCUA_FUZZ_SEED", "0")))
 _counter = iter(range(1, 10**9))
 _self_service: dict[str, str] = {}
 _positive: Counter[str] = Counter()  # positive cases seen per operation
-
-
-def _normalise(username: object) -> str:
-    return str(username).strip().lower()  # as app.services.identity.users.normalise_username
 
 
 def _self_service_token() -> str:
@@ -352,7 +349,10 @@ APPLICATION_CHANGES = {
 def _guard(op: str, case: Case) -> None:
     """Point state changes away from the accounts and records the run relies on."""
     path = case.path_parameters or {}
-    if "username" in path and _normalise(path["username"]) in STATE["protected_accounts"]:
+    if (
+        "username" in path
+        and normalise_username(str(path["username"])) in STATE["protected_accounts"]
+    ):
         path["username"] = _pick("targets")
     if op in ("PUT /api/v1/admin/units/{code}", "PUT /api/v1/admin/agencies/{code}"):
         existing = STATE["units"] if "units" in op else STATE["agencies"]

@@ -13,9 +13,10 @@ bodies, content types and headers as documented (``response_schema_conformance``
 path's methods (``allow_header_conformance``).
 
 The run fails when schemathesis reports a failure, when any answer is a 5xx, when a run sent fewer
-requests than asked, or when an operation got no 2xx answer: in the admin run every operation, in
-the anonymous run every operation without a security requirement (an officer's or citizen's
-operation cannot succeed anonymously; it is still checked for 5xx and documented statuses).
+requests than asked, when an operation got no 2xx answer (in the admin run every operation, in the
+anonymous run every operation without a security requirement: an officer's or citizen's operation
+cannot succeed anonymously; it is still checked for 5xx and documented statuses), or when, after the
+runs, the administrator's first token is refused or its password no longer logs in.
 """
 
 from __future__ import annotations
@@ -91,10 +92,12 @@ class FuzzResult:
     operations: list[str]
     runs: list[IdentityRun] = field(default_factory=list)
     min_requests: int = 0
+    own_account: list[str] = field(default_factory=list)  # what the runs did to the admin's account
 
     @property
     def problems(self) -> list[str]:
-        return [p for run in self.runs for p in run.problems(self.operations, self.min_requests)]
+        found = [p for run in self.runs for p in run.problems(self.operations, self.min_requests)]
+        return found + self.own_account
 
     def table(self) -> str:
         width = max(len(op) for op in self.operations)
@@ -212,7 +215,28 @@ def run(
                 (Path(keep) / f"{identity}.txt").write_text(output)
             if log:
                 print(output[-6000:] if code else output[-1500:], file=sys.stderr)
+        result.own_account = _own_account_intact(demo.base_url, state)
     return result
+
+
+def _own_account_intact(base_url: str, state: dict[str, object]) -> list[str]:
+    """After the runs, the administrator's first token still works and its password still logs in."""
+    found = []
+    me = httpx.get(
+        f"{base_url}/api/v1/auth/me",
+        headers={"Authorization": f"Bearer {state['admin_token']}"},
+        timeout=30,
+    )
+    if me.status_code != 200:
+        found.append(f"admin: its token was refused after the run ({me.status_code})")
+    login = httpx.post(
+        f"{base_url}/api/v1/auth/token",
+        data={"username": state["admin"], "password": state["demo_password"]},
+        timeout=30,
+    )
+    if login.status_code != 200:
+        found.append(f"admin: its password no longer logs in after the run ({login.status_code})")
+    return found
 
 
 def main(argv: list[str] | None = None) -> int:
