@@ -77,9 +77,17 @@ def upload(client: httpx.Client, token: str, content: bytes = PDF) -> str:
     return upload_id
 
 
-def _mandatory_documents(client: httpx.Client, procedure: str) -> list[str]:
+def _mandatory_documents(client: httpx.Client, procedure: str, channel: str) -> list[str]:
+    """What a dossier of ``channel`` must contain (the catalog's channels; a document only shown at
+    the desk is never uploaded online)."""
     body = _ok(client.get(f"/api/v1/procedures/{procedure}"))
-    return [d["code"] for d in body["documents"] if d.get("mandatory")]
+    return [
+        d["code"]
+        for d in body["documents"]
+        if d.get("mandatory")
+        and (d.get("channels") is None or channel in d["channels"])
+        and (channel == "desk" or not d.get("presented_only"))
+    ]
 
 
 def desk_body(client: httpx.Client, outcome: str = "receive") -> dict[str, Any]:
@@ -96,7 +104,7 @@ def desk_body(client: httpx.Client, outcome: str = "receive") -> dict[str, Any]:
         },
         "documents": [
             {"requirement_code": code, "paper_original_checked": True}
-            for code in _mandatory_documents(client, BIRTH)
+            for code in _mandatory_documents(client, BIRTH, "desk")
         ],
         "outcome": outcome,
     }
@@ -114,7 +122,7 @@ def _online_dossier(client: httpx.Client, citizen: str) -> dict[str, Any]:
         },
         "documents": [
             {"requirement_code": code, "upload_id": upload(client, citizen)}
-            for code in _mandatory_documents(client, BIRTH)
+            for code in _mandatory_documents(client, BIRTH, "online")
         ],
     }
     created: dict[str, Any] = _ok(

@@ -34,6 +34,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -259,6 +260,16 @@ def _form(case: Case) -> None:
     case.query = {"format": _rng.choice(["json", "html"])}
 
 
+def _register(case: Case) -> None:
+    today = datetime.now(UTC).date()
+    case.path_parameters = {"office_code": STATE["commune"]}
+    case.query = {
+        "received_from": (today - timedelta(days=1)).isoformat(),
+        "received_to": (today + timedelta(days=1)).isoformat(),
+        "format": _rng.choice(["json", "csv", "xlsx", "html"]),
+    }
+
+
 def _action(case: Case) -> None:
     case.path_parameters = {"code": _pick("submitted"), "action": "receive"}
     case.body = {"note": "Tiếp nhận"}
@@ -316,6 +327,7 @@ REALISTIC: dict[str, Callable[[Case], None]] = {
     "POST /api/v1/dossiers/{code}/documents": _documents,
     "GET /api/v1/dossiers/{code}/events": _dossier_read,
     "GET /api/v1/dossiers/{code}/forms/{form}": _form,
+    "GET /api/v1/registers/{office_code}": _register,
     "GET /api/v1/lookup/{code}": _lookup,
     "GET /api/v1/admin/calendar": lambda case: setattr(case, "query", {"year": 2026}),
     "PUT /api/v1/admin/calendar/{day}": _calendar_day,
