@@ -194,7 +194,7 @@ def _refusal(doc: dict[str, Any]) -> str:
 
 def _apology(doc: dict[str, Any]) -> str:
     return (
-        f"<p>{esc(doc['issuing_agency']['name'])} xin lỗi Ông/Bà (tổ chức):</p>"
+        f"<p>{esc(doc['issuing_agency']['name'])} xin lỗi về việc chậm trả kết quả hồ sơ của:</p>"
         + _applicant(doc)
         + f"<p>Hồ sơ được tiếp nhận {esc(doc.get('received_at_text'))}; hẹn trả kết quả "
         f"{esc(doc.get('appointment_text'))}.</p>"
