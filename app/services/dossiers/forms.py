@@ -22,7 +22,7 @@ from app.errors import Conflict, ProblemCode
 from app.models.catalog import Agency
 from app.models.dossier import Action, Dossier, DossierEvent, DossierStep
 from app.models.procedure import Procedure
-from app.schemas.dossiers import DossierRead, FeeLineRead, StepRead
+from app.schemas.dossiers import DossierRead, FeeLineRead, ResultReturnRead, StepRead
 from app.services.dossiers.access import actors_of
 from app.services.dossiers.documents import list_documents
 from app.services.dossiers.lifecycle import (
@@ -148,6 +148,15 @@ def full_view(view: DossierView, principal: Principal) -> DossierRead:
         ],
         documents=view.documents,
         rating=d.rating,
+        submitter=d.submitter,
+        owner_vneid_verified=d.owner_vneid_verified,
+        result=ResultReturnRead(
+            delivery=d.result_delivery,
+            office_code=d.result_office_code,
+            consignment_number=d.result_consignment_number,
+            returned_at=d.returned_at,
+            delivered_at=d.result_delivered_at,
+        ),
         allowed_actions=allowed,
     )
 
