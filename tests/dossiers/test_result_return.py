@@ -33,7 +33,9 @@ async def _resolve(world: World, code: str, *, with_result: bool = True) -> dict
     if with_result:
         attached = await world.client.post(
             f"/api/v1/dossiers/{code}/documents",
-            json={"documents": [{"requirement_code": "KQ", "upload_id": await world.upload(leader)}]},
+            json={
+                "documents": [{"requirement_code": "KQ", "upload_id": await world.upload(leader)}]
+            },
             headers=leader,
         )
         assert attached.status_code == 200, attached.text
@@ -154,9 +156,7 @@ async def test_the_desk_records_dossiers_received_by_post_or_from_the_national_p
         assert created.status_code == 201, created.text
         assert created.json()["channel"] == channel
         assert created.json()["status"] == "received"
-    listed = await world.client.get(
-        "/api/v1/dossiers", params={"channel": "postal"}, headers=desk
-    )
+    listed = await world.client.get("/api/v1/dossiers", params={"channel": "postal"}, headers=desk)
     assert listed.json()["items"][0]["channel"] == "postal"
     citizen = await world.citizen("channel-citizen")
     refused = await world.submit_online(citizen, BIRTH, COMMUNE, channel="postal")
@@ -176,7 +176,12 @@ async def test_a_desk_receives_for_another_commune_where_the_application_says_so
     assert dossier["receiving_office_code"] == OTHER_DESK
     assert dossier["competent_agency_code"] == COMMUNE
     assert dossier["code"].startswith(f"{OTHER_DESK}-")
-    assert [s["agency_code"] for s in dossier["route"]] == [OTHER_DESK, COMMUNE, COMMUNE, OTHER_DESK]
+    assert [s["agency_code"] for s in dossier["route"]] == [
+        OTHER_DESK,
+        COMMUNE,
+        COMMUNE,
+        OTHER_DESK,
+    ]
     assert dossier["applicant"]["unit_code"] == COMMUNE_UNIT
     # a procedure whose application does not say so stays with its own desks
     refused = await world.submit_at_desk(other_desk, BUSINESS, COMMUNE, receiving_office=OTHER_DESK)

@@ -6,7 +6,9 @@ from __future__ import annotations
 from app.models.dossier import DossierStatus
 from app.services.dossiers.lifecycle import LIFECYCLE, Actor, Clock, Next
 
-README_START = "<!-- lifecycle-table:start (generated: python -m app.services.dossiers.lifecycle_doc) -->"
+README_START = (
+    "<!-- lifecycle-table:start (generated: python -m app.services.dossiers.lifecycle_doc) -->"
+)
 README_END = "<!-- lifecycle-table:end -->"
 
 ACTOR_LABEL: dict[Actor, str] = {

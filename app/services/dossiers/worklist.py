@@ -32,6 +32,7 @@ from sqlalchemy import (
     union,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from app.errors import BadRequest, ProblemCode
 from app.models.base import BIGINT_MAX
@@ -87,6 +88,7 @@ class DossierRow:
 
 _JOINED = {"procedure_code", "procedure_name", "current_step_code", "current_step_name", "assignee"}
 _COLUMNS = [f.name for f in fields(DossierRow) if f.name not in _JOINED]
+_PASSED = aliased(DossierStep, name="passed_step")
 
 # Each filter as a condition on ``dossiers`` columns (so it can go into every branch), its values bound
 # under the filter's own name.
@@ -98,9 +100,10 @@ _CONDITIONS: dict[str, Callable[[], ColumnElement[bool]]] = {
     "passed_through": lambda: or_(
         Dossier.current_agency_code == bindparam("passed_through"),
         Dossier.receiving_office_code == bindparam("passed_through"),
+        # its own alias: the step branch of the page already reads ``dossier_steps``
         exists().where(
-            DossierStep.dossier_id == Dossier.id,
-            DossierStep.agency_code == bindparam("passed_through"),
+            _PASSED.dossier_id == Dossier.id,
+            _PASSED.agency_code == bindparam("passed_through"),
         ),
     ),
     "assigned_to_me": lambda: Dossier.assignee_id == bindparam("assigned_to_me"),
