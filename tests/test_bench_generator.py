@@ -7,6 +7,7 @@ here (migrate, demo seed, 60 dossiers) keeps it honest.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -26,9 +27,12 @@ async def test_the_generator_fills_a_fresh_database(pg_server: PgServer) -> None
     name = f"motcua_gen_{uuid.uuid4().hex[:8]}"
     pg_server.admin(f'CREATE DATABASE "{name}"')
     try:
-        done = subprocess.run(
-            [sys.executable, "-m", "bench.dossiers.generate", "--prepare"]
-            + ["--url", pg_server.dsn(name), "--n", "60", "--until", "2026-11-23"],
+        done = await asyncio.to_thread(
+            subprocess.run,
+            [
+                *(sys.executable, "-m", "bench.dossiers.generate", "--prepare"),
+                *("--url", pg_server.dsn(name), "--n", "60", "--until", "2026-11-23"),
+            ],
             cwd=ROOT,
             env={**os.environ, "MOTCUA_LOG_LEVEL": "WARNING"},
             capture_output=True,
