@@ -53,6 +53,9 @@ async def test_result_returned_online_when_the_owner_downloads_it(world: World) 
     not_yet = await world.client.get(f"/api/v1/dossiers/{code}/result", headers=citizen)
     assert (not_yet.status_code, not_yet.json()["code"]) == (409, "no_result_document")
     await _resolve(world, code)
+    # the receipt tells where the result goes: the applicant's account
+    receipt = await world.client.get(f"/api/v1/dossiers/{code}/forms/receipt", headers=citizen)
+    assert "kết quả điện tử" in receipt.text, receipt.text
     # someone else's citizen account neither sees nor downloads it
     stranger = await world.citizen("result-stranger", personal_id="001099099999")
     other = await world.client.get(f"/api/v1/dossiers/{code}/result", headers=stranger)
