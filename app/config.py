@@ -125,6 +125,8 @@ class Settings(BaseSettings):
     citizen_jwks_url: str | None = None
     citizen_algorithms: Annotated[list[str], NoDecode] = ["RS256", "ES256"]
     citizen_personal_id_claim: str = "personal_id"
+    # a true claim: the account was verified with VNeID (the portal's TaiKhoanDuocXacThucVoiVNeID)
+    citizen_vneid_claim: str = "vneid_verified"
     citizen_jwks_cache_seconds: int = Field(default=3600, ge=1)
     # An unknown ``kid`` triggers at most one JWKS refetch per this many seconds.
     citizen_jwks_refetch_seconds: int = Field(default=60, ge=0)

@@ -59,6 +59,9 @@ class ProblemCode(StrEnum):
     not_receptionist_here = "not_receptionist_here", 403
     not_allowed_at_step = "not_allowed_at_step", 403
     not_officer_here = "not_officer_here", 403
+    applicant_not_caller = "applicant_not_caller", 403
+    personal_id_unverified = "personal_id_unverified", 403
+    result_not_online = "result_not_online", 403
     # 404
     not_found = "not_found", 404
     unit_not_found = "unit_not_found", 404
@@ -75,6 +78,7 @@ class ProblemCode(StrEnum):
     not_acceptable = "not_acceptable", 406
     # 409
     conflict = "conflict", 409
+    no_result_document = "no_result_document", 409
     username_taken = "username_taken", 409
     procedure_exists = "procedure_exists", 409
     application_exists = "application_exists", 409
@@ -134,6 +138,10 @@ class ProblemCode(StrEnum):
     receipt_number_required = "receipt_number_required", 422
     invalid_promised_due_at = "invalid_promised_due_at", 422
     rating_required = "rating_required", 422
+    submitter_invalid = "submitter_invalid", 422
+    agency_closed = "agency_closed", 422
+    consignment_number_required = "consignment_number_required", 422
+    pin_required = "pin_required", 422
     weak_password = "weak_password", 422
     current_password_wrong = "current_password_wrong", 422
     # 429

@@ -92,6 +92,7 @@ def _citizen_from_claims(request: Request, issuer: str, claims: dict[str, Any]) 
         subject=subject,
         name=name if isinstance(name, str) else None,
         personal_id=personal_id if isinstance(personal_id, str) else None,
+        vneid_verified=claims.get(settings.citizen_vneid_claim) is True,
     )
 
 

@@ -138,3 +138,32 @@ def export_command(output: Path | None, fmt: str, section: str | None) -> None:
     else:
         output.write_text(text, encoding="utf-8")
         click.echo(f"wrote {output}", err=True)
+
+
+async def run_hand_over(url: str) -> list[str]:
+    """Hand the open dossiers of replaced agencies over to their successors (one transaction)."""
+    from datetime import UTC, datetime
+
+    from app.db import create_engine, create_session_factory
+    from app.services.dossiers import handover
+
+    settings = load_settings()
+    engine = create_engine(url, settings)
+    try:
+        async with create_session_factory(engine)() as session, session.begin():
+            return await handover.hand_over_replaced(session, settings, now=datetime.now(UTC))
+    finally:
+        await engine.dispose()
+
+
+@catalog.command("hand-over")
+def hand_over_command() -> None:
+    """Hand the open dossiers of replaced agencies over to their successors (Decree 118/2025).
+
+    Current agency, remaining steps and receiving office follow ``replaced_by``; one event per
+    dossier records it. Idempotent: a second run hands over nothing.
+    """
+    codes = asyncio.run(run_hand_over(_database_url()))
+    for code in codes:
+        click.echo(code)
+    click.echo(f"{len(codes)} dossiers handed over", err=True)

@@ -702,6 +702,7 @@ def build(seed: list[dict[str, Any]]) -> dict[str, Any]:
                     "version": 1,
                     "state": "published",
                     "receiving_offices": spec["receiving"],
+                    "province_wide_reception": procedure["code"] in PROVINCE_WIDE_RECEPTION,
                     "processing_time": time if spec["local"] else None,
                     "fees": LOCAL_FEES.get(procedure["code"]),
                     "template": template_code,
@@ -779,6 +780,12 @@ def _agencies() -> list[dict[str, Any]]:
             | _validity()
         )
     return agencies
+
+
+# Procedures any one-stop desk of the province receives, whatever the applicant's commune (Decree
+# 118/2025, reception regardless of administrative boundaries): civil status, where the province
+# has published the list (demo choice).
+PROVINCE_WIDE_RECEPTION = frozenset({"1.001193"})
 
 
 def main(argv: list[str] | None = None) -> int:

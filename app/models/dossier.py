@@ -64,6 +64,7 @@ class Action(StrEnum):
     withdraw = "withdraw"
     rate = "rate"
     refuse = "refuse"  # the processing agency's reasoned refusal after appraisal
+    record_delivery = "record_delivery"  # the post delivered a result sent by post
 
 
 # The statuses in which the processing clock runs (received, being processed): "overdue" applies only
@@ -90,8 +91,17 @@ class ApplicantKind(StrEnum):
 
 
 class ResultDelivery(StrEnum):
-    desk = "desk"
-    postal = "postal"
+    desk = "desk"  # at a one-stop desk of the province
+    postal = "postal"  # by post, with a consignment number
+    online = "online"  # an electronic result the owner downloads (Decree 42/2022 art. 11)
+
+
+class SubmitterRelationship(StrEnum):
+    """Why someone other than the applicant submits (người nộp hồ sơ thay)."""
+
+    legal_representative = "legal_representative"  # parent, guardian (no authorisation needed)
+    authorised = "authorised"  # authorised by the applicant (giấy ủy quyền)
+    organisation_representative = "organisation_representative"  # for an organisation
 
 
 class DocumentKind(StrEnum):
@@ -105,6 +115,7 @@ class ActorKind(StrEnum):
     citizen = "citizen"
     system = "system"
     gateway = "gateway"
+    device = "device"  # a desk rating device (kiosk, tablet) holding the dossier's code and PIN
 
 
 class OnTime:
@@ -184,6 +195,11 @@ class Dossier(OnTime, TimestampMixin, Base):
     # the citizen account that submitted it online: OIDC subjects are unique per issuer
     owner_issuer: Mapped[str | None] = mapped_column(String(255))
     owner_subject: Mapped[str | None] = mapped_column(String(255))
+    # the submitting account was verified with VNeID (the portal's TaiKhoanDuocXacThucVoiVNeID)
+    owner_vneid_verified: Mapped[bool | None] = mapped_column()
+    # someone other than the applicant submitted: {name, id_kind, id_number, phone, relationship,
+    # authorisation_upload_id}; null when the applicant submitted themselves
+    submitter: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
 
     # the template's steps resolved to agencies at submission: [{position, code, name, agency_code,
     # role, duration_amount, duration_unit}] (a template change never reroutes a dossier in flight)
@@ -218,7 +234,13 @@ class Dossier(OnTime, TimestampMixin, Base):
         str_enum(ResultDelivery, "result_delivery"), default=ResultDelivery.desk
     )
     result_address: Mapped[str | None] = mapped_column(Text)
+    # where the result was handed over (any one-stop desk of the province, Decree 118/2025)
+    result_office_code: Mapped[str | None] = mapped_column(ForeignKey("agencies.code"))
+    # postal return: the consignment number, when the post took it, when it delivered it
+    result_consignment_number: Mapped[str | None] = mapped_column(String(64))
+    result_delivered_at: Mapped[datetime | None]
     rating: Mapped[int | None] = mapped_column(SmallInteger)
+    rating_channel: Mapped[str | None] = mapped_column(String(16))  # online, device
     rating_comment: Mapped[str | None] = mapped_column(Text)
     last_event_seq: Mapped[int] = mapped_column(Integer, default=0)
     # The national portal's acknowledgement: the last event whose state it took, and when (written

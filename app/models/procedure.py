@@ -273,6 +273,8 @@ class ProcedureApplication(TimestampMixin, Base):
     version: Mapped[int] = mapped_column(Integer)
     state: Mapped[CatalogState] = mapped_column(str_enum(CatalogState, "catalog_state"))
     receiving_offices: Mapped[list[str]] = mapped_column(JSONB)
+    # any one-stop desk of the province may receive it (Decree 118/2025: regardless of address)
+    province_wide_reception: Mapped[bool] = mapped_column(default=False, server_default="false")
     # null: the national processing time / fees apply
     processing_time_amount: Mapped[Decimal | None] = mapped_column(AMOUNT)
     processing_time_unit: Mapped[DurationUnit | None] = mapped_column(
@@ -292,6 +294,7 @@ class ProcedureApplication(TimestampMixin, Base):
             "version": self.version,
             "state": str(self.state),
             "receiving_offices": self.receiving_offices,
+            "province_wide_reception": self.province_wide_reception,
             "processing_time": duration(self.processing_time_amount, self.processing_time_unit),
             "fees": self.fees,
             "template": self.template_code,

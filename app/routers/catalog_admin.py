@@ -9,10 +9,12 @@ templates by any administrator, as long as their fixed steps run inside the call
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import Body, Depends, Path
+from fastapi import Body, Depends, Path, Request
 
+from app.config import Settings
 from app.errors import ProblemCode
 from app.models.base import INTEGER_MAX
 from app.models.procedure import CatalogState
@@ -47,8 +49,16 @@ from app.security import (
 )
 from app.services.catalog import admin as admin_service
 from app.services.catalog import process_templates as process_service
+from app.services.dossiers import handover as dossier_handover
 
 router = Router(prefix="/api/v1/admin", tags=["admin: catalog"])
+
+
+def _settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
 province_admin = Depends(require_province_admin)
 # the applying agency of the path, within the caller's subtrees
 application_admin = Depends(require_agency_admin("agency"))
@@ -87,11 +97,16 @@ async def put_unit(
 )
 async def put_agency(
     session: Session,
+    request: Request,
     code: str = CODE,
     body: AgencyData = Body(),
     admin: Administrator = province_admin,
 ) -> AgencyRow:
     agency, _ = await admin_service.put_agency(session, code, body, actor=admin.actor)
+    if agency.replaced_by is not None:  # its open dossiers follow it to its successor
+        await dossier_handover.hand_over_replaced(
+            session, _settings(request), now=datetime.now(UTC), agencies=[agency.code]
+        )
     return AgencyRow.model_validate(agency.content())
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Header, Query, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
@@ -25,7 +25,7 @@ from app.schemas.dossiers import (
     StepProgress,
     WorklistQuery,
 )
-from app.security import CALLER_PROBLEMS, get_caller
+from app.security import CALLER_PROBLEMS, client_of, get_caller
 from app.services.dossiers import access as dossier_access
 from app.services.dossiers import actions as dossier_actions
 from app.services.dossiers import form_pages
@@ -62,6 +62,10 @@ SUBMISSION_PROBLEMS = (
     ProblemCode.document_only_presented,
     ProblemCode.supplement_items_invalid,
     ProblemCode.reason_required,
+    ProblemCode.applicant_not_caller,
+    ProblemCode.personal_id_unverified,
+    ProblemCode.submitter_invalid,
+    ProblemCode.agency_closed,
 )
 ACTION_PROBLEMS = (
     ProblemCode.invalid_if_match,
@@ -93,6 +97,10 @@ ACTION_PROBLEMS = (
     ProblemCode.receipt_number_required,
     ProblemCode.invalid_promised_due_at,
     ProblemCode.rating_required,
+    ProblemCode.result_not_online,
+    ProblemCode.no_result_document,
+    ProblemCode.consignment_number_required,
+    ProblemCode.lookup_throttled,
 )
 DOCUMENTS_PROBLEMS = (
     ProblemCode.not_allowed_at_step,
@@ -209,6 +217,9 @@ async def _worklist_response(
                 applicant_name=d.applicant_name,
                 receiving_office_code=d.receiving_office_code,
                 current_agency_code=d.current_agency_code,
+                current_step_code=d.current_step_code,
+                current_step_name=d.current_step_name,
+                assignee=d.assignee,
                 channel=d.channel,
                 submitted_at=d.submitted_at,
                 received_at=d.received_at,
@@ -265,6 +276,7 @@ async def dossier_action(
         body,
         now=_now(),
         if_match=_if_match(if_match),
+        client=client_of(request),
     )
     response.headers["ETag"] = f'"{dossier.version}"'
     return dossier_reads.full_view(await dossier_reads.view(session, dossier), caller)
@@ -310,6 +322,7 @@ async def dossier_events(code: str, session: ReadSession, caller: Caller) -> Eve
                 from_status=v.event.from_status,
                 to_status=v.event.to_status,
                 step=v.event.step,
+                step_code=_step_code(dossier.route, v.event.step),
                 agency_code=v.event.agency_code,
                 actor_kind=str(v.event.actor_kind),
                 actor=v.actor,
@@ -333,6 +346,14 @@ async def dossier_events(code: str, session: ReadSession, caller: Caller) -> Eve
             for s in steps
         ],
     )
+
+
+def _step_code(route: list[dict[str, Any]], position: int | None) -> str | None:
+    """The code of the step at ``position`` of the dossier's route (events name steps by code)."""
+    if position is None or not 0 <= position < len(route):
+        return None
+    code: str = route[position]["code"]
+    return code
 
 
 @router.get(

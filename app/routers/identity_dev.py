@@ -37,5 +37,7 @@ async def jwks(request: Request) -> dict[str, Any]:
     responses=problem_responses(JSON_BODY),
 )
 async def mint_citizen_token(body: DevCitizenTokenRequest, request: Request) -> DevCitizenToken:
-    token, expires_in = await _issuer(request).mint(body.subject, body.full_name, body.personal_id)
+    token, expires_in = await _issuer(request).mint(
+        body.subject, body.full_name, body.personal_id, vneid_verified=body.vneid_verified
+    )
     return DevCitizenToken(access_token=token, expires_in=expires_in)

@@ -353,6 +353,10 @@ class ApplicationData(Row):
     )
 
     receiving_offices: list[Code] = Field(min_length=1)
+    province_wide_reception: bool = Field(
+        default=False,
+        description="Mọi Bộ phận Một cửa trong tỉnh được tiếp nhận (không phụ thuộc địa giới)",
+    )
     processing_time: Duration | None = None
     fees: list[LocalFee] | None = None
     template: Code

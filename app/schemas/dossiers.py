@@ -18,6 +18,7 @@ from app.models.dossier import (
     DossierStatus,
     IdentifierKind,
     ResultDelivery,
+    SubmitterRelationship,
 )
 from app.schemas.common import LocalDateTime
 
@@ -147,6 +148,48 @@ class SupplementItem(BaseModel):
         return value
 
 
+class Submitter(BaseModel):
+    """Someone who submits for the applicant (người nộp thay): online, the signed-in citizen, whose
+    personal id is the token's; the relationship, and unless they are the applicant's legal
+    representative, the authorisation document (Civil Code art. 135-138: representation)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=500, examples=["Trần Văn Bảo"])
+    id_kind: IdentifierKind = IdentifierKind.personal_id
+    id_number: str = Field(min_length=1, max_length=32, examples=["001099000123"])
+    phone: str | None = Field(default=None, examples=["0912000111"])
+    relationship: SubmitterRelationship
+    authorisation_upload_id: uuid.UUID | None = Field(
+        default=None, description="Tệp giấy ủy quyền (bắt buộc trừ người đại diện theo pháp luật)"
+    )
+    authorisation_paper_checked: bool = Field(
+        default=False, description="Tại quầy: cán bộ đã kiểm tra bản giấy ủy quyền"
+    )
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        value = " ".join(value.split())
+        if not value:
+            raise ValueError("Họ tên người nộp không được để trống")
+        return value
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, value: str | None) -> str | None:
+        return normalise_phone(value) if value else None
+
+    @model_validator(mode="after")
+    def _identifier(self) -> Submitter:
+        self.id_number = normalise_identifier(self.id_kind, self.id_number)
+        needs_document = self.relationship is not SubmitterRelationship.legal_representative
+        document = self.authorisation_upload_id is not None or self.authorisation_paper_checked
+        if needs_document and not document:
+            raise ValueError("Người nộp thay cần giấy ủy quyền")
+        return self
+
+
 class DeskOutcome(StrEnum):
     receive = "receive"
     request_supplement = "request_supplement"
@@ -192,6 +235,17 @@ class DossierCreate(BaseModel):
         default=None, description="Nơi tiếp nhận; bỏ trống để dùng nơi tiếp nhận đầu tiên"
     )
     applicant: Applicant
+    submitter: Submitter | None = Field(
+        default=None,
+        description="Người nộp thay người yêu cầu (bỏ trống: người yêu cầu tự nộp)",
+    )
+    channel: Channel | None = Field(
+        default=None,
+        description=(
+            "Tại quầy: kênh hồ sơ đến (desk mặc định; postal: nhận qua bưu chính; "
+            "national_portal: từ Cổng DVCQG); trực tuyến luôn là online"
+        ),
+    )
     subject_unit_code: str | None = Field(
         default=None, description="Đơn vị hành chính nơi có đối tượng (mặc định: nơi cư trú)"
     )
@@ -220,6 +274,8 @@ class DossierCreate(BaseModel):
     def _postal_address(self) -> DossierCreate:
         if self.result_delivery is ResultDelivery.postal and not self.result_address:
             raise ValueError("Nhận kết quả qua bưu chính cần địa chỉ nhận")
+        if self.channel is Channel.online:
+            raise ValueError("Kênh online là kênh của hồ sơ công dân tự nộp trực tuyến")
         return self
 
 
@@ -241,6 +297,17 @@ class ActionRequest(BaseModel):
     promised_due_at: datetime | None = Field(default=None, description="reschedule: ngày hẹn mới")
     receipt_number: str | None = Field(default=None, max_length=64, description="record_payment")
     rating: int | None = Field(default=None, ge=1, le=5, description="rate: 1-5")
+    consignment_number: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=64,
+        description="return_result qua bưu chính: số hiệu bưu gửi",
+    )
+    pin: str | None = Field(
+        default=None,
+        max_length=16,
+        description="return_result tại Bộ phận Một cửa khác trong tỉnh: mã tra cứu trên phiếu hẹn",
+    )
     documents: list[DocumentInput] = Field(default_factory=list, max_length=100)
     items: list[SupplementItem] = Field(
         default_factory=list,
@@ -280,6 +347,16 @@ class DossierDocumentRead(BaseModel):
     added_at: LocalDateTime
 
 
+class ResultReturnRead(BaseModel):
+    delivery: ResultDelivery
+    office_code: str | None = Field(description="Bộ phận Một cửa đã trả kết quả")
+    consignment_number: str | None = Field(description="Số hiệu bưu gửi (trả qua bưu chính)")
+    returned_at: LocalDateTime | None = Field(
+        description="Trả tại quầy, giao bưu chính, hoặc tải về"
+    )
+    delivered_at: LocalDateTime | None = Field(description="Bưu chính đã phát cho người nhận")
+
+
 class DossierRead(BaseModel):
     code: str
     pin: str | None = Field(description="Mã tra cứu (chỉ hiện cho chủ hồ sơ và cán bộ)")
@@ -315,6 +392,11 @@ class DossierRead(BaseModel):
     fee_lines: list[FeeLineRead]
     documents: list[DossierDocumentRead]
     rating: int | None
+    submitter: dict[str, Any] | None = Field(description="Người nộp thay (nếu có)")
+    owner_vneid_verified: bool | None = Field(
+        description="Tài khoản nộp đã xác thực VNeID (TaiKhoanDuocXacThucVoiVNeID)"
+    )
+    result: ResultReturnRead
     allowed_actions: list[Action]
 
 
@@ -327,6 +409,9 @@ class DossierSummary(BaseModel):
     applicant_name: str
     receiving_office_code: str
     current_agency_code: str | None
+    current_step_code: str | None = Field(description="Mã bước hiện tại")
+    current_step_name: str | None
+    assignee: str | None = Field(description="Cán bộ được phân công ở bước hiện tại")
     channel: Channel
     submitted_at: LocalDateTime
     received_at: LocalDateTime | None
@@ -339,7 +424,11 @@ class WorklistQuery(BaseModel):
     """The worklist's query parameters (validated together, in one step)."""
 
     status: list[DossierStatus] | None = Field(None, description="Một hoặc nhiều trạng thái")
-    agency: str | None = Field(None, description="Hồ sơ đang ở hoặc được tiếp nhận tại cơ quan này")
+    agency: str | None = Field(None, description="Hồ sơ đang ở cơ quan này")
+    passed_through: bool = Field(
+        False,
+        description="Với agency: cả hồ sơ đã qua cơ quan (tiếp nhận hoặc có bước xử lý tại đó)",
+    )
     assignee: str | None = Field(None, description="Tên đăng nhập của cán bộ được phân công")
     assigned_to_me: bool = False
     overdue: bool | None = None
@@ -364,6 +453,7 @@ class EventRead(BaseModel):
     from_status: DossierStatus | None
     to_status: DossierStatus
     step: int | None
+    step_code: str | None = Field(description="Mã bước của quy trình (như trong route)")
     agency_code: str | None
     actor_kind: str
     actor: str | None = Field(
@@ -423,6 +513,33 @@ class LookupRead(BaseModel):
 
 
 LOOKUP_PIN_MAX = 16
+
+
+class DeviceRating(BaseModel):
+    """A rating from a desk device (kiosk, tablet): the dossier's code and PIN from its receipt."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "example": {"code": "000.31.00.H99-261123-0001", "pin": "K7M2QX", "rating": 5}
+        },
+    )
+
+    code: str = Field(min_length=1, max_length=96)
+    pin: str = Field(min_length=1, max_length=LOOKUP_PIN_MAX)
+    rating: int = Field(
+        ge=1,
+        le=5,
+        description="5 Rất hài lòng, 4 Hài lòng, 3 Chấp nhận được, 2 Không hài lòng, "
+        "1 Rất không hài lòng",
+    )
+    comment: str | None = Field(default=None, max_length=2000)
+
+
+class DeviceRatingRead(BaseModel):
+    code: str
+    rating: int
+    level: str = Field(description="Mức độ hài lòng")
 
 
 class LookupQuery(BaseModel):

@@ -134,6 +134,7 @@ class DevCitizenTokenRequest(BaseModel):
     personal_id: str | None = Field(
         default=None, pattern=r"^\d{12}$", description="Số định danh cá nhân, 12 chữ số"
     )
+    vneid_verified: bool = Field(default=False, description="Tài khoản đã xác thực với VNeID")
 
 
 class DevCitizenToken(BaseModel):

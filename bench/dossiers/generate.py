@@ -166,7 +166,14 @@ async def load_combos(url: str) -> list[Combo]:
                     units = [OFFICE_UNIT[office]] if office in OFFICE_UNIT else COMMUNE_UNITS
                     for unit_code in units:
                         # the desk's route (its step durations; online ones differ only in time)
-                        route = await _route(session, found, office, unit_code, Channel.desk)
+                        route = await _route(
+                            session,
+                            found,
+                            office,
+                            found.application.agency_code,
+                            unit_code,
+                            Channel.desk,
+                        )
                         combos.append(
                             _combo(found, office, unit_code, route, span, weight / len(units))
                         )

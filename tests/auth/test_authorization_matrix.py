@@ -108,6 +108,8 @@ SCOPES: dict[str, Scope] = {
     "get_procedure": Scope.public,
     "preview_due_date": Scope.public,
     "lookup_dossier": Scope.public,
+    # a desk rating device: the dossier's code and PIN are its authorisation (pin_guard)
+    "rate_on_device": Scope.public,
     # uploads and dossiers: any caller, each row visible to whom it concerns (tests/dossiers)
     "upload_create": Scope.caller,
     "upload_get": Scope.caller,
@@ -119,6 +121,7 @@ SCOPES: dict[str, Scope] = {
     "add_dossier_documents": Scope.caller,
     "dossier_events": Scope.caller,
     "dossier_form": Scope.caller,
+    "download_dossier_result": Scope.caller,
     # the register of a desk (form 06)
     "dossier_register": Scope.desk,
     # users: within the administrator's subtrees

@@ -43,6 +43,7 @@ COMMUNE_UNIT = "H99.31"
 CONSTRUCTION = "000.00.12.H99"  # Sở Xây dựng
 ENVIRONMENT = "000.00.13.H99"  # Sở Nông nghiệp và Môi trường
 LAND_OFFICE = "000.01.13.H99"  # Văn phòng đăng ký đất đai (provincial)
+CITIZEN_ID = "001099012345"  # the personal id of the default online applicant and citizen token
 BIRTH = "1.001193"  # single agency, commune, 1 working day
 BUILDING = "1.013236"  # same level: Sở Xây dựng then Sở NN&MT, 20 working days
 LAND = "1.013978"  # cross level: commune -> provincial land office -> commune, 27 working days
@@ -115,9 +116,18 @@ class World:
     _counter: Iterator[int] = field(default_factory=lambda: itertools.count(1))
 
     async def citizen(
-        self, subject: str = "citizen-1", name: str = "Nguyễn Văn An"
+        self,
+        subject: str = "citizen-1",
+        name: str = "Nguyễn Văn An",
+        personal_id: str = CITIZEN_ID,
+        *,
+        vneid_verified: bool = False,
     ) -> dict[str, str]:
-        token, _ = await self.app.state.dev_issuer.mint(subject, name, "001099000123")
+        """A citizen token; its verified personal id is the default applicant's (``CITIZEN_ID``):
+        an online citizen submits for themselves unless they declare a submitter."""
+        token, _ = await self.app.state.dev_issuer.mint(
+            subject, name, personal_id, vneid_verified=vneid_verified
+        )
         return {"Authorization": f"Bearer {token}"}
 
     async def officer(self, username: str) -> dict[str, str]:

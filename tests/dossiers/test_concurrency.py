@@ -69,7 +69,7 @@ async def test_two_officers_acting_at_once_one_wins_one_event(live: World) -> No
 
 
 async def test_same_idempotency_key_ten_times_at_once_creates_one_dossier(live: World) -> None:
-    citizen = await live.citizen("idempotent-owner")
+    citizen = await live.citizen("idempotent-owner", personal_id="001077009988")
     codes = await live.mandatory_documents(BIRTH, "online")
     documents = [
         {"requirement_code": code, "upload_id": await live.upload(citizen)} for code in codes

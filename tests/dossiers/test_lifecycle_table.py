@@ -165,7 +165,7 @@ ALLOWED_IN: dict[DossierStatus, set[str]] = {
     DossierStatus.supplement_requested: {"supplement", "reschedule", "stop", "withdraw", "reject"},
     DossierStatus.awaiting_payment: {"record_payment", "reschedule", "stop", "withdraw"},
     DossierStatus.resolved: {"return_result"},
-    DossierStatus.returned: {"rate"},
+    DossierStatus.returned: {"rate", "record_delivery"},
     DossierStatus.rejected: set(),
     DossierStatus.withdrawn: set(),
     DossierStatus.stopped: set(),
@@ -187,10 +187,12 @@ ACTORS: dict[str, set[str]] = {
     "reschedule": {"leader", "desk"},
     "stop": {"leader"},
     "resolve": {"step", "leader"},
-    "return_result": {"desk"},
+    # the owner takes it by downloading an electronic result; any desk of the province with the PIN
+    "return_result": {"desk", "owner"},
     "withdraw": {"owner", "desk"},
-    "rate": {"owner"},
+    "rate": {"owner", "device"},
     "refuse": {"leader"},
+    "record_delivery": {"desk"},
 }
 
 
@@ -235,6 +237,11 @@ def expected(state: State, action: str, role: str) -> tuple[int, str | None]:
         return 422, "invalid_step"
     if action == "reschedule" and not state.received:
         return 409, "no_due_date"
+    # this dossier's result goes back at the desk: not downloaded online, nothing posted
+    if action == "return_result" and role == "owner":
+        return 403, "result_not_online"
+    if action == "record_delivery":
+        return 409, "action_not_allowed"
     return 200, None
 
 

@@ -147,6 +147,35 @@ def _create_user(client: httpx.Client, admin: str, username: str, role: str) -> 
     )
 
 
+RETURNED = 6  # each run rates its own half of them (a dossier is rated once)
+
+
+def _returned_dossier(
+    client: httpx.Client, receptionist: str, specialist: str, leader: str
+) -> dict[str, Any]:
+    """A desk dossier taken to its return, with a result file attached on the way."""
+    dossier: dict[str, Any] = _ok(
+        client.post("/api/v1/dossiers", json=desk_body(client), headers=bearer(receptionist)),
+        201,
+    )
+    code = dossier["code"]
+
+    def act(action: str, token: str) -> None:
+        _ok(
+            client.post(f"/api/v1/dossiers/{code}/actions/{action}", json={}, headers=bearer(token))
+        )
+
+    act("forward", receptionist)
+    result = {"documents": [{"requirement_code": "KQ", "upload_id": upload(client, receptionist)}]}
+    _ok(
+        client.post(f"/api/v1/dossiers/{code}/documents", json=result, headers=bearer(receptionist))
+    )
+    act("forward", specialist)
+    act("resolve", leader)
+    act("return_result", receptionist)
+    return dossier
+
+
 def _fuzz_procedure(client: httpx.Client, admin: str, code: str) -> None:
     base = _ok(client.get(f"/api/v1/procedures/{BIRTH}"))
     body = {
@@ -164,6 +193,8 @@ def seed(base_url: str, dossiers: int = 12) -> dict[str, Any]:
     with httpx.Client(base_url=base_url, timeout=30) as client:
         admin = login(client, ADMIN)
         receptionist = login(client, RECEPTIONIST)
+        specialist = login(client, "chuyenvien.xa")
+        leader = login(client, "lanhdao.xa")
         _create_user(client, admin, SELF_SERVICE, "specialist")
         targets = [f"fuzz.target{i}" for i in range(1, TARGETS + 1)]
         for username in targets:
@@ -188,6 +219,9 @@ def seed(base_url: str, dossiers: int = 12) -> dict[str, Any]:
                     headers=bearer(receptionist),
                 )
             )
+        returned = [
+            _returned_dossier(client, receptionist, specialist, leader) for _ in range(RETURNED)
+        ]
         admin_uploads = [upload(client, admin, PNG) for _ in range(2)]
         desk_uploads = [upload(client, receptionist) for _ in range(10)]
         procedures = [f"FUZZ.{run}.{i}" for i in range(3)]
@@ -269,6 +303,8 @@ def seed(base_url: str, dossiers: int = 12) -> dict[str, Any]:
         "desk_body": desk,
         "desk_uploads": desk_uploads,
         "in_progress": [d["code"] for d in received[1:]],
+        # returned at the desk with an electronic result: downloaded, and rated on a device
+        "returned": [{"code": d["code"], "pin": d["pin"]} for d in returned],
         "calendar_days": CALENDAR_DAYS,
         "birth": BIRTH,
         "commune": COMMUNE,

@@ -132,6 +132,21 @@ def _lookup(case: Case) -> None:
     case.query = {"pin": dossier["pin"]}
 
 
+_ratings = iter(range(10**9))
+
+
+def _device_rating(case: Case) -> None:
+    """The next returned dossier of this run's half (the anonymous and admin runs never share one)."""
+    returned = STATE["returned"][0 if IDENTITY == "anonymous" else 1 :: 2]
+    dossier = returned[next(_ratings) % len(returned)]
+    case.body = {"code": dossier["code"], "pin": dossier["pin"], "rating": _rng.randint(1, 5)}
+
+
+def _result(case: Case) -> None:
+    case.path_parameters = {"code": _rng.choice(STATE["returned"])["code"]}
+    case.query = {}
+
+
 def _citizen_token(case: Case) -> None:
     case.body = {"subject": f"fuzz-{next(_counter)}", "full_name": "Công Dân Thử"}
 
@@ -329,6 +344,8 @@ REALISTIC: dict[str, Callable[[Case], None]] = {
     "GET /api/v1/dossiers/{code}/forms/{form}": _form,
     "GET /api/v1/registers/{office_code}": _register,
     "GET /api/v1/lookup/{code}": _lookup,
+    "POST /api/v1/ratings": _device_rating,
+    "GET /api/v1/dossiers/{code}/result": _result,
     "GET /api/v1/admin/calendar": lambda case: setattr(case, "query", {"year": 2026}),
     "PUT /api/v1/admin/calendar/{day}": _calendar_day,
     "DELETE /api/v1/admin/calendar/{day}": _calendar_day,

@@ -30,6 +30,10 @@ async def _message(engine: AsyncEngine, message_id: int) -> OutboxMessage:
     return message
 
 
+async def _delivered(engine: AsyncEngine, message_id: int) -> bool:
+    return (await _message(engine, message_id)).delivered_at is not None
+
+
 async def test_no_session_is_idle_in_transaction_while_a_message_is_delivered(
     committed_db: tuple[str, AsyncEngine], receiver: Receiver, start_worker: WorkerFactory
 ) -> None:
@@ -72,6 +76,10 @@ async def test_no_session_is_idle_in_transaction_while_a_message_is_delivered(
         if state == "idle in transaction" and age > 1.0
     ]
     assert held == [], polls
+    # the delivered mark commits just after the receiver answered: wait for it, never past 10 s
+    await async_wait_until(
+        lambda: _delivered(engine, slow), 10, "the delivered mark of the slow message"
+    )
     assert (await _message(engine, slow)).delivered_at is not None
     assert worker.terminate() == 0
 

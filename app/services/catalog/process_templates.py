@@ -137,6 +137,7 @@ async def put_template_version(
 
 def _apply_application(application: ProcedureApplication, data: ApplicationData) -> None:
     application.receiving_offices = list(data.receiving_offices)
+    application.province_wide_reception = data.province_wide_reception
     local = data.processing_time
     application.processing_time_amount = local.amount if local else None
     application.processing_time_unit = local.unit if local else None

@@ -32,10 +32,17 @@ def current_step(dossier: Dossier) -> dict[str, Any] | None:
     return dossier.route[dossier.current_step]
 
 
+_SERVICE_ACTORS = {
+    ServiceKind.system: Actor.system,
+    ServiceKind.gateway: Actor.gateway,
+    ServiceKind.device: Actor.device,
+}
+
+
 def actors_of(principal: ActingPrincipal, dossier: Dossier) -> set[Actor]:
     """The lifecycle actor kinds the caller qualifies as for this dossier right now."""
     if isinstance(principal, ServicePrincipal):
-        return {Actor.system if principal.kind is ServiceKind.system else Actor.gateway}
+        return {_SERVICE_ACTORS[principal.kind]}
     if isinstance(principal, CitizenPrincipal):
         owns = (dossier.owner_issuer, dossier.owner_subject) == (
             principal.issuer,
@@ -45,6 +52,8 @@ def actors_of(principal: ActingPrincipal, dossier: Dossier) -> set[Actor]:
     actors: set[Actor] = set()
     if principal.has_role(dossier.receiving_office_code, Role.receptionist):
         actors.add(Actor.desk)
+    if principal.agencies_with(Role.receptionist):
+        actors.add(Actor.any_desk)
     step = current_step(dossier)
     agency = dossier.current_agency_code
     if step is not None and principal.has_role(step["agency_code"], Role(step["role"])):

@@ -17,13 +17,21 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from app.config import Settings
 from app.errors import Conflict, Forbidden, PreconditionFailed, ProblemCode, field_error
-from app.models.dossier import Action, DocumentKind, Dossier, DossierStatus
+from app.models.dossier import (
+    Action,
+    DocumentKind,
+    Dossier,
+    DossierDocument,
+    DossierStatus,
+    ResultDelivery,
+)
 from app.models.procedure import Procedure
+from app.models.user import Role
 from app.schemas.dossiers import ActionRequest, DeskOutcome, DossierCreate
 from app.services.calendar.overrides import load_calendar
 from app.services.dossiers import clock as dossier_clock
 from app.services.dossiers import documents as dossier_documents
-from app.services.dossiers import submission
+from app.services.dossiers import pin_guard, submission
 from app.services.dossiers.access import actors_of, get_visible
 from app.services.dossiers.effects import EFFECTS, Context
 from app.services.dossiers.events import record_event
@@ -37,7 +45,9 @@ from app.services.dossiers.lifecycle import (
     rule_for,
 )
 from app.services.identity.principals import (
+    RATING_DEVICE,
     ActingPrincipal,
+    CitizenPrincipal,
     OfficerPrincipal,
     Principal,
     ServicePrincipal,
@@ -111,13 +121,22 @@ async def perform(
     *,
     now: datetime,
     if_match: int | None = None,
+    client: str = "internal",
 ) -> Dossier:
     """Apply ``action`` to the dossier ``code`` as ``principal`` (a caller, the system, a gateway).
+
+    A receptionist of any desk of the province returns a result received elsewhere with the code and
+    PIN of its receipt (``request.pin``, the lookup's throttle per ``client``; Decree 118/2025).
 
     ``version`` (body) or ``If-Match`` pin the version the caller read: a mismatch is 409 (412 with
     If-Match). Two concurrent actions race on the row's version; the loser gets 409 and writes nothing.
     """
     if isinstance(principal, ServicePrincipal):  # acts on any dossier, as the table allows
+        dossier = await session.scalar(select(Dossier).where(Dossier.code == code))
+        assert dossier is not None
+    elif request.pin is not None and _any_desk_return(principal, action):
+        # another desk of the province hands over the result: the code and PIN of the receipt
+        await pin_guard.check_dossier_pin(session, settings, code, request.pin, client)
         dossier = await session.scalar(select(Dossier).where(Dossier.code == code))
         assert dossier is not None
     else:
@@ -144,6 +163,31 @@ async def perform(
             code=ProblemCode.version_conflict,
         ) from exc
     return dossier
+
+
+def _any_desk_return(principal: ActingPrincipal, action: Action) -> bool:
+    return (
+        action is Action.return_result
+        and isinstance(principal, OfficerPrincipal)
+        and bool(principal.agencies_with(Role.receptionist))
+    )
+
+
+async def rate_on_device(
+    session: AsyncSession,
+    settings: Settings,
+    code: str,
+    pin: str,
+    request: ActionRequest,
+    *,
+    client: str,
+    now: datetime,
+) -> Dossier:
+    """A desk rating device (kiosk, tablet) rates a dossier with its code and PIN: desk dossiers
+    are rated too (Decision 766/QĐ-TTg indicator 5.4). Wrong PINs count against the lookup's
+    throttle (``pin_guard``); the rating itself is the lifecycle's ``rate`` by the ``device`` actor."""
+    await pin_guard.check_dossier_pin(session, settings, code, pin, client)
+    return await perform(session, settings, RATING_DEVICE, code, Action.rate, request, now=now)
 
 
 async def submit(
@@ -251,3 +295,35 @@ async def add_documents(
             "Hồ sơ vừa được người khác cập nhật.", code=ProblemCode.version_conflict
         ) from exc
     return dossier
+
+
+async def download_result(
+    session: AsyncSession,
+    settings: Settings,
+    principal: Principal,
+    code: str,
+    *,
+    now: datetime,
+) -> DossierDocument:
+    """The dossier's electronic result for its owner (or an officer handling it).
+
+    Decree 42/2022 art. 11: a result returned online is the electronic result the applicant
+    receives in their account; the owner's first download of a resolved dossier whose result goes
+    back online is its return (``return_result`` by the owner, which ends processing if resolving
+    did not).
+    """
+    dossier = await get_visible(session, principal, code)
+    document = await dossier_documents.latest_result(session, dossier)
+    if document is None or dossier.status not in (DossierStatus.resolved, DossierStatus.returned):
+        raise Conflict("Hồ sơ chưa có tệp kết quả điện tử.", code=ProblemCode.no_result_document)
+    online = dossier.result_delivery is ResultDelivery.online
+    if isinstance(principal, CitizenPrincipal):
+        if not online:
+            raise Forbidden(
+                "Kết quả của hồ sơ này không trả trực tuyến.", code=ProblemCode.result_not_online
+            )
+        if dossier.status is DossierStatus.resolved:
+            await perform(
+                session, settings, principal, code, Action.return_result, ActionRequest(), now=now
+            )
+    return document

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, exists, false, select
+from sqlalchemy import ColumnElement, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import ProblemCode, ValidationFailed, field_error
@@ -23,13 +23,14 @@ from app.models.dossier import (
     Dossier,
     DossierDocument,
     DossierEvent,
+    DossierStatus,
 )
 from app.models.procedure import Procedure, SubmissionChannel
 from app.models.upload import Upload, UploadPurpose
 from app.schemas.catalog import Document
 from app.schemas.dossiers import DocumentInput, SupplementItem
-from app.services.dossiers.access import visible_to
-from app.services.identity.principals import OfficerPrincipal, Principal
+from app.services.dossiers.access import owned_by, visible_to
+from app.services.identity.principals import CitizenPrincipal, Principal
 from app.services.uploads import files as uploads_service
 
 # A dossier's channel as the catalog names channels (the national portal's dossiers are online ones).
@@ -350,15 +351,52 @@ async def list_documents(session: AsyncSession, dossier: Dossier) -> list[dict[s
 
 
 def handled_by(principal: Principal) -> ColumnElement[bool]:
-    """Uploads an officer may read because they handle the dossier it is attached to.
+    """Uploads a caller may read because of the dossier it is attached to.
 
-    The dossier's own scope decides (received at their offices or with a step in their agencies,
-    DESIGN 10); citizens see only their own uploads, which the uploads module's own scope covers.
+    An officer: the dossier's own scope decides (received at their offices or with a step in their
+    agencies, DESIGN 10). A citizen: their own uploads (the uploads module's own scope), and the
+    electronic results of the dossiers they own.
     """
-    if not isinstance(principal, OfficerPrincipal):
-        return false()
+    if isinstance(principal, CitizenPrincipal):
+        # the owner's electronic result, once the dossier is resolved (Decree 42/2022 art. 11)
+        return exists().where(
+            DossierDocument.upload_id == Upload.id,
+            DossierDocument.kind == DocumentKind.result,
+            DossierDocument.dossier_id == Dossier.id,
+            owned_by(principal.issuer, principal.subject),
+            Dossier.status.in_((DossierStatus.resolved, DossierStatus.returned)),
+        )
     return exists().where(
         DossierDocument.upload_id == Upload.id,
         DossierDocument.dossier_id == Dossier.id,
         visible_to(principal),
     )
+
+
+async def has_result(session: AsyncSession, dossier: Dossier) -> bool:
+    """The dossier has an electronic result (an uploaded file of kind ``result``)."""
+    found = await session.scalar(
+        select(
+            exists().where(
+                DossierDocument.dossier_id == dossier.id,
+                DossierDocument.kind == DocumentKind.result,
+                DossierDocument.upload_id.is_not(None),
+            )
+        )
+    )
+    return bool(found)
+
+
+async def latest_result(session: AsyncSession, dossier: Dossier) -> DossierDocument | None:
+    """The newest electronic result file of the dossier, if any."""
+    document: DossierDocument | None = await session.scalar(
+        select(DossierDocument)
+        .where(
+            DossierDocument.dossier_id == dossier.id,
+            DossierDocument.kind == DocumentKind.result,
+            DossierDocument.upload_id.is_not(None),
+        )
+        .order_by(DossierDocument.id.desc())
+        .limit(1)
+    )
+    return document

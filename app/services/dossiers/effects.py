@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import VIETNAM_TZ_NAME, Settings
-from app.errors import Conflict, ProblemCode, field_error
+from app.errors import Conflict, Forbidden, ProblemCode, field_error
 from app.models.calendar import DurationUnit
 from app.models.dossier import (
     Action,
@@ -26,12 +26,14 @@ from app.models.dossier import (
     DossierFeeLine,
     DossierStatus,
     DossierStep,
+    ResultDelivery,
 )
 from app.models.user import Role, User, UserRole
 from app.schemas.dossiers import ActionRequest
 from app.services.calendar.working_time import WorkingCalendar
 from app.services.dossiers import clock as dossier_clock
 from app.services.dossiers import documents as dossier_documents
+from app.services.dossiers import ratings
 from app.services.dossiers.access import actors_of, current_step
 from app.services.dossiers.lifecycle import Actor
 from app.services.dossiers.rule_sets import rule_set
@@ -379,8 +381,64 @@ async def _resolve(ctx: Context) -> None:
 
 
 async def _return_result(ctx: Context) -> None:
-    await _finish_step(ctx.session, ctx.dossier, ctx.now)
-    ctx.dossier.returned_at = ctx.now
+    """Returning the result, the way the applicant chose (DESIGN.md section 3, result delivery):
+
+    * online: the owner downloads the electronic result (Decree 42/2022 art. 11: a full-online
+      service returns its result online; the electronic result has the paper's legal value);
+    * by post: the desk hands the result to the post and records its consignment number (Decision
+      45/2016/QĐ-TTg on the public postal service); the delivery is recorded later;
+    * at a desk: the receiving desk, or any one-stop desk of the province given the dossier's code
+      and PIN (Decree 118/2025: results returned regardless of address within the province).
+    """
+    dossier, mine = ctx.dossier, actors_of(ctx.principal, ctx.dossier)
+    if Actor.owner in mine:
+        if dossier.result_delivery is not ResultDelivery.online:
+            raise Forbidden(
+                "Kết quả của hồ sơ này không trả trực tuyến.", code=ProblemCode.result_not_online
+            )
+        if not await dossier_documents.has_result(ctx.session, dossier):
+            raise Conflict(
+                "Hồ sơ chưa có tệp kết quả điện tử.", code=ProblemCode.no_result_document
+            )
+        ctx.payload.update(delivery=ResultDelivery.online.value)
+    elif dossier.result_delivery is ResultDelivery.postal:
+        number = (ctx.request.consignment_number or "").strip()
+        if not number:
+            raise field_error(
+                "consignment_number",
+                "Trả kết quả qua bưu chính cần số hiệu bưu gửi",
+                code=ProblemCode.consignment_number_required,
+                field_code="missing",
+            )
+        dossier.result_consignment_number = number
+        dossier.result_office_code = dossier.receiving_office_code
+        ctx.payload.update(delivery=ResultDelivery.postal.value, consignment_number=number)
+    else:
+        office = _returning_desk(ctx.principal, dossier, mine)
+        dossier.result_office_code = office
+        ctx.payload.update(delivery=dossier.result_delivery.value, office=office)
+    await _finish_step(ctx.session, dossier, ctx.now)
+    dossier.returned_at = ctx.now
+
+
+def _returning_desk(principal: ActingPrincipal, dossier: Dossier, mine: set[Actor]) -> str:
+    """The desk handing the result over: the receiving office, else the caller's own desk."""
+    if Actor.desk in mine or not isinstance(principal, OfficerPrincipal):
+        return dossier.receiving_office_code
+    return sorted(principal.agencies_with(Role.receptionist))[0]
+
+
+async def _record_delivery(ctx: Context) -> None:
+    """The post delivered a result sent by post: once, for a postal return."""
+    dossier = ctx.dossier
+    if dossier.result_delivery is not ResultDelivery.postal or dossier.result_delivered_at:
+        raise Conflict(
+            "Chỉ ghi nhận phát bưu gửi một lần, cho kết quả trả qua bưu chính.",
+            code=ProblemCode.action_not_allowed,
+            extra={"allowed_actions": [], "dossier_status": dossier.status.value},
+        )
+    dossier.result_delivered_at = ctx.now
+    ctx.payload.update(consignment_number=dossier.result_consignment_number)
 
 
 async def _withdraw(ctx: Context) -> None:
@@ -397,9 +455,19 @@ async def _rate(ctx: Context) -> None:
         )
     if ctx.dossier.rating is not None:
         raise Conflict("Hồ sơ đã được đánh giá.", code=ProblemCode.already_rated)
+    # the five levels of the national portal's satisfaction survey; the index reads the bottom two
+    # as "dislike" (Decision 766/QĐ-TTg, indicator 5.4: ratings.RATING_SCALE)
+    level = ratings.RATING_SCALE[ctx.request.rating]
+    device = Actor.device in actors_of(ctx.principal, ctx.dossier)
     ctx.dossier.rating = ctx.request.rating
     ctx.dossier.rating_comment = ctx.request.note
-    ctx.payload.update(rating=ctx.request.rating)
+    ctx.dossier.rating_channel = "device" if device else "online"
+    ctx.payload.update(
+        rating=ctx.request.rating,
+        level=level.code,
+        dislike=level.dislike,
+        channel=ctx.dossier.rating_channel,
+    )
 
 
 EFFECTS: dict[Action, Effect] = {
@@ -419,6 +487,7 @@ EFFECTS: dict[Action, Effect] = {
     Action.withdraw: _withdraw,
     Action.rate: _rate,
     Action.refuse: _refuse,
+    Action.record_delivery: _record_delivery,
 }
 
 

@@ -26,6 +26,8 @@ def actor_of(principal: ActingPrincipal) -> tuple[ActorKind, str | None]:
     if isinstance(principal, ServicePrincipal):
         if principal.kind is ServiceKind.system:
             return ActorKind.system, None
+        if principal.kind is ServiceKind.device:
+            return ActorKind.device, None
         return ActorKind.gateway, principal.name
     if isinstance(principal, CitizenPrincipal):
         return ActorKind.citizen, f"{principal.issuer}|{principal.subject}"

@@ -64,6 +64,8 @@ def result_collection_text(
     if delivery is ResultDelivery.postal:
         address = f": {result_address}" if result_address else ""
         return f"Qua dịch vụ bưu chính công ích{address}"
+    if delivery is ResultDelivery.online:  # Decree 42/2022 art. 11: the electronic result
+        return "Trực tuyến: kết quả điện tử trong tài khoản của người nộp hồ sơ"
     return f"Bộ phận Một cửa — {office_name}"
 
 

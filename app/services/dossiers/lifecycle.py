@@ -59,11 +59,15 @@ class Actor(StrEnum):
     """Who may take an action, relative to the dossier (not a global role)."""
 
     desk = "desk"  # a receptionist of the dossier's receiving office
+    # a receptionist of any one-stop desk of the province, holding the dossier's code and PIN
+    # (results are handed over at any desk, Decree 118/2025)
+    any_desk = "any_desk"
     step = "step"  # an officer holding the current step's role at the current step's agency
     step_leader = "step_leader"  # a leader at the current step's agency
     owner = "owner"  # the citizen who submitted the dossier online
     system = "system"  # periodic sweeps (supplement deadline)
     gateway = "gateway"  # a payment gateway's verified confirmation (online payment)
+    device = "device"  # a desk rating device (kiosk, tablet) given the dossier's code and PIN
 
 
 class Next(StrEnum):
@@ -145,15 +149,23 @@ LIFECYCLE: dict[Action, tuple[Rule, ...]] = {
     Action.resolve: (
         _rule({S.in_progress}, S.resolved, A.step, A.step_leader, clock=Clock.finish),
     ),
-    # Returning the result ends processing when resolving did not already (the first ending counts).
-    Action.return_result: (_rule({S.resolved}, S.returned, A.desk, clock=Clock.finish),),
+    # Returning the result ends processing when resolving did not already (the first ending counts):
+    # at the receiving desk or any desk of the province (code and PIN), by post (the hand-over to
+    # the post, with its consignment number), or online when the owner downloads the electronic
+    # result (Decree 42/2022 art. 11).
+    Action.return_result: (
+        _rule({S.resolved}, S.returned, A.desk, A.any_desk, A.owner, clock=Clock.finish),
+    ),
+    # The post delivered a result sent by post (its delivery date and note).
+    Action.record_delivery: (_rule({S.returned}, Next.same, A.desk),),
     # Withdrawal is possible until the dossier is resolved; the withdrawal of a received dossier ends
     # its processing (Decision 766/QĐ-TTg index 2.1), one never received has none to end.
     Action.withdraw: (
         _rule({S.submitted}, S.withdrawn, A.owner, A.desk),
         _rule(_PROCESSING_OR_PAUSED, S.withdrawn, A.owner, A.desk, clock=Clock.finish),
     ),
-    Action.rate: (_rule({S.returned}, Next.same, A.owner),),
+    # The applicant rates online, or on a desk device with the dossier's code and PIN.
+    Action.rate: (_rule({S.returned}, Next.same, A.owner, A.device),),
 }
 
 

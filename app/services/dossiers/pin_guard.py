@@ -1,4 +1,5 @@
-"""The one guard of every endpoint that takes a dossier's PIN (today the public lookup).
+"""The one guard of every endpoint that takes a dossier's PIN: the public lookup, the desk rating
+device, a desk handing over a result received elsewhere.
 
 Guesses are bounded twice, with the counters of ``identity.throttle`` shared by all such endpoints:
 
@@ -21,6 +22,8 @@ import hmac
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.errors import NotFound, ProblemCode, TooManyRequests
@@ -112,3 +115,20 @@ async def check_pin(
         code=ProblemCode.dossier_not_found,
         commits=True,
     )
+
+
+_DOSSIER_PIN = (
+    "SELECT " + STATE_COLUMNS + ", (SELECT pin FROM dossiers WHERE code = $3) AS pin"  # noqa: S608
+)
+
+
+async def check_dossier_pin(
+    session: AsyncSession, settings: Settings, code: str, given_pin: str, client: str
+) -> None:
+    """:func:`check_pin` for an endpoint holding the request's session (the rating device, a desk
+    handing over another desk's result): the same counters as the public lookup."""
+    keys = keys_of(code, client)
+    connection = await session.connection()
+    result = await connection.exec_driver_sql(_DOSSIER_PIN, (keys.code, keys.client, code))
+    row: Any = result.one()
+    await check_pin(session, settings, keys, (row[0], row[1]), row[2], given_pin)

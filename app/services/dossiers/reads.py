@@ -15,7 +15,7 @@ from app.models.dossier import ActorKind, Dossier, DossierEvent, DossierFeeLine,
 from app.models.procedure import Procedure, ProcedureApplication
 from app.models.user import User
 from app.schemas.common import to_local
-from app.schemas.dossiers import DossierRead, FeeLineRead, StepRead
+from app.schemas.dossiers import DossierRead, FeeLineRead, ResultReturnRead, StepRead
 from app.services.dossiers import documents as dossier_documents
 from app.services.dossiers.access import actors_of, get_visible
 from app.services.dossiers.lifecycle import STATUS_LABEL_VI, actions_in, rule_for
@@ -213,5 +213,14 @@ def full_view(view: DossierView, principal: Principal) -> DossierRead:
         ],
         documents=view.documents,
         rating=d.rating,
+        submitter=d.submitter,
+        owner_vneid_verified=d.owner_vneid_verified,
+        result=ResultReturnRead(
+            delivery=d.result_delivery,
+            office_code=d.result_office_code,
+            consignment_number=d.result_consignment_number,
+            returned_at=d.returned_at,
+            delivered_at=d.result_delivered_at,
+        ),
         allowed_actions=allowed,
     )

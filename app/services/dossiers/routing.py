@@ -16,12 +16,13 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import ProblemCode, ValidationFailed
-from app.models.catalog import Agency, AgencyKind
+from app.models.catalog import AdministrativeUnit, Agency, AgencyKind
 from app.models.procedure import ProcessStep, RunsAtKind
 from app.services.catalog import reads as catalog_service
 
 # Agencies that are "the competent agency of an administrative unit" (its people's committee).
 _UNIT_AUTHORITIES = (AgencyKind.commune_people_committee, AgencyKind.provincial_people_committee)
+_MAX_SUCCESSION = catalog_service.MAX_SUCCESSION
 
 
 @dataclass(frozen=True)
@@ -38,15 +39,33 @@ async def _successor(session: AsyncSession, agency_code: str) -> str:
     return agency.code if agency is not None else agency_code
 
 
+async def _unit_chain(session: AsyncSession, unit_code: str) -> list[str]:
+    """``unit_code`` and the units that replaced it, newest last (a merged unit's successors)."""
+    chain = [unit_code]
+    while len(chain) <= _MAX_SUCCESSION:
+        replaced_by = await session.scalar(
+            select(AdministrativeUnit.replaced_by).where(AdministrativeUnit.code == chain[-1])
+        )
+        if replaced_by is None or replaced_by in chain:
+            break
+        chain.append(replaced_by)
+    return chain
+
+
 async def unit_authority(session: AsyncSession, unit_code: str) -> str | None:
-    """The people's committee serving ``unit_code`` (following replacements), if any."""
-    agency = await session.scalar(
-        select(Agency)
-        .where(Agency.unit_code == unit_code, Agency.kind.in_(_UNIT_AUTHORITIES))
-        .order_by(Agency.valid_to.is_not(None), Agency.code)
-        .limit(1)
-    )
-    return await _successor(session, agency.code) if agency is not None else None
+    """The people's committee serving ``unit_code``, if any. A merged unit is served by its
+    successor's authority (Resolution 202/2025/QH15, Decree 118/2025): the newest unit of the chain
+    first, and an agency that was replaced is followed to its successor."""
+    for code in reversed(await _unit_chain(session, unit_code)):
+        agency = await session.scalar(
+            select(Agency)
+            .where(Agency.unit_code == code, Agency.kind.in_(_UNIT_AUTHORITIES))
+            .order_by(Agency.replaced_by.is_not(None), Agency.valid_to.is_not(None), Agency.code)
+            .limit(1)
+        )
+        if agency is not None:
+            return await _successor(session, agency.code)
+    return None
 
 
 async def step_agency(session: AsyncSession, step: ProcessStep, context: RoutingContext) -> str:

@@ -53,6 +53,8 @@ SIDE_EFFECTS: dict[str, frozenset[SideEffect]] = {
     Action.withdraw: frozenset({N, P, S}),
     Action.rate: frozenset({P, S}),
     Action.refuse: frozenset({N, P, S}),
+    Action.record_delivery: frozenset({N, P}),
+    "hand_over": frozenset({N, P}),  # the applicant hears which agency now holds it
     "add_documents": frozenset({P}),
 }
 

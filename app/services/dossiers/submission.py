@@ -24,17 +24,19 @@ from app.errors import Conflict, Forbidden, ProblemCode, field_error
 from app.models.calendar import DurationUnit
 from app.models.dossier import (
     Channel,
+    DocumentKind,
     Dossier,
     DossierFeeLine,
     DossierStatus,
     IdempotencyKey,
+    ResultDelivery,
 )
 from app.models.user import Role
 from app.schemas.dossiers import DeskOutcome, DossierCreate
 from app.services.catalog import reads as catalog_service
+from app.services.dossiers import applicants, places, routing
 from app.services.dossiers import codes as dossier_codes
 from app.services.dossiers import documents as dossier_documents
-from app.services.dossiers import routing
 from app.services.dossiers.events import actor_of, record_event
 from app.services.dossiers.rule_sets import rule_set_at
 from app.services.identity.principals import CitizenPrincipal, OfficerPrincipal, Principal
@@ -129,6 +131,7 @@ async def _route(
     session: AsyncSession,
     found: catalog_service.ApplicationInForce,
     receiving_office: str,
+    competent_agency: str,
     subject_unit: str | None,
     channel: Channel,
 ) -> list[dict[str, Any]]:
@@ -138,7 +141,7 @@ async def _route(
     for position, step in enumerate(found.template.steps):
         context = routing.RoutingContext(
             receiving_office_code=receiving_office,
-            competent_agency_code=found.application.agency_code,
+            competent_agency_code=competent_agency,
             subject_unit_code=subject_unit,
             routed=routed,
         )
@@ -198,15 +201,15 @@ async def submit(
             return Submission(previous, replayed=True)
 
     desk = isinstance(principal, OfficerPrincipal)
+    if isinstance(principal, CitizenPrincipal):
+        applicants.check_online_identity(principal, data)
+    else:
+        applicants.check_desk_submitter(data)
     found = await _choose_application(session, data, now)
-    offices: list[str] = list(found.application.receiving_offices)
-    receiving_office = data.receiving_office_code or (offices[0] if offices else None)
-    if receiving_office is None or receiving_office not in offices:
-        raise field_error(
-            "receiving_office_code",
-            "Nơi tiếp nhận không nhận thủ tục này (nhận tại: " + ", ".join(offices) + ")",
-            code=ProblemCode.receiving_office_code_invalid,
-        )
+    receiving_office = await places.receiving_office(
+        session, found, data.receiving_office_code, now
+    )
+    competent_agency = await places.competent_agency(session, found.application.agency_code, now)
     if isinstance(principal, OfficerPrincipal):
         if not principal.has_role(receiving_office, Role.receptionist):
             raise Forbidden(
@@ -219,7 +222,13 @@ async def submit(
                 "Tại quầy cần chọn kết quả kiểm tra hồ sơ",
                 code=ProblemCode.outcome_invalid,
             )
-    elif data.outcome is not None or data.confirmed_fee_lines:
+        if data.result_delivery is ResultDelivery.online:
+            raise field_error(
+                "result_delivery",
+                "Kết quả điện tử chỉ trả cho hồ sơ nộp trực tuyến (tài khoản của người nộp)",
+                code=ProblemCode.validation_failed,
+            )
+    elif data.outcome is not None or data.confirmed_fee_lines or data.channel is not None:
         raise field_error(
             "outcome",
             "Chỉ cán bộ tiếp nhận mới chọn kết quả kiểm tra hồ sơ",
@@ -229,8 +238,8 @@ async def submit(
     for code in filter(None, (data.applicant.unit_code, data.subject_unit_code)):
         await catalog_service.get_unit(session, code)  # 404 -> translated below
     subject_unit = data.subject_unit_code or data.applicant.unit_code
-    channel = Channel.desk if desk else Channel.online
-    route = await _route(session, found, receiving_office, subject_unit, channel)
+    channel = (data.channel or Channel.desk) if desk else Channel.online
+    route = await _route(session, found, receiving_office, competent_agency, subject_unit, channel)
     documents = await dossier_documents.check_submission(
         session,
         principal,
@@ -242,6 +251,11 @@ async def submit(
         # refuses it (an outcome that needs no complete dossier)
         allow_missing=desk and data.outcome in (DeskOutcome.request_supplement, DeskOutcome.refuse),
     )
+    authorisation = applicants.authorisation_input(data)
+    if authorisation is not None:
+        documents += await dossier_documents.check_additional(
+            session, principal, [authorisation], desk=desk, kind=DocumentKind.submitted, now=now
+        )
 
     applicant = data.applicant
     dossier = Dossier(
@@ -251,7 +265,7 @@ async def submit(
         application_id=found.application.id,
         rule_set=rule_set_at(now).code,
         receiving_office_code=receiving_office,
-        competent_agency_code=found.application.agency_code,
+        competent_agency_code=competent_agency,
         channel=channel,
         applicant_kind=applicant.kind,
         applicant_name=applicant.name,
@@ -264,6 +278,8 @@ async def submit(
         subject_unit_code=subject_unit,
         owner_issuer=principal.issuer if isinstance(principal, CitizenPrincipal) else None,
         owner_subject=principal.subject if isinstance(principal, CitizenPrincipal) else None,
+        owner_vneid_verified=applicants.vneid_verified(principal),
+        submitter=applicants.submitter_record(data),
         route=route,
         status=DossierStatus.submitted,
         current_agency_code=receiving_office,

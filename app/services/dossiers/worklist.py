@@ -26,15 +26,17 @@ from sqlalchemy import (
     Integer,
     Select,
     bindparam,
+    exists,
     or_,
     select,
     union,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from app.errors import BadRequest, ProblemCode
 from app.models.base import BIGINT_MAX
-from app.models.dossier import Channel, Dossier, DossierStatus
+from app.models.dossier import Channel, Dossier, DossierStatus, DossierStep
 from app.models.procedure import Procedure
 from app.models.user import User
 from app.services.dossiers.access import officer_agencies, officer_link_pages, owned_by
@@ -47,6 +49,7 @@ PAGE_SIZE_MAX = 100
 class WorklistFilter:
     status: list[DossierStatus] | None = None
     agency: str | None = None
+    passed_through: bool = False
     assignee: str | None = None
     assigned_to_me: bool = False
     overdue: bool | None = None
@@ -78,17 +81,30 @@ class DossierRow:
     version: int
     procedure_code: str
     procedure_name: str
+    current_step_code: str | None
+    current_step_name: str | None
+    assignee: str | None
 
 
-_COLUMNS = [f.name for f in fields(DossierRow) if not f.name.startswith("procedure_")]
+_JOINED = {"procedure_code", "procedure_name", "current_step_code", "current_step_name", "assignee"}
+_COLUMNS = [f.name for f in fields(DossierRow) if f.name not in _JOINED]
+_PASSED = aliased(DossierStep, name="passed_step")
 
 # Each filter as a condition on ``dossiers`` columns (so it can go into every branch), its values bound
 # under the filter's own name.
 _CONDITIONS: dict[str, Callable[[], ColumnElement[bool]]] = {
     "status": lambda: Dossier.status.in_(bindparam("status", expanding=True)),
-    "agency": lambda: or_(
-        Dossier.current_agency_code == bindparam("agency"),
-        Dossier.receiving_office_code == bindparam("agency"),
+    # an agency's worklist: what is at the agency now ...
+    "agency": lambda: Dossier.current_agency_code == bindparam("agency"),
+    # ... or, asked for, every dossier that passed through it (received there, or a step there)
+    "passed_through": lambda: or_(
+        Dossier.current_agency_code == bindparam("passed_through"),
+        Dossier.receiving_office_code == bindparam("passed_through"),
+        # its own alias: the step branch of the page already reads ``dossier_steps``
+        exists().where(
+            _PASSED.dossier_id == Dossier.id,
+            _PASSED.agency_code == bindparam("passed_through"),
+        ),
     ),
     "assigned_to_me": lambda: Dossier.assignee_id == bindparam("assigned_to_me"),
     "assignee": lambda: Dossier.assignee_id.in_(
@@ -131,7 +147,9 @@ def _filter_values(principal: Principal, filters: WorklistFilter) -> dict[str, A
     values: dict[str, Any] = {}
     if filters.status:
         values["status"] = list(filters.status)
-    if filters.agency:
+    if filters.agency and filters.passed_through:
+        values["passed_through"] = filters.agency
+    elif filters.agency:
         values["agency"] = filters.agency
     if filters.assigned_to_me and isinstance(principal, OfficerPrincipal):
         values["assigned_to_me"] = principal.user_id
@@ -180,9 +198,18 @@ def _statement(citizen: bool, shape: frozenset[str]) -> Select[Any]:
         branches = officer_link_pages(agencies, conditions, size)
         ids = union(*(branch.subquery().select() for branch in branches))
     page_ids = ids.subquery()
+    step = Dossier.route.op("->")(Dossier.current_step)
     return (
-        select(*(getattr(Dossier, name) for name in _COLUMNS), Procedure.code, Procedure.name)
+        select(
+            *(getattr(Dossier, name) for name in _COLUMNS),
+            Procedure.code,
+            Procedure.name,
+            step.op("->>")("code"),
+            step.op("->>")("name"),
+            User.username,
+        )
         .join(Procedure, Procedure.id == Dossier.procedure_id)
+        .outerjoin(User, User.id == Dossier.assignee_id)
         .where(Dossier.id.in_(select(page_ids.c.id)))
         .order_by(Dossier.id.desc())
         .limit(size)

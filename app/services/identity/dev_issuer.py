@@ -106,7 +106,12 @@ class DevCitizenIssuer:
         )
 
     async def mint(
-        self, subject: str, full_name: str, personal_id: str | None = None
+        self,
+        subject: str,
+        full_name: str,
+        personal_id: str | None = None,
+        *,
+        vneid_verified: bool = False,
     ) -> tuple[str, int]:
         """A citizen token as an identity provider would issue it; returns (token, lifetime)."""
         now = datetime.now(UTC)
@@ -122,6 +127,8 @@ class DevCitizenIssuer:
         }
         if personal_id is not None:
             claims[self.settings.citizen_personal_id_claim] = personal_id
+        if vneid_verified:
+            claims[self.settings.citizen_vneid_claim] = True
         kid = (await self.public_jwk())["kid"]
         if self._signer is None:  # parsing the PEM is slow (key checks): once per process
             self._signer = jwk.construct((await self._private_pem()).decode(), ALGORITHM)

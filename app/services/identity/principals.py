@@ -44,6 +44,8 @@ class CitizenPrincipal:
     subject: str
     name: str | None
     personal_id: str | None
+    # the account was verified with VNeID (level 2 electronic identification)
+    vneid_verified: bool = False
 
 
 Principal = OfficerPrincipal | CitizenPrincipal
@@ -52,6 +54,7 @@ Principal = OfficerPrincipal | CitizenPrincipal
 class ServiceKind(StrEnum):
     system = "system"  # the service's own periodic sweeps (supplement deadlines, ...)
     gateway = "gateway"  # a payment gateway whose callback was verified
+    device = "device"  # a desk rating device, acting only with a dossier's code and PIN
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,9 @@ SYSTEM = ServicePrincipal(ServiceKind.system, "motcua")
 
 def gateway(provider: str) -> ServicePrincipal:
     return ServicePrincipal(ServiceKind.gateway, provider)
+
+
+RATING_DEVICE = ServicePrincipal(ServiceKind.device, "rating_device")
 
 
 # Whoever takes a lifecycle action: a caller, or the system or a gateway.

@@ -223,8 +223,8 @@ async def load(session: AsyncSession, code: str) -> DossierSnapshot:
         rule_set=dossier.rule_set,
         returned_at=dossier.returned_at,
         result_delivery=dossier.result_delivery,
-        # No VNeID flag on dossiers yet (the legal-fidelity issue adds it): never claimed.
-        owner_verified_vneid=False,
+        # the submitting account's VNeID verification (desk dossiers have no account: not claimed)
+        owner_verified_vneid=bool(dossier.owner_vneid_verified),
         online_payment=_online_payment(events),
         last_event_seq=dossier.last_event_seq,
         documents=tuple(

@@ -37,7 +37,9 @@ CHANNEL_CODE: dict[Channel, int] = {
 }
 
 # HinhThuc: how the result goes back to the applicant.
-DELIVERY_CODE: dict[Delivery, int] = {Delivery.desk: 0, Delivery.postal: 1}
+# [U] the code of an electronic result returned online is not in our references: 2 is assumed (the
+# next value) until the portal's specification confirms it.
+DELIVERY_CODE: dict[Delivery, int] = {Delivery.desk: 0, Delivery.postal: 1, Delivery.online: 2}
 
 ONLINE_PAYMENT_CODE: dict[OnlinePayment, int] = {
     OnlinePayment.none: 0,
@@ -75,6 +77,8 @@ ACTION_CONTENT: dict[str, str] = {
     "refuse": "Từ chối giải quyết hồ sơ (không đủ điều kiện sau thẩm định)",
     "resolve": "Kết thúc xử lý hồ sơ",
     "return_result": "Trả kết quả",
+    "record_delivery": "Bưu chính đã phát kết quả",
+    "hand_over": "Bàn giao hồ sơ cho cơ quan kế thừa sau sáp nhập",
     "withdraw": "Rút hồ sơ",
     "rate": "Đánh giá mức độ hài lòng",
     "add_documents": "Bổ sung tài liệu, kết quả",
@@ -93,4 +97,5 @@ ACTOR_FALLBACK: dict[ActorKind, str] = {
     ActorKind.citizen: "Công dân",
     ActorKind.system: "Hệ thống một cửa",
     ActorKind.gateway: "Cổng thanh toán",
+    ActorKind.device: "Thiết bị đánh giá tại quầy",
 }
