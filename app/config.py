@@ -223,6 +223,13 @@ class Settings(BaseSettings):
     # and how long such a link stays valid.
     public_base_url: str = "http://127.0.0.1:8000"
     portal_link_days: int = Field(default=30, ge=1, le=3650)
+    # Dossiers the portal forwards to us (POST /api/v1/integrations/national-portal/dossiers): the
+    # shared HMAC secret (empty: the endpoint refuses every forward), the accepted clock skew, and the
+    # hosts the files it links to may be fetched from (nothing else is ever fetched).
+    portal_inbound_secret: SecretStr = SecretStr("")
+    portal_inbound_window_seconds: int = Field(default=300, ge=1, le=3600)
+    portal_file_hosts: Annotated[list[str], NoDecode] = []
+    portal_file_timeout_seconds: float = Field(default=10.0, gt=0, le=120)
 
     @field_validator(
         "trusted_proxies",
@@ -230,6 +237,7 @@ class Settings(BaseSettings):
         "citizen_algorithms",
         "worker_plugins",
         "portal_session_expired_codes",
+        "portal_file_hosts",
         mode="before",
     )
     @classmethod

@@ -41,6 +41,7 @@ from app.routers import (
     identity,
     identity_admin,
     identity_dev,
+    integrations,
     system,
     system_admin,
     uploads,
@@ -223,6 +224,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         system_admin.router,
         system_admin.audit_router,
         calendar.admin_router,
+        integrations.files_router,
     ):
         app.include_router(router)
     # the hot public requests, served without the framework's per-request layers (app/lean.py)

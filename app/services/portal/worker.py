@@ -5,8 +5,8 @@ builds the dossier's state at send time and pushes it, then the progress rows th
 acknowledged; the acknowledgement (the last event sent and when) is written on the dossier in the
 transaction that marks the message delivered, so both commit or neither.
 
-* Messages of one dossier are delivered one at a time, in order (the outbox's ordering key is the
-  dossier's code). When several wait — the portal was down — the first delivery sends the latest
+* Messages of one dossier are delivered one at a time, in order (the outbox's ordering key is
+  ``portal:`` and the dossier's code, apart from its notifications). When several wait — the portal was down — the first delivery sends the latest
   state and the following ones find it acknowledged and send nothing: the latest state arrives once.
 * A dossier the portal has acknowledged before is updated; one it has not, created ("already
   exists" becomes an update all the same).
@@ -40,7 +40,7 @@ from app.services.system.registry import (
     UnresolvableReference,
     WorkerContext,
 )
-from app.services.system.topics import PORTAL_SYNC
+from app.services.system.topics import PORTAL_KEY_PREFIX, PORTAL_SYNC
 
 # One session login per worker (per shared HTTP client), so concurrent deliveries share a token.
 _LOGINS: weakref.WeakKeyDictionary[httpx.AsyncClient, SessionLogin] = weakref.WeakKeyDictionary()
@@ -86,7 +86,9 @@ async def deliver_sync(message: Envelope, ctx: WorkerContext) -> Completion | No
         raise PermanentDeliveryError("MOTCUA_PORTAL_BASE_URL is not set")
     ref = message.payload.get("ref")
     code = (
-        str(ref.get("code")) if isinstance(ref, dict) and ref.get("code") else message.ordering_key
+        str(ref.get("code"))
+        if isinstance(ref, dict) and ref.get("code")
+        else message.ordering_key.removeprefix(PORTAL_KEY_PREFIX)
     )
     async with ctx.session_factory() as session:
         marks = (
