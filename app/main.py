@@ -225,6 +225,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         system_admin.audit_router,
         calendar.admin_router,
         integrations.files_router,
+        integrations.router,
     ):
         app.include_router(router)
     # the hot public requests, served without the framework's per-request layers (app/lean.py)

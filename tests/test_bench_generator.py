@@ -26,9 +26,11 @@ async def test_the_generator_fills_a_fresh_database(pg_server: PgServer) -> None
     name = f"motcua_gen_{uuid.uuid4().hex[:8]}"
     pg_server.admin(f'CREATE DATABASE "{name}"')
     try:
-        done = subprocess.run(
-            [sys.executable, "-m", "bench.dossiers.generate", "--prepare"]
-            + ["--url", pg_server.dsn(name), "--n", "60", "--until", "2026-11-23"],
+        done = subprocess.run(  # noqa: ASYNC221 - a test waiting for the generator, on purpose
+            [
+                *(sys.executable, "-m", "bench.dossiers.generate", "--prepare"),
+                *("--url", pg_server.dsn(name), "--n", "60", "--until", "2026-11-23"),
+            ],
             cwd=ROOT,
             env={**os.environ, "MOTCUA_LOG_LEVEL": "WARNING"},
             capture_output=True,

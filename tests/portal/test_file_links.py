@@ -60,7 +60,9 @@ async def test_tampered_expired_and_fileless_links_are_refused(world: World) -> 
     other_doc = _path(good).replace(f"/files/{document_id}?", f"/files/{document_id + 1}?")
     tampered_sig = _path(good)[:-1] + ("0" if good[-1] != "0" else "1")
     expired = links.document_link(PUBLIC_BASE, secret, document_id, now - timedelta(seconds=1))
-    foreign = links.document_link(PUBLIC_BASE, "a-different-key", document_id, now + timedelta(days=1))
+    foreign = links.document_link(
+        PUBLIC_BASE, "a-different-key", document_id, now + timedelta(days=1)
+    )
     for path in (other_doc, tampered_sig, _path(expired), _path(foreign)):
         response = await world.client.get(path)
         assert response.status_code == 403, (path, response.text)

@@ -98,6 +98,8 @@ class FakePortalState:
     dossiers: dict[str, StoredDossier] = field(default_factory=dict)
     faults: list[Fault] = field(default_factory=list)
     logins: int = 0
+    # files the portal holds for dossiers submitted on it: name -> (bytes, content type, delay)
+    files: dict[str, tuple[bytes, str, float]] = field(default_factory=dict)
 
     def take_fault(self, service: str | None) -> Fault | None:
         for fault in self.faults:
@@ -134,6 +136,8 @@ class FakePortal:
                 Route("/_fake/sessions/expire", self.expire_sessions, methods=["POST"]),
                 Route("/_fake/reset", self.reset, methods=["POST"]),
                 Route("/_fake/forward", self.forward, methods=["POST"]),
+                Route("/_fake/files/{name}", self.put_file, methods=["PUT"]),
+                Route("/files/{name}", self.get_file, methods=["GET"]),
             ]
         )
 
@@ -353,6 +357,24 @@ class FakePortal:
             except httpx.HTTPError as exc:
                 return JSONResponse({"error": type(exc).__name__}, status_code=502)
         return JSONResponse({"status": answer.status_code, "body": answer.text})
+
+    async def put_file(self, request: Request) -> Response:
+        """Hold a file that forwarded dossiers may link to (``GET /files/{name}``); ``?delay=``
+        seconds before it is served (a slow portal)."""
+        name = request.path_params["name"]
+        delay = float(request.query_params.get("delay") or 0)
+        content_type = request.headers.get("content-type") or "application/octet-stream"
+        self.state.files[name] = (await request.body(), content_type, delay)
+        return JSONResponse({"url": f"{str(request.base_url).rstrip('/')}/files/{name}"})
+
+    async def get_file(self, request: Request) -> Response:
+        found = self.state.files.get(request.path_params["name"])
+        if found is None:
+            return PlainTextResponse("not found", status_code=404)
+        content, content_type, delay = found
+        if delay:
+            await asyncio.sleep(delay)
+        return Response(content, media_type=content_type)
 
 
 def sign(secret: str, timestamp: str, body: bytes) -> str:

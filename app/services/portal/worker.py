@@ -26,6 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.models.dossier import Dossier
 from app.services.portal import payloads
 from app.services.portal import snapshot as portal_snapshot
+from app.services.portal import sync_state as portal_sync_state
 from app.services.portal.client import (
     PortalClient,
     PortalConfig,
@@ -36,6 +37,7 @@ from app.services.system.registry import (
     Completion,
     Envelope,
     Handler,
+    PeriodicJob,
     PermanentDeliveryError,
     UnresolvableReference,
     WorkerContext,
@@ -117,4 +119,14 @@ async def deliver_sync(message: Envelope, ctx: WorkerContext) -> Completion | No
     return acknowledge(code, snap.last_event_seq, datetime.now(UTC))
 
 
+async def reconcile_sync(ctx: WorkerContext, period: datetime) -> int:
+    """The periodic reconciliation (``sync_state.reconcile``): dossiers whose latest state the portal
+    never acknowledged, with no portal message waiting, are queued again. Nothing without a portal."""
+    if PortalConfig.from_settings(ctx.settings) is None:
+        return 0
+    async with ctx.session_factory() as session, session.begin():
+        return len(await portal_sync_state.reconcile(session))
+
+
 HANDLERS: dict[str, Handler] = {PORTAL_SYNC: deliver_sync}
+JOBS = (PeriodicJob("portal.reconcile", reconcile_sync, every=timedelta(minutes=15)),)
