@@ -24,7 +24,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models.dossier import Dossier
-from app.services.portal import payloads
+from app.services.portal import catalog_pull, payloads
 from app.services.portal import snapshot as portal_snapshot
 from app.services.portal import sync_state as portal_sync_state
 from app.services.portal.client import (
@@ -33,6 +33,7 @@ from app.services.portal.client import (
     PortalRefused,
     SessionLogin,
 )
+from app.services.system.audit import AuditActor
 from app.services.system.registry import (
     Completion,
     Envelope,
@@ -128,5 +129,26 @@ async def reconcile_sync(ctx: WorkerContext, period: datetime) -> int:
         return len(await portal_sync_state.reconcile(session))
 
 
+async def pull_catalog(ctx: WorkerContext, period: datetime) -> int:
+    """The nightly catalog pull (``catalog_pull``); nothing without a portal. Returns the number of
+    records that changed."""
+    config = PortalConfig.from_settings(ctx.settings)
+    if config is None:
+        return 0
+    summary = await catalog_pull.pull(ctx.session_factory, _client(ctx, config), PULL_ACTOR)
+    sections = (summary.fields, summary.agencies, summary.procedures)
+    return sum(
+        n
+        for s in sections
+        for outcome, n in s.outcomes.items()
+        if outcome not in ("unchanged", "local")
+    )
+
+
+# the admin audit log names the periodic pull as its actor
+PULL_ACTOR = AuditActor("system:portal-pull", None)
 HANDLERS: dict[str, Handler] = {PORTAL_SYNC: deliver_sync}
-JOBS = (PeriodicJob("portal.reconcile", reconcile_sync, every=timedelta(minutes=15)),)
+JOBS = (
+    PeriodicJob("portal.reconcile", reconcile_sync, every=timedelta(minutes=15)),
+    PeriodicJob("portal.pull_catalog", pull_catalog, cron="30 1 * * *"),
+)
