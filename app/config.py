@@ -332,6 +332,11 @@ class Settings(BaseSettings):
                         "MOTCUA_PORTAL_USERNAME, MOTCUA_PORTAL_PASSWORD and MOTCUA_PORTAL_DSTCODE "
                         "are required when MOTCUA_PORTAL_BASE_URL is set"
                     )
+            inbound = self.portal_inbound_secret.get_secret_value()
+            if inbound and len(inbound) < 32:
+                problems.append(
+                    "MOTCUA_PORTAL_INBOUND_SECRET must be a real secret of at least 32 characters"
+                )
             if problems:
                 raise ValueError("; ".join(problems))
         return self

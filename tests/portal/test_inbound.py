@@ -13,6 +13,7 @@ import json
 import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -30,6 +31,8 @@ from app.devtools.fake_portal.server import FakePortal, sign
 from app.models.dossier import Dossier, DossierEvent
 from app.models.outbox import OutboxMessage
 from app.models.upload import Upload
+from app.services.portal import payloads
+from app.services.portal import snapshot as portal_snapshot
 from tests.conftest import build_app, make_settings
 from tests.dossiers.conftest import COMMUNE, World, clone_demo  # noqa: F401 - a fixture
 from tests.portal.conftest import DSTCODE, PORTAL_PASSWORD, PORTAL_USER, PUBLIC_BASE
@@ -191,6 +194,12 @@ async def test_a_forward_sent_twice_creates_one_dossier_on_the_portal_channel(
             )
         )
         assert events == ["submit"]
+        # what the sync sends names the dossier by the portal's own code
+        snap = await portal_snapshot.load(session, created["code"])
+    links = payloads.LinkPolicy(PUBLIC_BASE, "k", datetime.now(UTC) + timedelta(days=1))
+    assert payloads.dossier_payload(snap, links)["MaHoSo"] == "G22.99-261130-000001"
+    assert {row["MaHoSo"] for row in payloads.progress_rows(snap)} == {"G22.99-261130-000001"}
+    assert payloads.dossier_payload(snap, links)["KenhThucHien"] == "2"
 
 
 async def test_refused_forwards_create_nothing(inbound: Inbound) -> None:
