@@ -152,6 +152,11 @@ class Settings(BaseSettings):
     login_block_seconds: int = Field(default=900, ge=1)
     # Wrong PINs (and unknown codes) per client, every endpoint taking a PIN together: a generous cap,
     # since a commune office or a mobile carrier's NAT puts many citizens behind one address.
+    # The public lookup link the receipt's QR code holds: {this}/{code}?pin={pin} (docs/forms.md).
+    # The API's own lookup route by default; a province may point it at its portal's lookup page.
+    public_lookup_url: str = Field(
+        default="http://localhost:8000/api/v1/lookup", pattern=r"^https?://[^\s?#]+$"
+    )
     lookup_max_failures: int = Field(default=100, ge=1)
     lookup_window_seconds: int = Field(default=600, ge=1)
     lookup_block_seconds: int = Field(default=600, ge=1)
