@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from app.models.base import BIGINT_MAX
 from app.models.dossier import Channel, DossierStatus
+from app.schemas.common import LocalDateTime
 from app.schemas.system import DeadLetter
 
 
@@ -43,8 +43,8 @@ class AgencySync(BaseModel):
 
 
 class SyncStatus(BaseModel):
-    since: datetime
-    until: datetime
+    since: LocalDateTime
+    until: LocalDateTime
     pending: int = Field(description="Thay đổi chưa gửi lần nào")
     retrying: int = Field(description="Thay đổi gửi lỗi, đang chờ gửi lại")
     delivered: int
