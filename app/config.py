@@ -230,6 +230,13 @@ class Settings(BaseSettings):
     # and how long such a link stays valid.
     public_base_url: str = "http://127.0.0.1:8000"
     portal_link_days: int = Field(default=30, ge=1, le=3650)
+    # Dossiers the portal forwards to us (POST /api/v1/integrations/national-portal/dossiers): the
+    # shared HMAC secret (empty: the endpoint refuses every forward), the accepted clock skew, and the
+    # hosts the files it links to may be fetched from (nothing else is ever fetched).
+    portal_inbound_secret: SecretStr = SecretStr("")
+    portal_inbound_window_seconds: int = Field(default=300, ge=1, le=3600)
+    portal_file_hosts: Annotated[list[str], NoDecode] = []
+    portal_file_timeout_seconds: float = Field(default=10.0, gt=0, le=120)
 
     @field_validator(
         "trusted_proxies",
@@ -237,6 +244,7 @@ class Settings(BaseSettings):
         "citizen_algorithms",
         "worker_plugins",
         "portal_session_expired_codes",
+        "portal_file_hosts",
         mode="before",
     )
     @classmethod
@@ -331,6 +339,11 @@ class Settings(BaseSettings):
                         "MOTCUA_PORTAL_USERNAME, MOTCUA_PORTAL_PASSWORD and MOTCUA_PORTAL_DSTCODE "
                         "are required when MOTCUA_PORTAL_BASE_URL is set"
                     )
+            inbound = self.portal_inbound_secret.get_secret_value()
+            if inbound and len(inbound) < 32:
+                problems.append(
+                    "MOTCUA_PORTAL_INBOUND_SECRET must be a real secret of at least 32 characters"
+                )
             if problems:
                 raise ValueError("; ".join(problems))
         return self

@@ -49,6 +49,7 @@ class ProblemCode(StrEnum):
     invalid_token = "invalid_token", 401
     token_revoked = "token_revoked", 401
     invalid_credentials = "invalid_credentials", 401
+    portal_signature_invalid = "portal_signature_invalid", 401
     # 403
     forbidden = "forbidden", 403
     officer_required = "officer_required", 403
@@ -62,6 +63,7 @@ class ProblemCode(StrEnum):
     applicant_not_caller = "applicant_not_caller", 403
     personal_id_unverified = "personal_id_unverified", 403
     result_not_online = "result_not_online", 403
+    file_link_invalid = "file_link_invalid", 403
     # 404
     not_found = "not_found", 404
     unit_not_found = "unit_not_found", 404
@@ -144,6 +146,8 @@ class ProblemCode(StrEnum):
     pin_required = "pin_required", 422
     weak_password = "weak_password", 422
     current_password_wrong = "current_password_wrong", 422
+    portal_file_host_not_allowed = "portal_file_host_not_allowed", 422
+    portal_file_unavailable = "portal_file_unavailable", 422
     # 429
     too_many_requests = "too_many_requests", 429
     login_throttled = "login_throttled", 429

@@ -42,6 +42,7 @@ from app.routers import (
     identity,
     identity_admin,
     identity_dev,
+    integrations,
     system,
     system_admin,
     uploads,
@@ -226,6 +227,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         system_admin.router,
         system_admin.audit_router,
         calendar.admin_router,
+        integrations.files_router,
+        integrations.router,
     ):
         app.include_router(router)
     # the hot public requests, served without the framework's per-request layers (app/lean.py)

@@ -168,6 +168,13 @@ class Dossier(OnTime, TimestampMixin, Base):
             "due_at",
             postgresql_where=text("status IN ('received', 'in_progress')"),
         ),
+        # a dossier forwarded by the national portal, found again by the portal's code
+        Index(
+            "uq_dossiers_portal_ref",
+            "portal_ref",
+            unique=True,
+            postgresql_where=text("portal_ref IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
@@ -247,6 +254,8 @@ class Dossier(OnTime, TimestampMixin, Base):
     # by the portal adapter's delivery, never by an action: it does not change ``version``).
     portal_acked_seq: Mapped[int | None] = mapped_column(Integer)
     portal_acked_at: Mapped[datetime | None]
+    # The portal's own code of a dossier it forwarded to us (channel ``national_portal``).
+    portal_ref: Mapped[str | None] = mapped_column(String(64))
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - optimistic locking

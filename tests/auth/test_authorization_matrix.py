@@ -65,6 +65,9 @@ class Scope(StrEnum):
     desk = "desk"  # an officer with a role at the target desk, its administrators, the province's
     agency = "agency"  # an administrator of the target agency's subtree, or the province admin
     province = "province"  # the province administrator only
+    # no token admits: the request itself is signed (HMAC), so every caller without the signature
+    # gets the same 401 as nobody (the national portal's forwarded dossiers)
+    signed = "signed"
 
 
 class Caller(StrEnum):
@@ -85,6 +88,7 @@ ADMITTED: dict[Scope, set[Caller]] = {
     Scope.desk: {Caller.officer, Caller.subtree_admin, Caller.province_admin},
     Scope.agency: {Caller.subtree_admin, Caller.province_admin},
     Scope.province: {Caller.province_admin},
+    Scope.signed: set(),
 }
 
 # Every operation of the app, by operation id. A route missing here fails the suite.
@@ -154,7 +158,16 @@ SCOPES: dict[str, Scope] = {
     "admin_get_outbox_status": Scope.province,
     "admin_replay_outbox": Scope.province,
     "admin_list_audit": Scope.province,
+    # the national portal: the signed file links (the link is the permission: public), the dossiers
+    # it forwards (signed), the sync state and its replay (province-wide)
+    "portal_file_download": Scope.public,
+    "portal_forward_dossier": Scope.signed,
+    "portal_get_sync_status": Scope.province,
+    "portal_replay_sync": Scope.province,
 }
+
+# Administrators' operations outside /api/v1/admin, where their integration's documentation puts them.
+ADMIN_ELSEWHERE = {"portal_get_sync_status", "portal_replay_sync"}
 
 # Operations that act on the caller's own account in a way later rows would feel: run last.
 SELF_REVOKING = {"auth_revoke"}
@@ -304,6 +317,12 @@ CALLS: dict[str, Call] = {
     "admin_get_outbox_status": Call(),
     "admin_replay_outbox": Call(json=lambda c, w: {"topic": "matrix.topic"}),
     "admin_list_audit": Call(params={"action": "user.create"}),
+    "portal_file_download": Call(
+        path={"document_id": _const("1")}, params={"expires": "1", "signature": "0" * 64}
+    ),
+    "portal_forward_dossier": Call(json=lambda c, w: {"MaHoSo": "G22.99-000001"}),
+    "portal_get_sync_status": Call(),
+    "portal_replay_sync": Call(json=lambda c, w: {}),
 }
 
 
@@ -340,7 +359,9 @@ def test_every_route_is_classified() -> None:
     admin_ops |= {i for i, scope in SCOPES.items() if scope is Scope.province}
     assert sorted(admin_ops - set(CALLS)) == [], "give these administrators' operations a request"
     assert all(
-        op.path.startswith("/api/v1/admin") for op in OPERATIONS if op.operation_id in admin_ops
+        op.path.startswith("/api/v1/admin")
+        for op in OPERATIONS
+        if op.operation_id in admin_ops - ADMIN_ELSEWHERE
     )
     # every route under /api/v1/admin is an administrator's
     assert all(
@@ -423,7 +444,9 @@ async def test_authorization_matrix(
     for op in ordered:
         scope = SCOPES[op.operation_id]
         call = CALLS.get(op.operation_id, Call())
-        audits_admin_change = op.path.startswith("/api/v1/admin") and op.method != "GET"
+        audits_admin_change = (
+            op.path.startswith("/api/v1/admin") or op.operation_id in ADMIN_ELSEWHERE
+        ) and op.method != "GET"
         admitted_once = False
         for caller in Caller:
             url = _url(op, call, caller, world)
@@ -446,6 +469,9 @@ async def test_authorization_matrix(
                     admitted_once = True
                     if await _audit_rows(session_factory) <= before:
                         unaudited.append(where)
+            elif scope is Scope.signed:
+                if code != 401 or response.json().get("code") != "portal_signature_invalid":
+                    failures.append(f"expected 401 portal_signature_invalid: {where}")
             else:
                 expected = 401 if caller is Caller.nobody else 403
                 if code != expected or not _refused(response):

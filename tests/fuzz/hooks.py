@@ -300,6 +300,17 @@ def _replay(case: Case) -> None:
     case.body = {"topic": "notification.log"}
 
 
+def _portal_file(case: Case) -> None:
+    """A signed link the run's runner made with the demo's own key (``run.portal_link``)."""
+    link = STATE["portal_link"]
+    case.path_parameters = {"document_id": link["document_id"]}
+    case.query = {"expires": link["expires"], "signature": link["signature"]}
+
+
+def _portal_replay(case: Case) -> None:
+    case.body = _rng.choice([{}, {"ids": [1]}])
+
+
 REALISTIC: dict[str, Callable[[Case], None]] = {
     "POST /api/v1/auth/token": _login,
     "POST /api/v1/auth/password": _password_change,
@@ -350,6 +361,9 @@ REALISTIC: dict[str, Callable[[Case], None]] = {
     "PUT /api/v1/admin/calendar/{day}": _calendar_day,
     "DELETE /api/v1/admin/calendar/{day}": _calendar_day,
     "POST /api/v1/admin/outbox/replay": _replay,
+    "GET /api/v1/integrations/national-portal/files/{document_id}": _portal_file,
+    "GET /api/v1/integrations/national-portal/sync": _no_query,
+    "POST /api/v1/integrations/national-portal/sync/replay": _portal_replay,
     "POST /api/v1/dev/citizen-token": _citizen_token,
 }
 

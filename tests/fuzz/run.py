@@ -35,6 +35,7 @@ from pathlib import Path
 
 import httpx
 
+from app.services.portal import links
 from tests.fuzz.fixtures import seed
 from tests.fuzz.server import ROOT, live_demo
 
@@ -123,6 +124,21 @@ class FuzzResult:
         return "\n".join(lines)
 
 
+# Operations that never answer 2xx to a generated request, for any identity: the national portal's
+# forwarded dossiers are authenticated by an HMAC over the exact bytes of the body, which a hook
+# cannot reproduce for what schemathesis serialises (and the demo has no inbound secret). Still
+# checked for 5xx and documented statuses; tests/portal/test_inbound.py proves the 2xx.
+SIGNED_ONLY = {"POST /api/v1/integrations/national-portal/dossiers"}
+
+
+def portal_link(data_dir: Path) -> dict[str, int | str]:
+    """A signed link to the run's first document (an online dossier's upload) under the demo's key
+    (``motcua serve --demo`` signs with the data folder's ``secret-key``)."""
+    secret = (data_dir / "secret-key").read_text(encoding="ascii").strip()
+    expires = int(time.time()) + 86400
+    return {"document_id": 1, "expires": expires, "signature": links.signature(secret, 1, expires)}
+
+
 def _operations(spec: dict[str, object]) -> tuple[list[str], set[str]]:
     """Every operation of the document, and those with a security requirement."""
     operations, secured = [], set()
@@ -185,6 +201,7 @@ def run(
 ) -> FuzzResult:
     with live_demo() as demo, tempfile.TemporaryDirectory(prefix="motcua-fuzz-") as tmp:
         state = seed(demo.base_url)
+        state["portal_link"] = portal_link(demo.data_dir)
         state_file = Path(tmp) / "state.json"
         state_file.write_text(json.dumps(state))
         spec = httpx.get(f"{demo.base_url}/openapi.json", timeout=30).json()
@@ -206,7 +223,7 @@ def run(
             for line in record.read_text().splitlines():
                 entry = json.loads(line)
                 statuses[entry["op"]][entry["status"]] += 1
-            exempt = secured if identity == "anonymous" else set()
+            exempt = (secured if identity == "anonymous" else set()) | SIGNED_ONLY
             result.runs.append(IdentityRun(identity, code, seconds, statuses, exempt, output))
             keep = os.environ.get("MOTCUA_FUZZ_KEEP_RECORDS")
             if keep:

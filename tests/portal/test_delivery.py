@@ -210,8 +210,44 @@ async def test_a_refused_dossier_is_a_dead_letter_and_others_go_on(delivery: Del
     async with delivery.engine.connect() as conn:
         error = await conn.scalar(
             select(OutboxMessage.last_error).where(
-                OutboxMessage.ordering_key == code, OutboxMessage.dead_at.is_not(None)
+                OutboxMessage.ordering_key == "portal:" + code,
+                OutboxMessage.dead_at.is_not(None),
             )
         )
     assert error is not None and "ChuHoSo: không được để trống" in error
     assert (await delivery.acknowledged(code))[0] is None
+
+
+async def test_a_portal_outage_holds_back_no_notification(delivery: Delivery) -> None:
+    """The portal sync has its own ordering key (``portal:`` + code): while the portal is down the
+    dossier's notifications are delivered, and its portal messages wait, in order, for the portal."""
+    online = Builder(delivery.world, "online")
+    await online.login()
+    await delivery.control("POST", "faults", mode="status", status=503, count=10_000)
+    code = await online.build("received")  # submit, receive
+
+    await delivery.run()
+
+    async with delivery.engine.connect() as conn:
+        rows = (
+            await conn.execute(
+                select(
+                    OutboxMessage.topic,
+                    OutboxMessage.ordering_key,
+                    OutboxMessage.delivered_at.is_not(None),
+                )
+                .where(OutboxMessage.payload["ref"]["code"].astext == code)
+                .order_by(OutboxMessage.id)
+            )
+        ).all()
+    notifications = [r for r in rows if r.topic != PORTAL_SYNC]
+    portal = [r for r in rows if r.topic == PORTAL_SYNC]
+    assert notifications and all(r[2] for r in notifications)
+    assert {r.ordering_key for r in notifications} == {code}
+    assert len(portal) == 2 and not any(r[2] for r in portal)
+    assert {r.ordering_key for r in portal} == {f"portal:{code}"}
+
+    await delivery.control("DELETE", "faults")
+    await delivery.drain()
+    acked, last = await delivery.acknowledged(code)
+    assert acked == last == 2

@@ -48,6 +48,7 @@ def test_changes_queue_a_portal_sync_only_when_a_portal_is_configured() -> None:
     [
         ({"portal_base_url": "http://portal.example"}, "must use https"),
         ({"portal_base_url": "https://portal.example"}, "MOTCUA_PORTAL_PASSWORD"),
+        ({"portal_inbound_secret": SecretStr("ngan")}, "MOTCUA_PORTAL_INBOUND_SECRET"),
     ],
 )
 def test_production_refuses_an_unsafe_portal(values: dict[str, Any], refusal: str) -> None:
@@ -61,3 +62,11 @@ def test_production_refuses_an_unsafe_portal(values: dict[str, Any], refusal: st
         portal_password=SecretStr("p" * 20),
         portal_dstcode="H99",
     )
+
+
+def test_the_inbound_file_hosts_come_from_a_comma_separated_list() -> None:
+    settings = _settings(
+        env=Environment.test, portal_file_hosts="dichvucong.gov.vn, tep.dichvucong.gov.vn:8443"
+    )
+    assert settings.portal_file_hosts == ["dichvucong.gov.vn", "tep.dichvucong.gov.vn:8443"]
+    assert settings.portal_inbound_window_seconds == 300

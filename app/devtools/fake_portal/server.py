@@ -52,6 +52,12 @@ INVALID = "-1"
 SESSION_EXPIRED = "-2"
 ALREADY_EXISTS = "3"
 NOT_FOUND = "4"
+# The national catalog, served page by page: service -> section of ``PUT /_fake/catalog``.
+CATALOG_SERVICES = {
+    "LayDanhMucLinhVuc": "fields",
+    "LayDanhMucCoQuan": "agencies",
+    "LayDanhMucTTHC": "procedures",
+}
 FAULT_MODES = frozenset({"status", "timeout", "exists", "expire_session"})
 
 
@@ -98,6 +104,10 @@ class FakePortalState:
     dossiers: dict[str, StoredDossier] = field(default_factory=dict)
     faults: list[Fault] = field(default_factory=list)
     logins: int = 0
+    # files the portal holds for dossiers submitted on it: name -> (bytes, content type, delay)
+    files: dict[str, tuple[bytes, str, float]] = field(default_factory=dict)
+    # the national catalog the portal serves (CATALOG_SERVICES), set by ``PUT /_fake/catalog``
+    catalog: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def take_fault(self, service: str | None) -> Fault | None:
         for fault in self.faults:
@@ -134,6 +144,9 @@ class FakePortal:
                 Route("/_fake/sessions/expire", self.expire_sessions, methods=["POST"]),
                 Route("/_fake/reset", self.reset, methods=["POST"]),
                 Route("/_fake/forward", self.forward, methods=["POST"]),
+                Route("/_fake/files/{name}", self.put_file, methods=["PUT"]),
+                Route("/files/{name}", self.get_file, methods=["GET"]),
+                Route("/_fake/catalog", self.put_catalog, methods=["PUT"]),
             ]
         )
 
@@ -213,6 +226,8 @@ class FakePortal:
             return _answer(SESSION_EXPIRED, "Phiên làm việc không hợp lệ hoặc đã hết hạn")
         if not str(body.get("madonvi") or "").strip():
             return _answer(INVALID, "Thiếu mã đơn vị (madonvi)")
+        if body.get("service") in CATALOG_SERVICES:
+            return self._catalog(CATALOG_SERVICES[str(body["service"])], body)
         data = body.get("data")
         if not isinstance(data, list) or not data:
             return _answer(INVALID, "Trường data phải là danh sách không rỗng")
@@ -353,6 +368,48 @@ class FakePortal:
             except httpx.HTTPError as exc:
                 return JSONResponse({"error": type(exc).__name__}, status_code=502)
         return JSONResponse({"status": answer.status_code, "body": answer.text})
+
+    def _catalog(self, section: str, body: dict[str, Any]) -> JSONResponse:
+        """One page (``page`` from 1, ``pageSize`` at most 100) of a catalog section."""
+        try:
+            page = int(body.get("page", 1))
+            size = int(body.get("pageSize", 50))
+        except (TypeError, ValueError):
+            return _answer(INVALID, "page và pageSize phải là số")
+        if page < 1 or not 1 <= size <= 100:
+            return _answer(INVALID, "page >= 1, 1 <= pageSize <= 100")
+        items = self.state.catalog.get(section, [])
+        start = (page - 1) * size
+        return _answer(OK, "Thành công", data=items[start : start + size], total=len(items))
+
+    async def put_catalog(self, request: Request) -> Response:
+        """Set the national catalog: ``{"fields": [...], "agencies": [...], "procedures": [...]}``
+        in the portal's vocabulary (what ``motcua portal pull-catalog`` fetches)."""
+        body = await self._body(request)
+        if not isinstance(body, dict):
+            return _answer(INVALID, "Cần một đối tượng JSON", 400)
+        self.state.catalog = {
+            section: list(body.get(section) or []) for section in CATALOG_SERVICES.values()
+        }
+        return JSONResponse({section: len(v) for section, v in self.state.catalog.items()})
+
+    async def put_file(self, request: Request) -> Response:
+        """Hold a file that forwarded dossiers may link to (``GET /files/{name}``); ``?delay=``
+        seconds before it is served (a slow portal)."""
+        name = request.path_params["name"]
+        delay = float(request.query_params.get("delay") or 0)
+        content_type = request.headers.get("content-type") or "application/octet-stream"
+        self.state.files[name] = (await request.body(), content_type, delay)
+        return JSONResponse({"url": f"{str(request.base_url).rstrip('/')}/files/{name}"})
+
+    async def get_file(self, request: Request) -> Response:
+        found = self.state.files.get(request.path_params["name"])
+        if found is None:
+            return PlainTextResponse("not found", status_code=404)
+        content, content_type, delay = found
+        if delay:
+            await asyncio.sleep(delay)
+        return Response(content, media_type=content_type)
 
 
 def sign(secret: str, timestamp: str, body: bytes) -> str:

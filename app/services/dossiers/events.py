@@ -18,6 +18,7 @@ from app.services.identity.principals import (
     ServicePrincipal,
 )
 from app.services.system import outbox as outbox_service
+from app.services.system import topics as system_topics
 
 
 def actor_of(principal: ActingPrincipal) -> tuple[ActorKind, str | None]:
@@ -76,5 +77,6 @@ async def record_event(
         "to_status": str(dossier.status),
     }
     for topic in topics_of(action, settings):
-        await outbox_service.enqueue(session, topic, dossier.code, payload_ref)
+        key = system_topics.ordering_key(topic, dossier.code)  # the portal has a key of its own
+        await outbox_service.enqueue(session, topic, key, payload_ref)
     return event

@@ -192,8 +192,12 @@ async def submit(
     *,
     now: datetime,
     idempotency_key: str | None = None,
+    channel: Channel | None = None,
 ) -> Submission:
-    """Create (submit) a dossier; with an ``Idempotency-Key`` a retry returns the first result."""
+    """Create (submit) a dossier; with an ``Idempotency-Key`` a retry returns the first result.
+
+    ``channel`` names a citizen's channel other than ``online`` (a dossier the national portal
+    forwarded: ``national_portal``, whose documents follow the online rules)."""
     request_hash = _request_hash(data)
     if idempotency_key is not None:
         previous = await _replayed(session, principal, idempotency_key, request_hash)
@@ -202,7 +206,8 @@ async def submit(
 
     desk = isinstance(principal, OfficerPrincipal)
     if isinstance(principal, CitizenPrincipal):
-        applicants.check_online_identity(principal, data)
+        if channel is None:  # a forward from the national portal: the portal identified the account
+            applicants.check_online_identity(principal, data)
     else:
         applicants.check_desk_submitter(data)
     found = await _choose_application(session, data, now)
@@ -238,7 +243,10 @@ async def submit(
     for code in filter(None, (data.applicant.unit_code, data.subject_unit_code)):
         await catalog_service.get_unit(session, code)  # 404 -> translated below
     subject_unit = data.subject_unit_code or data.applicant.unit_code
-    channel = (data.channel or Channel.desk) if desk else Channel.online
+    if desk:
+        channel = data.channel or Channel.desk
+    elif channel is None:
+        channel = Channel.online
     route = await _route(session, found, receiving_office, competent_agency, subject_unit, channel)
     documents = await dossier_documents.check_submission(
         session,

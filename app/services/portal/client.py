@@ -294,6 +294,18 @@ class PortalClient:
                 )
             result.progress_rows += len(chunk)
 
+    async def catalog_page(
+        self, service: str, page: int, page_size: int
+    ) -> tuple[list[dict[str, Any]], int]:
+        """One page of a national catalog service (procedures, fields, agencies): its items and the
+        total the portal holds."""
+        answer = await self.call(service, self.config.dstcode, [], page=page, pageSize=page_size)
+        items, total = answer.document.get("data"), answer.document.get("total")
+        if not answer.ok or not isinstance(items, list):
+            raise PortalRefused(f"{service}: {answer.message}", code=answer.code)
+        count = total if isinstance(total, int) and total >= 0 else len(items)
+        return [item for item in items if isinstance(item, dict)], count
+
     async def sync(
         self,
         agency_code: str,

@@ -52,6 +52,11 @@ class LinkPolicy:
         return links.document_link(self.base_url, self.secret_key, document_id, self.expires_at)
 
 
+def wire_code(snapshot: DossierSnapshot) -> str:
+    """MaHoSo: our code, or the portal's own for a dossier it forwarded (it knows it by that)."""
+    return snapshot.portal_ref or snapshot.code
+
+
 def wire_date(value: datetime | None) -> str:
     """``yyyyMMddHHmmss`` in Asia/Ho_Chi_Minh; "" for no date."""
     if value is None:
@@ -133,7 +138,7 @@ def dossier_payload(snapshot: DossierSnapshot, links_: LinkPolicy) -> dict[str, 
     submitted = [d for d in snapshot.documents if d.kind is not DocumentKind.result]
     results = [d for d in snapshot.documents if d.kind is DocumentKind.result and d.has_file]
     return {
-        "MaHoSo": snapshot.code,
+        "MaHoSo": wire_code(snapshot),
         "MaTTHC": snapshot.procedure_code,
         "TenTTHC": snapshot.procedure_name,
         "MaLinhVuc": snapshot.field_code,
@@ -178,7 +183,7 @@ def progress_row(snapshot: DossierSnapshot, row: ProgressSnapshot) -> dict[str, 
     if row.note and row.note.strip():
         content = f"{content}: {' '.join(row.note.split())}"
     return {
-        "MaHoSo": snapshot.code,
+        "MaHoSo": wire_code(snapshot),
         "NguoiXuLy": _handler(snapshot, row),
         "ChucDanh": vocab.ROLE_TITLE.get(row.role or "", ""),
         "ThoiDiemXuLy": wire_date(row.at),

@@ -134,6 +134,8 @@ class DossierSnapshot:
     supplements: tuple[SupplementSnapshot, ...]
     progress: tuple[ProgressSnapshot, ...]
     rule_set: str = "nd118-2025"  # the dossier's rule set: it maps statuses to national codes
+    # the portal's own code of a dossier it forwarded to us: the portal knows it by that code
+    portal_ref: str | None = None
 
 
 class DossierGone(LookupError):
@@ -198,6 +200,7 @@ async def load(session: AsyncSession, code: str) -> DossierSnapshot:
     progress = tuple(_progress(dossier, events, steps, agencies, officers))
     return DossierSnapshot(
         code=dossier.code,
+        portal_ref=dossier.portal_ref,
         receiving_office_code=dossier.receiving_office_code,
         procedure_code=procedure.code,
         procedure_name=procedure.name,

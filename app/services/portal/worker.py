@@ -5,8 +5,8 @@ builds the dossier's state at send time and pushes it, then the progress rows th
 acknowledged; the acknowledgement (the last event sent and when) is written on the dossier in the
 transaction that marks the message delivered, so both commit or neither.
 
-* Messages of one dossier are delivered one at a time, in order (the outbox's ordering key is the
-  dossier's code). When several wait — the portal was down — the first delivery sends the latest
+* Messages of one dossier are delivered one at a time, in order (the outbox's ordering key is
+  ``portal:`` and the dossier's code, apart from its notifications). When several wait — the portal was down — the first delivery sends the latest
   state and the following ones find it acknowledged and send nothing: the latest state arrives once.
 * A dossier the portal has acknowledged before is updated; one it has not, created ("already
   exists" becomes an update all the same).
@@ -24,23 +24,26 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models.dossier import Dossier
-from app.services.portal import payloads
+from app.services.portal import catalog_pull, payloads
 from app.services.portal import snapshot as portal_snapshot
+from app.services.portal import sync_state as portal_sync_state
 from app.services.portal.client import (
     PortalClient,
     PortalConfig,
     PortalRefused,
     SessionLogin,
 )
+from app.services.system.audit import AuditActor
 from app.services.system.registry import (
     Completion,
     Envelope,
     Handler,
+    PeriodicJob,
     PermanentDeliveryError,
     UnresolvableReference,
     WorkerContext,
 )
-from app.services.system.topics import PORTAL_SYNC
+from app.services.system.topics import PORTAL_KEY_PREFIX, PORTAL_SYNC
 
 # One session login per worker (per shared HTTP client), so concurrent deliveries share a token.
 _LOGINS: weakref.WeakKeyDictionary[httpx.AsyncClient, SessionLogin] = weakref.WeakKeyDictionary()
@@ -86,7 +89,9 @@ async def deliver_sync(message: Envelope, ctx: WorkerContext) -> Completion | No
         raise PermanentDeliveryError("MOTCUA_PORTAL_BASE_URL is not set")
     ref = message.payload.get("ref")
     code = (
-        str(ref.get("code")) if isinstance(ref, dict) and ref.get("code") else message.ordering_key
+        str(ref.get("code"))
+        if isinstance(ref, dict) and ref.get("code")
+        else message.ordering_key.removeprefix(PORTAL_KEY_PREFIX)
     )
     async with ctx.session_factory() as session:
         marks = (
@@ -115,4 +120,35 @@ async def deliver_sync(message: Envelope, ctx: WorkerContext) -> Completion | No
     return acknowledge(code, snap.last_event_seq, datetime.now(UTC))
 
 
+async def reconcile_sync(ctx: WorkerContext, period: datetime) -> int:
+    """The periodic reconciliation (``sync_state.reconcile``): dossiers whose latest state the portal
+    never acknowledged, with no portal message waiting, are queued again. Nothing without a portal."""
+    if PortalConfig.from_settings(ctx.settings) is None:
+        return 0
+    async with ctx.session_factory() as session, session.begin():
+        return len(await portal_sync_state.reconcile(session))
+
+
+async def pull_catalog(ctx: WorkerContext, period: datetime) -> int:
+    """The nightly catalog pull (``catalog_pull``); nothing without a portal. Returns the number of
+    records that changed."""
+    config = PortalConfig.from_settings(ctx.settings)
+    if config is None:
+        return 0
+    summary = await catalog_pull.pull(ctx.session_factory, _client(ctx, config), PULL_ACTOR)
+    sections = (summary.fields, summary.agencies, summary.procedures)
+    return sum(
+        n
+        for s in sections
+        for outcome, n in s.outcomes.items()
+        if outcome not in ("unchanged", "local")
+    )
+
+
+# the admin audit log names the periodic pull as its actor
+PULL_ACTOR = AuditActor("system:portal-pull", None)
 HANDLERS: dict[str, Handler] = {PORTAL_SYNC: deliver_sync}
+JOBS = (
+    PeriodicJob("portal.reconcile", reconcile_sync, every=timedelta(minutes=15)),
+    PeriodicJob("portal.pull_catalog", pull_catalog, cron="30 1 * * *"),
+)

@@ -35,3 +35,17 @@ PORTAL_SYNC = "portal.sync"
 def portal_topics(settings: Settings) -> tuple[str, ...]:
     """The portal sync, when a portal is configured (``MOTCUA_PORTAL_BASE_URL``)."""
     return (PORTAL_SYNC,) if settings.portal_base_url else ()
+
+
+# The portal sync is ordered on a key of its own: a portal outage holds back the dossier's later
+# portal messages only, never its notifications (each channel keeps its own order).
+PORTAL_KEY_PREFIX = "portal:"
+
+
+def ordering_key(topic: str, dossier_code: str) -> str:
+    """The outbox ordering key of a dossier's message on ``topic``: the dossier's code, prefixed with
+    ``portal:`` for the portal sync, so that each channel of a dossier is delivered in order on its
+    own and a channel that is down delays nothing but itself."""
+    if topic == PORTAL_SYNC:
+        return PORTAL_KEY_PREFIX + dossier_code
+    return dossier_code

@@ -24,6 +24,7 @@ from app.errors import (
     PayloadTooLarge,
     ProblemCode,
     TooManyRequests,
+    UnsupportedMediaType,
     ValidationFailed,
 )
 from app.models.upload import OwnerKind, Upload, UploadPurpose
@@ -275,6 +276,61 @@ async def receive(
             sha256=stream.hash.hexdigest(),
             storage_key=key,
             purpose=_purpose(reader.fields),
+            created_at=now,
+            expires_at=now + policy.ttl,
+        )
+        session.add(upload)
+        await session.flush()
+    except BaseException:
+        await storage.delete(key)
+        raise
+    return upload
+
+
+async def store_stream(
+    session: AsyncSession,
+    storage: Storage,
+    policy: UploadPolicy,
+    owner: Principal,
+    chunks: AsyncIterator[bytes],
+    *,
+    declared_type: str | None,
+    file_name: str | None,
+    purpose: UploadPurpose | None,
+    now: datetime,
+) -> Upload:
+    """Store a file that did not come as a multipart upload (one the national portal links to) with
+    the same checks as ``receive``: the type by its first bytes and the declared type (415), the
+    owner's pending caps (429/413), the content check (``content.check_stored``). The caller bounds
+    the stream's size and time. Nothing remains on a refusal."""
+    caps = policy.pending
+    before = await _pending(session, owner, now)
+    _check_count(before, caps, now)
+    stream = _CheckedStream(
+        chunks,
+        declared_type,
+        file_name,
+        lambda size: _bytes_over(before, caps) if before.bytes + size > caps.max_bytes else None,
+    )
+    key = await storage.put(stream)
+    try:
+        if stream.file_type is None:  # an empty file
+            raise UnsupportedMediaType(
+                "Tệp rỗng hoặc không đúng định dạng.", code=ProblemCode.unsupported_media_type
+            )
+        await upload_content.check_stored(storage.open(key), stream.file_type, policy.content)
+        await _lock_owner(session, owner)
+        kind, issuer, subject = _owner(owner)
+        upload = Upload(
+            owner_kind=kind,
+            owner_issuer=issuer,
+            owner_subject=subject,
+            file_name=file_types.sanitise_file_name(file_name, stream.file_type),
+            content_type=stream.file_type.content_type,
+            size=stream.size,
+            sha256=stream.hash.hexdigest(),
+            storage_key=key,
+            purpose=purpose,
             created_at=now,
             expires_at=now + policy.ttl,
         )
