@@ -35,3 +35,13 @@ PORTAL_SYNC = "portal.sync"
 def portal_topics(settings: Settings) -> tuple[str, ...]:
     """The portal sync, when a portal is configured (``MOTCUA_PORTAL_BASE_URL``)."""
     return (PORTAL_SYNC,) if settings.portal_base_url else ()
+
+
+# The statistics' rollups (queued by the dossiers domain, folded by the stats domain): one message per
+# change the national index counts (issue 17).
+STATS_ROLLUP = "stats.rollup"
+
+
+def stats_topics(settings: Settings) -> tuple[str, ...]:
+    """The rollup message, always (statistics need no outside party)."""
+    return (STATS_ROLLUP,)
