@@ -229,18 +229,14 @@ async def facts_of(session: AsyncSession, dossier_ids: Iterable[int]) -> dict[in
         select(DossierDocument).where(DossierDocument.dossier_id.in_(ids))
     ):
         documents[document.dossier_id].append(document)
-    fees = dict(
-        (
-            await session.execute(
-                select(DossierFeeLine.dossier_id, func.sum(DossierFeeLine.amount))
-                .where(DossierFeeLine.dossier_id.in_(ids))
-                .group_by(DossierFeeLine.dossier_id)
-            )
-        ).tuples()
-    )
-    return {
-        d.id: fact_of(d, events[d.id], documents[d.id], int(fees.get(d.id) or 0)) for d in dossiers
-    }
+    fees: dict[int, int] = {}
+    for dossier_id, total in await session.execute(
+        select(DossierFeeLine.dossier_id, func.sum(DossierFeeLine.amount))
+        .where(DossierFeeLine.dossier_id.in_(ids))
+        .group_by(DossierFeeLine.dossier_id)
+    ):
+        fees[dossier_id] = int(total or 0)
+    return {d.id: fact_of(d, events[d.id], documents[d.id], fees.get(d.id, 0)) for d in dossiers}
 
 
 def rows_of(fact: Fact | None) -> dict[Key, dict[str, int]]:

@@ -116,10 +116,11 @@ RULE_SETS: tuple[StatsRuleSet, ...] = (
 )
 
 
-def in_force(day: date, rule_sets: tuple[StatsRuleSet, ...] = RULE_SETS) -> StatsRuleSet:
+def in_force(day: date, rule_sets: tuple[StatsRuleSet, ...] | None = None) -> StatsRuleSet:
     """The rule set in force on ``day`` (the latest that started on or before it; the first before)."""
-    chosen = rule_sets[0]
-    for rule_set in sorted(rule_sets, key=lambda r: r.effective_from):
+    ordered = sorted(rule_sets or RULE_SETS, key=lambda r: r.effective_from)
+    chosen = ordered[0]
+    for rule_set in ordered:
         if rule_set.effective_from <= day:
             chosen = rule_set
     return chosen

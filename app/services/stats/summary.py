@@ -97,12 +97,12 @@ async def _names(session: AsyncSession, by: Dimension, keys: list[object]) -> di
         rows = await session.execute(
             select(Agency.code, Agency.name).where(Agency.code.in_([str(k) for k in keys]))
         )
-        return {code: name for code, name in rows.tuples()}
+        return {code: name for code, name in rows}
     if by == "procedure":
         rows2 = await session.execute(
             select(Procedure.id, Procedure.code, Procedure.name).where(
                 Procedure.id.in_([int(str(k)) for k in keys])
             )
         )
-        return {str(i): f"{code} — {name}" for i, code, name in rows2.tuples()}
+        return {str(i): f"{code} — {name}" for i, code, name in rows2}
     return {}
