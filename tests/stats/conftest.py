@@ -25,8 +25,8 @@ STATS_TEST_DB = "motcua_stats"
 @pytest.fixture(scope="session")
 def settings(
     pg_server: PgServer,
-    demo_template: str,
-    tmp_path_factory: pytest.TempPathFactory,  # noqa: F811
+    demo_template: str,  # noqa: F811
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> Settings:
     pg_server.admin(
         f'DROP DATABASE IF EXISTS "{STATS_TEST_DB}" WITH (FORCE)',

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import ColumnElement, distinct, func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models.procedure import CatalogState, OnlineLevel, Procedure, ProcedureApplication
@@ -165,7 +165,7 @@ async def _procedures_with_online_dossiers(
     unit: str | None,
 ) -> set[int]:
     query = (
-        select(distinct(StatsDaily.procedure_id))
+        select(StatsDaily.procedure_id)
         .where(
             StatsDaily.day.between(period.start, judged_at),
             *_filters(StatsDaily, agencies, unit),
