@@ -232,7 +232,7 @@ async def facts_of(session: AsyncSession, dossier_ids: Iterable[int]) -> dict[in
     fees: dict[int, int] = {}
     for dossier_id, total in await session.execute(
         select(DossierFeeLine.dossier_id, func.sum(DossierFeeLine.amount))
-        .where(DossierFeeLine.dossier_id.in_(ids))
+        .where(DossierFeeLine.dossier_id.in_(ids), DossierFeeLine.confirmed)
         .group_by(DossierFeeLine.dossier_id)
     ):
         fees[dossier_id] = int(total or 0)
