@@ -29,8 +29,9 @@ async def dossier_id(session: AsyncSession, code: str) -> int:
     return found
 
 
-async def place(session: AsyncSession, code: str, *, events: dict[str, datetime] | None = None,
-                **values: Any) -> int:  # fmt: skip
+async def place(
+    session: AsyncSession, code: str, *, events: dict[str, datetime] | None = None, **values: Any
+) -> int:
     """Move the dossier's instants (and the named events' ``at``) to a hand-chosen scenario."""
     ident = await dossier_id(session, code)
     values.setdefault("submitted_at", values.get("received_at") or at(1))
@@ -62,8 +63,13 @@ async def refresh(session: AsyncSession, *ids: int) -> None:
     await rollups.refresh(session, ids)
 
 
-async def report(session: AsyncSession, period: str = "2026-10", agencies: set[str] | None = None,
-                 *, portal: bool = False) -> IndicatorReport:  # fmt: skip
+async def report(
+    session: AsyncSession,
+    period: str = "2026-10",
+    agencies: set[str] | None = None,
+    *,
+    portal: bool = False,
+) -> IndicatorReport:
     return await stats_indicators.report(
         session, parse_period(period), TODAY, agencies, None, portal_configured=portal
     )

@@ -16,7 +16,6 @@ from app.models.dossier import (
     DocumentKind,
     DossierDocument,
     DossierEvent,
-    DossierFeeLine,
 )
 from app.models.outbox import OutboxMessage
 from app.services.stats import worker as stats_worker
@@ -69,7 +68,7 @@ async def _four(world: World, session: AsyncSession) -> dict[str, str]:
             due_at=DUE,
             finished_at=at(8, 9),
             portal_acked_seq=1,
-        ),  # fmt: skip
+        ),
         "B": await place(
             session, codes["B"], received_at=at(5, 8), due_at=DUE, finished_at=at(9, 9)
         ),
@@ -87,7 +86,7 @@ async def _four(world: World, session: AsyncSession) -> dict[str, str]:
                 kind=DocumentKind.result,
                 upload_id=upload,
                 added_at=at(8, 9),
-            ),  # fmt: skip
+            ),
             # the payment gateway's confirmation, as the payments module records it
             DossierEvent(
                 dossier_id=ids["A"],
@@ -98,7 +97,7 @@ async def _four(world: World, session: AsyncSession) -> dict[str, str]:
                 actor_id="vnpay",
                 at=at(6, 9),
                 payload={},
-            ),  # fmt: skip
+            ),
         ]
     )
     await session.flush()
@@ -220,10 +219,11 @@ async def test_endpoints_answer_the_callers_scope_with_drill_down_and_exports(
     assert sorted(seen) == sorted(codes.values())
     numerator = (
         await world.client.get(
-            "/api/v1/stats/indicators/2.1/dossiers", params={**query, "part": "numerator"},
+            "/api/v1/stats/indicators/2.1/dossiers",
+            params={**query, "part": "numerator"},
             headers=commune,
         )
-    ).json()  # fmt: skip
+    ).json()
     assert sorted(r["code"] for r in numerator["items"]) == sorted(
         [codes["A"], codes["B"], codes["C"]]
     )

@@ -41,8 +41,13 @@ async def _supplemented(world: World) -> str:
     """Received, a supplement requested after receipt and brought to the desk, then resolved."""
     code = await _received(world)
     await _act(world, code, "request_supplement", "tiepnhan.xa", note="Thiếu", items=TP01)
-    await _act(world, code, "supplement", "tiepnhan.xa",
-               documents=[{"requirement_code": "TP01", "paper_original_checked": True}])  # fmt: skip
+    await _act(
+        world,
+        code,
+        "supplement",
+        "tiepnhan.xa",
+        documents=[{"requirement_code": "TP01", "paper_original_checked": True}],
+    )
     await _act(world, code, "forward", "tiepnhan.xa")
     await _act(world, code, "forward", "chuyenvien.xa")
     await _act(world, code, "resolve", "lanhdao.xa")
@@ -54,42 +59,58 @@ async def _scenarios(world: World, session: AsyncSession) -> dict[str, int]:
     due = at(9, 17)
     ids: dict[str, int] = {}
     # early: ended on the 6th, before the due day
-    ids["early"] = await place(session, await _resolved(world), received_at=at(5, 8), due_at=due,
-                               finished_at=at(6, 10))  # fmt: skip
+    ids["early"] = await place(
+        session, await _resolved(world), received_at=at(5, 8), due_at=due, finished_at=at(6, 10)
+    )
     # on time: ended on the due day, before the due time
-    ids["on_time"] = await place(session, await _resolved(world), received_at=at(5, 8), due_at=due,
-                                 finished_at=at(9, 16))  # fmt: skip
+    ids["on_time"] = await place(
+        session, await _resolved(world), received_at=at(5, 8), due_at=due, finished_at=at(9, 16)
+    )
     # late: ended on the 12th
-    ids["late"] = await place(session, await _resolved(world), received_at=at(5, 8), due_at=due,
-                              finished_at=at(12, 10))  # fmt: skip
+    ids["late"] = await place(
+        session, await _resolved(world), received_at=at(5, 8), due_at=due, finished_at=at(12, 10)
+    )
     # two supplement requests after receipt: late although ended before the due time. The default
     # rule set refuses a second request, so the second is recorded as a rule set allowing it would
     two = await _supplemented(world)
     ids["two_supplements"] = await place(
-        session, two, received_at=at(5, 8), due_at=due, finished_at=at(8, 10), supplement_count=2,
+        session,
+        two,
+        received_at=at(5, 8),
+        due_at=due,
+        finished_at=at(8, 10),
+        supplement_count=2,
         events={"request_supplement": at(6, 8), "supplement": at(6, 15)},
-    )  # fmt: skip
+    )
     # paused two days (6th 08:00 -> 8th 08:00): the appointment moved from the 7th to the 9th,
     # ended on the 9th at 10:00, on time; processing = 4 days 2 h - 2 days
     ids["paused"] = await place(
-        session, await _supplemented(world), received_at=at(5, 8), due_at=due,
-        finished_at=at(9, 10), events={"request_supplement": at(6, 8), "supplement": at(8, 8)},
-    )  # fmt: skip
+        session,
+        await _supplemented(world),
+        received_at=at(5, 8),
+        due_at=due,
+        finished_at=at(9, 10),
+        events={"request_supplement": at(6, 8), "supplement": at(8, 8)},
+    )
     # withdrawn after receipt on the 6th: its end is recorded, on time
     withdrawn = await _received(world)
     await _act(world, withdrawn, "withdraw", "tiepnhan.xa", note="Người nộp rút hồ sơ")
-    ids["withdrawn"] = await place(session, withdrawn, received_at=at(5, 8), due_at=due,
-                                   finished_at=at(6, 9))  # fmt: skip
+    ids["withdrawn"] = await place(
+        session, withdrawn, received_at=at(5, 8), due_at=due, finished_at=at(6, 9)
+    )
     # stopped on the 15th, after the due day: late
     stopped = await _received(world)
     await _act(world, stopped, "stop", "lanhdao.xa", note="Dừng xử lý")
-    ids["stopped"] = await place(session, stopped, received_at=at(5, 8), due_at=due,
-                                 finished_at=at(15, 9))  # fmt: skip
+    ids["stopped"] = await place(
+        session, stopped, received_at=at(5, 8), due_at=due, finished_at=at(15, 9)
+    )
     # open at the period's end: due 5 November (not late on 31 October), and due 25 October (late)
-    ids["open_in_time"] = await place(session, await _received(world), received_at=at(20, 8),
-                                      due_at=at(5, 17, month=11))  # fmt: skip
-    ids["open_late"] = await place(session, await _received(world), received_at=at(20, 8),
-                                   due_at=at(25, 17))  # fmt: skip
+    ids["open_in_time"] = await place(
+        session, await _received(world), received_at=at(20, 8), due_at=at(5, 17, month=11)
+    )
+    ids["open_late"] = await place(
+        session, await _received(world), received_at=at(20, 8), due_at=at(25, 17)
+    )
     await refresh(session, *ids.values())
     return ids
 
@@ -161,8 +182,14 @@ async def test_a_dossier_waiting_for_its_one_supplement_is_judged_at_the_request
 ) -> None:
     code = await _received(world)
     await _act(world, code, "request_supplement", "tiepnhan.xa", note="Thiếu", items=TP01)
-    ident = await place(session, code, received_at=at(5, 8), due_at=at(9, 17), paused_at=at(6, 8),
-                        events={"request_supplement": at(6, 8)})  # fmt: skip
+    ident = await place(
+        session,
+        code,
+        received_at=at(5, 8),
+        due_at=at(9, 17),
+        paused_at=at(6, 8),
+        events={"request_supplement": at(6, 8)},
+    )
     await refresh(session, ident)
     found = await report(session, agencies={COMMUNE})
     assert (indicator(found, "2.1").numerator, indicator(found, "2.1").denominator) == (1, 1)
