@@ -7,6 +7,7 @@ here (migrate, demo seed, 60 dossiers) keeps it honest.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -21,14 +22,22 @@ from tests.conftest import PgServer
 ROOT = Path(__file__).resolve().parent.parent
 
 
+async def _count(dsn: str) -> int:
+    conn = await asyncpg.connect(dsn)
+    try:
+        return int(await conn.fetchval("SELECT count(*) FROM dossiers"))
+    finally:
+        await conn.close()
+
+
 @pytest.mark.usefixtures("migrated_template")
-async def test_the_generator_fills_a_fresh_database(pg_server: PgServer) -> None:
+def test_the_generator_fills_a_fresh_database(pg_server: PgServer) -> None:
     name = f"motcua_gen_{uuid.uuid4().hex[:8]}"
     pg_server.admin(f'CREATE DATABASE "{name}"')
+    arguments = ["--url", pg_server.dsn(name), "--n", "60", "--until", "2026-11-23"]
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "bench.dossiers.generate", "--prepare"]
-            + ["--url", pg_server.dsn(name), "--n", "60", "--until", "2026-11-23"],
+            [sys.executable, "-m", "bench.dossiers.generate", "--prepare", *arguments],
             cwd=ROOT,
             env={**os.environ, "MOTCUA_LOG_LEVEL": "WARNING"},
             capture_output=True,
@@ -37,10 +46,6 @@ async def test_the_generator_fills_a_fresh_database(pg_server: PgServer) -> None
             check=False,
         )
         assert done.returncode == 0, done.stderr[-3000:]
-        conn = await asyncpg.connect(pg_server.dsn(name))
-        try:
-            assert await conn.fetchval("SELECT count(*) FROM dossiers") == 60
-        finally:
-            await conn.close()
+        assert asyncio.run(_count(pg_server.dsn(name))) == 60
     finally:
         pg_server.drop(name)
