@@ -125,6 +125,10 @@ SCOPES: dict[str, Scope] = {
     "stats_indicators": Scope.officer,
     "stats_summary": Scope.officer,
     "stats_indicator_dossiers": Scope.officer,
+    # the report page answers its sign-in form to anyone, the report to a signed-in officer
+    "stats_report_page": Scope.public,
+    "stats_report_sign_in": Scope.public,
+    "stats_report_sign_out": Scope.public,
     # users: within the administrator's subtrees
     "admin_list_agency_users": Scope.agency,
     "admin_create_user": Scope.agency,
