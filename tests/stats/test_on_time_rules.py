@@ -4,12 +4,15 @@ denominator and score checked against values computed by hand."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models.dossier import Dossier
 from app.services.stats import rules as stats_rules
+from app.services.stats import snapshots
 from tests.dossiers.conftest import BIRTH, COMMUNE, World
 from tests.stats.helpers import at, indicator, place, refresh, report
 
@@ -194,3 +197,20 @@ async def test_a_dossier_waiting_for_its_one_supplement_is_judged_at_the_request
     found = await report(session, agencies={COMMUNE})
     assert (indicator(found, "2.1").numerator, indicator(found, "2.1").denominator) == (1, 1)
     assert found.counters["ended_paused"] == 1
+
+
+async def test_a_closed_month_is_frozen_and_later_changes_do_not_rewrite_it(
+    world: World, session: AsyncSession
+) -> None:
+    ids = await _scenarios(world, session)
+    frozen = await snapshots.freeze_closed(session, at(1, 8, month=12))
+    assert frozen[-1] == date(2026, 11, 1) and date(2026, 10, 1) in frozen
+    # the late dossier is corrected afterwards: the daily rollups move, October's snapshot does not
+    await session.execute(
+        update(Dossier).where(Dossier.id == ids["late"]).values(finished_at=at(8, 10))
+    )
+    await refresh(session, ids["late"])
+    october = indicator(await report(session, agencies={COMMUNE}), "2.1")
+    assert (october.numerator, october.denominator) == (5, 9)
+    # a period that is not made of frozen months reads the rollups as they are now
+    assert await snapshots.freeze_closed(session, at(1, 9, month=12)) == []
