@@ -113,6 +113,18 @@ async def get_caller(
     raise Unauthorized("Mã truy cập không hợp lệ.", code=ProblemCode.invalid_token)
 
 
+async def officer_from_token(
+    request: Request, session: AsyncSession, token: str
+) -> OfficerPrincipal:
+    """The officer a token issued by our password flow names (the report page keeps it in a cookie),
+    checked as ``get_caller`` checks a bearer token; 401 otherwise."""
+    tokens = get_token_service(request)
+    verifier, claims = await tokens.verify(token)
+    if verifier is not tokens.officer_verifier:
+        raise Unauthorized("Mã truy cập không hợp lệ.", code=ProblemCode.invalid_token)
+    return await _principal_from_claims(session, claims)
+
+
 async def get_officer(caller: Principal = Depends(get_caller)) -> OfficerPrincipal:
     """The authenticated officer; 401 without a valid token, 403 for a citizen's token."""
     if not isinstance(caller, OfficerPrincipal):

@@ -15,6 +15,7 @@ from app.cli.catalog import catalog
 from app.cli.common import load_settings
 from app.cli.demo_safety import demo_secret_key, is_loopback
 from app.cli.portal import portal
+from app.cli.stats import stats
 from app.config import PLACEHOLDER_SECRET, Environment, Settings
 from app.services.identity.users import NewUser
 
@@ -275,6 +276,7 @@ def fake_portal(
 
 main.add_command(catalog)
 main.add_command(portal)
+main.add_command(stats)
 
 
 if __name__ == "__main__":  # pragma: no cover

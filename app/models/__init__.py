@@ -21,6 +21,7 @@ from app.models.procedure import (
     ProcessStep,
     ProcessTemplate,
 )
+from app.models.stats import StatsDaily, StatsDossierFact, StatsMonthSnapshot
 from app.models.throttle import ThrottleCounter
 from app.models.upload import OwnerKind, Upload, UploadPurpose
 from app.models.user import Role, User, UserRole
@@ -51,6 +52,9 @@ __all__ = [
     "ProcessStep",
     "ProcessTemplate",
     "Role",
+    "StatsDaily",
+    "StatsDossierFact",
+    "StatsMonthSnapshot",
     "ThrottleCounter",
     "Upload",
     "UploadPurpose",

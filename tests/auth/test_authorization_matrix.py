@@ -128,6 +128,14 @@ SCOPES: dict[str, Scope] = {
     "download_dossier_result": Scope.caller,
     # the register of a desk (form 06)
     "dossier_register": Scope.desk,
+    # statistics (issue 17): any officer, answered for their own scope (an agency outside it is a 403)
+    "stats_indicators": Scope.officer,
+    "stats_summary": Scope.officer,
+    "stats_indicator_dossiers": Scope.officer,
+    # the report page answers its sign-in form to anyone, the report to a signed-in officer
+    "stats_report_page": Scope.public,
+    "stats_report_sign_in": Scope.public,
+    "stats_report_sign_out": Scope.public,
     # users: within the administrator's subtrees
     "admin_list_agency_users": Scope.agency,
     "admin_create_user": Scope.agency,
@@ -231,6 +239,11 @@ CALLS: dict[str, Call] = {
     "dossier_register": Call(
         path={"office_code": _const(COMMUNE)},
         params={"received_from": "2026-11-01", "received_to": "2026-11-30"},
+    ),
+    "stats_indicators": Call(params={"period": "2026-11"}),
+    "stats_summary": Call(params={"period": "2026-11"}),
+    "stats_indicator_dossiers": Call(
+        path={"indicator": _const("2.1")}, params={"period": "2026-11"}
     ),
     "admin_list_agency_users": Call(path={"agency_code": _const(CHILD)}),
     "admin_create_user": Call(

@@ -261,5 +261,10 @@ def test_every_action_declares_its_side_effects() -> None:
     }
     assert all(SideEffect.portal_sync in effects for effects in SIDE_EFFECTS.values())
     settings = Settings(env="test", notify_webhook_url="https://sms.example.gov.vn/hook")  # type: ignore[arg-type]
-    assert topics_of(Action.receive, settings) == ("notification.log", "notification.webhook")
+    # the statistics' rollup follows the notifications (issue 17 wired the ``stats`` effect)
+    assert topics_of(Action.receive, settings) == (
+        "notification.log",
+        "notification.webhook",
+        "stats.rollup",
+    )
     assert topics_of(Action.assign, settings) == ()

@@ -105,8 +105,13 @@ async def test_actions_queue_the_side_effects_their_table_declares_and_a_refusal
         )
 
     queued = await messages()
-    assert [m.payload["action"] for m in queued] == ["submit", "receive"]
-    assert queued[-1].topic == "notification.log"  # no webhook configured: the log channel only
+    # no webhook configured: the log channel only; each event also feeds the statistics (issue 17)
+    assert [(m.topic, m.payload["action"]) for m in queued] == [
+        ("notification.log", "submit"),
+        ("stats.rollup", "submit"),
+        ("notification.log", "receive"),
+        ("stats.rollup", "receive"),
+    ]
     assert queued[-1].payload["ref"] == {"kind": "dossier", "code": code}
     refused = await world.act(code, "return_result", desk)
     assert refused.status_code == 409
@@ -114,11 +119,13 @@ async def test_actions_queue_the_side_effects_their_table_declares_and_a_refusal
     assert (problem["code"], problem["status"]) == ("action_not_allowed", 409)
     assert problem["dossier_status"] == "received"
     assert "forward" in problem["allowed_actions"]
-    assert len(await messages()) == 2
-    # an internal move is not announced to the applicant (side_effects.SIDE_EFFECTS): no message yet
-    # for the portal and the statistics either, whose domains are not built
+    assert len(await messages()) == 4
+    # an internal move is not announced to the applicant (side_effects.SIDE_EFFECTS); no portal is
+    # configured here; the statistics hear of the forward (a step at another agency)
     await world.act(code, "forward", desk)
-    assert [m.payload["action"] for m in await messages()] == ["submit", "receive"]
+    assert [(m.topic, m.payload["action"]) for m in await messages()][4:] == [
+        ("stats.rollup", "forward")
+    ]
     stopped = await world.act(
         code,
         "request_supplement",
@@ -127,11 +134,8 @@ async def test_actions_queue_the_side_effects_their_table_declares_and_a_refusal
         items=[{"requirement_code": "TP01", "reason": "Thiếu chữ ký"}],
     )
     assert stopped.status_code == 200, stopped.text
-    assert [m.payload["action"] for m in await messages()] == [
-        "submit",
-        "receive",
-        "request_supplement",
-    ]
+    notified = [m.payload["action"] for m in await messages() if m.topic == "notification.log"]
+    assert notified == ["submit", "receive", "request_supplement"]
 
 
 async def test_with_a_webhook_each_event_queues_one_message_per_channel(
@@ -154,8 +158,10 @@ async def test_with_a_webhook_each_event_queues_one_message_per_channel(
     assert [(m.topic, m.payload["action"]) for m in queued] == [
         ("notification.log", "submit"),
         ("notification.webhook", "submit"),
+        ("stats.rollup", "submit"),
         ("notification.log", "receive"),
         ("notification.webhook", "receive"),
+        ("stats.rollup", "receive"),
     ]
 
 

@@ -285,6 +285,23 @@ def _register(case: Case) -> None:
     }
 
 
+def _stats(case: Case) -> None:
+    period = datetime.now(UTC).date()
+    case.query = {
+        "period": _rng.choice([f"{period:%Y-%m}", f"{period:%Y}", f"{period.year}-Q4"]),
+        "agency": STATE["commune"],
+        "format": _rng.choice(["json", "csv", "xlsx"]),
+    }
+
+
+def _stats_dossiers(case: Case) -> None:
+    case.path_parameters = {"indicator": _rng.choice(["2.1", "3.3", "4.2"])}
+    case.query = {
+        "period": f"{datetime.now(UTC).date():%Y-%m}",
+        "part": _rng.choice(["numerator", "denominator"]),
+    }
+
+
 def _action(case: Case) -> None:
     case.path_parameters = {"code": _pick("submitted"), "action": "receive"}
     case.body = {"note": "Tiếp nhận"}
@@ -354,6 +371,9 @@ REALISTIC: dict[str, Callable[[Case], None]] = {
     "GET /api/v1/dossiers/{code}/events": _dossier_read,
     "GET /api/v1/dossiers/{code}/forms/{form}": _form,
     "GET /api/v1/registers/{office_code}": _register,
+    "GET /api/v1/stats/indicators": _stats,
+    "GET /api/v1/stats/summary": _stats,
+    "GET /api/v1/stats/indicators/{indicator}/dossiers": _stats_dossiers,
     "GET /api/v1/lookup/{code}": _lookup,
     "POST /api/v1/ratings": _device_rating,
     "GET /api/v1/dossiers/{code}/result": _result,

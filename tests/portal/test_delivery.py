@@ -22,6 +22,7 @@ from app.models.dossier import Dossier
 from app.models.outbox import OutboxMessage
 from app.services.notifications import worker as notification_worker
 from app.services.portal import worker as portal_worker
+from app.services.stats import worker as stats_worker
 from app.services.system.registry import WorkerContext, assemble
 from app.services.system.topics import PORTAL_SYNC
 from app.workers.delivery import DeliveryStats, claim_and_deliver
@@ -120,8 +121,9 @@ async def delivery(
             engine=engine,
             session_factory=factory,
             http=http,
-            # the dossier's notifications share its ordering key: their handlers run too
-            registry=assemble([notification_worker, portal_worker]),
+            # the dossier's notifications and statistics share its ordering key: their handlers
+            # run too
+            registry=assemble([notification_worker, portal_worker, stats_worker]),
         )
         yield Delivery(World(app, client, factory, settings), engine, ctx, fake_portal[1])
     await engine.dispose()

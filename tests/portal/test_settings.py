@@ -25,7 +25,8 @@ def test_changes_queue_a_portal_sync_only_when_a_portal_is_configured() -> None:
     on = _settings(env=Environment.test, portal_base_url="http://127.0.0.1:8900")
     assert "portal.sync" not in topics_of(Action.assign, off)
     assert topics_of(Action.assign, on) == ("portal.sync",)
-    assert topics_of("submit", on) == ("notification.log", "portal.sync")
+    # the statistics' rollup comes after the portal's message, in the same ordering key (issue 17)
+    assert topics_of("submit", on) == ("notification.log", "portal.sync", "stats.rollup")
     assert PortalConfig.from_settings(off) is None
     config = PortalConfig.from_settings(
         _settings(

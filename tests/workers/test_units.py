@@ -129,6 +129,8 @@ def test_the_registry_lists_every_domains_work_and_the_plugins() -> None:
         "outbox.purge_delivered",
         "portal.pull_catalog",
         "portal.reconcile",
+        "stats.compact",
+        "stats.freeze_months",
         "throttle.purge_expired",
         "uploads.purge_expired",
     ]

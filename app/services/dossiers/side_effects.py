@@ -14,7 +14,8 @@ messages up through its outbox handlers.
   ratings: what the national index counts).
 
 An effect whose domain is not built yet has no topics (``topics_for``): declared now, wired when the
-domain arrives, so nothing waits in the outbox for a handler that does not exist.
+domain arrives, so nothing waits in the outbox for a handler that does not exist. ``stats`` is wired
+(issue 17): one ``stats.rollup`` message, after the portal's in the same ordering key.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from enum import StrEnum
 
 from app.config import Settings
 from app.models.dossier import Action
-from app.services.system.topics import notification_topics, portal_topics
+from app.services.system.topics import notification_topics, portal_topics, stats_topics
 
 
 class SideEffect(StrEnum):
@@ -61,12 +62,12 @@ SIDE_EFFECTS: dict[str, frozenset[SideEffect]] = {
 
 def topics_for(effect: SideEffect, settings: Settings) -> tuple[str, ...]:
     """The outbox topics of ``effect``: one per notification channel; the portal sync when a portal
-    is configured; none yet for the statistics (issue 17)."""
+    is configured; the statistics' rollup (issue 17)."""
     if effect is SideEffect.notify:
         return notification_topics(settings)
     if effect is SideEffect.portal_sync:
         return portal_topics(settings)
-    return ()
+    return stats_topics(settings)
 
 
 def topics_of(action: str, settings: Settings) -> tuple[str, ...]:

@@ -33,6 +33,7 @@ from app.services.portal.client import (
     PortalRefused,
     SessionLogin,
 )
+from app.services.system import outbox as outbox_service
 from app.services.system.audit import AuditActor
 from app.services.system.registry import (
     Completion,
@@ -43,7 +44,7 @@ from app.services.system.registry import (
     UnresolvableReference,
     WorkerContext,
 )
-from app.services.system.topics import PORTAL_KEY_PREFIX, PORTAL_SYNC
+from app.services.system.topics import PORTAL_KEY_PREFIX, PORTAL_SYNC, STATS_ROLLUP
 
 # One session login per worker (per shared HTTP client), so concurrent deliveries share a token.
 _LOGINS: weakref.WeakKeyDictionary[httpx.AsyncClient, SessionLogin] = weakref.WeakKeyDictionary()
@@ -69,7 +70,7 @@ def acknowledge(dossier_code: str, seq: int, at: datetime) -> Completion:
     """Record that the portal holds the dossier's state up to event ``seq`` (never moving back)."""
 
     async def complete(session: AsyncSession) -> None:
-        await session.execute(
+        moved = await session.execute(
             update(Dossier)
             .where(
                 Dossier.code == dossier_code,
@@ -78,6 +79,16 @@ def acknowledge(dossier_code: str, seq: int, at: datetime) -> Completion:
             .values(portal_acked_seq=seq, portal_acked_at=at, updated_at=Dossier.updated_at)
             .execution_options(synchronize_session=False)
         )
+        if moved.rowcount:  # type: ignore[attr-defined]
+            # the sync rate (index 1.4) counts acknowledged dossiers: the statistics fold this
+            # acknowledgement too (the portal's messages have an ordering key of their own, so the
+            # dossier's own rollup may have run before the portal answered)
+            await outbox_service.enqueue(
+                session,
+                STATS_ROLLUP,
+                dossier_code,
+                {"ref": {"kind": "dossier", "code": dossier_code}, "reason": "portal_ack"},
+            )
 
     return complete
 

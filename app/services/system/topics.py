@@ -49,3 +49,13 @@ def ordering_key(topic: str, dossier_code: str) -> str:
     if topic == PORTAL_SYNC:
         return PORTAL_KEY_PREFIX + dossier_code
     return dossier_code
+
+
+# The statistics' rollups (queued by the dossiers domain, folded by the stats domain): one message per
+# change the national index counts (issue 17).
+STATS_ROLLUP = "stats.rollup"
+
+
+def stats_topics(settings: Settings) -> tuple[str, ...]:
+    """The rollup message, always (statistics need no outside party)."""
+    return (STATS_ROLLUP,)

@@ -1,0 +1,124 @@
+"""Statistics and the Decision 766 index: queries and answers (issue 17)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.models.base import BIGINT_MAX
+from app.models.catalog import CODE_LENGTH
+from app.models.dossier import DossierStatus
+
+
+class StatsFormat(StrEnum):
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+class StatsQuery(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    period: str = Field(
+        max_length=7,
+        description="Kỳ: YYYY, YYYY-MM hoặc YYYY-Qn (ngày giờ Việt Nam)",
+        examples=["2026-11"],
+    )
+    agency: str | None = Field(
+        default=None, max_length=CODE_LENGTH, description="Cơ quan (cả cấp dưới)"
+    )
+    unit: str | None = Field(default=None, max_length=CODE_LENGTH, description="Đơn vị hành chính")
+    format: StatsFormat = StatsFormat.json
+
+
+class DrillPart(StrEnum):
+    numerator = "numerator"
+    denominator = "denominator"
+
+
+class DrillQuery(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    period: str = Field(max_length=7, examples=["2026-11"])
+    agency: str | None = Field(default=None, max_length=CODE_LENGTH)
+    unit: str | None = Field(default=None, max_length=CODE_LENGTH)
+    part: DrillPart = DrillPart.denominator
+    after: int | None = Field(
+        default=None, ge=0, le=BIGINT_MAX, description="Trang sau: next_after"
+    )
+    limit: int = Field(default=100, ge=1, le=500)
+
+
+class IndicatorRead(BaseModel):
+    code: str
+    name: str
+    group: str
+    formula: str
+    computable: bool
+    numerator: float | None
+    denominator: float | None
+    ratio: float | None
+    score: float | None
+    maximum: float
+    note: str | None
+
+
+class GroupRead(BaseModel):
+    group: str
+    weight: float
+    score: float = Field(description="Điểm đạt được trên các chỉ số tính được")
+    computable_maximum: float = Field(description="Tổng điểm tối đa của các chỉ số tính được")
+
+
+class IndicatorsRead(BaseModel):
+    period: str
+    start: date
+    end: date
+    judged_at: date = Field(description="Ngày đánh giá hồ sơ chưa kết thúc (cuối kỳ hoặc hôm nay)")
+    rule_set: str
+    total: float
+    computable_maximum: float
+    indicators: list[IndicatorRead]
+    groups: list[GroupRead]
+
+
+class BucketRead(BaseModel):
+    key: str
+    name: str
+    received: int
+    received_online: int
+    ended: int
+    ended_on_time: int
+    late: int
+
+
+class SummaryRead(BaseModel):
+    period: str
+    start: date
+    end: date
+    judged_at: date
+    counts: dict[str, int] = Field(description="Tiếp nhận, kết thúc theo trạng thái, đang xử lý...")
+    by_channel: list[BucketRead]
+    by_agency: list[BucketRead]
+    by_unit: list[BucketRead]
+
+
+class DrillRowRead(BaseModel):
+    code: str
+    procedure_code: str
+    agency_code: str
+    channel: str
+    status: DossierStatus
+    received_at: datetime | None
+    due_at: datetime | None
+    finished_at: datetime | None
+    on_time: bool | None
+
+
+class DrillPage(BaseModel):
+    indicator: str
+    part: DrillPart
+    items: list[DrillRowRead]
+    next_after: int | None

@@ -1,0 +1,81 @@
+"""Indicators and summaries as CSV and XLSX (openpyxl, write-only): the same numbers as the JSON, one
+row per indicator or bucket (issue 17). These tables are small (tens of rows), built in memory."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+
+from openpyxl import Workbook
+
+from app.services.stats.indicators import IndicatorReport
+from app.services.stats.summary import Bucket
+
+INDICATOR_HEADER = (
+    "Mã chỉ số",
+    "Tên chỉ số",
+    "Nhóm",
+    "Tính được",
+    "Tử số",
+    "Mẫu số",
+    "Tỷ lệ",
+    "Điểm",
+    "Điểm tối đa",
+    "Công thức",
+)
+BUCKET_HEADER = (
+    "Nhóm theo",
+    "Mã",
+    "Tên",
+    "Tiếp nhận",
+    "Trực tuyến",
+    "Đã xử lý",
+    "Đúng hạn",
+    "Trễ hạn",
+)
+
+
+def indicator_rows(report: IndicatorReport) -> list[tuple[object, ...]]:
+    return [
+        (
+            i.code,
+            i.name,
+            i.group,
+            "có" if i.computable else "không",
+            i.numerator,
+            i.denominator,
+            None if i.ratio is None else round(i.ratio, 6),
+            None if i.score is None else round(i.score, 4),
+            i.maximum,
+            i.formula if i.computable else (i.note or i.formula),
+        )
+        for i in report.indicators
+    ]
+
+
+def bucket_rows(by: str, buckets: Sequence[Bucket]) -> list[tuple[object, ...]]:
+    return [
+        (by, b.key, b.name, b.received, b.received_online, b.ended, b.ended_on_time, b.late)
+        for b in buckets
+    ]
+
+
+def to_csv(header: Sequence[str], rows: Sequence[Sequence[object]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    return ("\ufeff" + out.getvalue()).encode()  # BOM: spreadsheet programs read UTF-8
+
+
+def to_xlsx(title: str, header: Sequence[str], rows: Sequence[Sequence[object]]) -> bytes:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Thống kê")
+    sheet.append([title])
+    sheet.append(list(header))
+    for row in rows:
+        sheet.append(list(row))
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
