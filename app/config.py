@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
@@ -204,6 +205,25 @@ class Settings(BaseSettings):
     notify_webhook_url: str | None = None
     notify_webhook_secret: SecretStr = SecretStr(PLACEHOLDER_SECRET)
 
+    # Online fee payments (issue 15; docs/payments.md). Merchant accounts per provider, as JSON kept
+    # secret (it holds the keys): {"vnpay": {"<tmn_code>": {"hash_secret": ..., "pay_url": ...,
+    # "api_url": ...}}, "momo": {"<partner_code>": {"access_key": ..., "secret_key": ...,
+    # "endpoint": ...}}, "zalopay": {"<app_id>": {"key1": ..., "key2": ..., "endpoint": ...}}}.
+    # Empty: no online payment.
+    payment_merchants: SecretStr = SecretStr("")
+    # Which merchant account collects for which agency: {"<agency code>" or "*": {"<provider>":
+    # "<merchant code>"}}; the competent agency's entry, else its nearest ancestor's, else "*".
+    payment_agency_merchants: str = "{}"
+    # Our public address as the gateways reach it (their IPN and the payer's return URL).
+    public_base_url: str = "http://127.0.0.1:8000"
+    payment_expiry_minutes: int = Field(default=15, ge=1, le=7 * 24 * 60)
+    # Reconciliation asks the gateway about a payment still open this long after its creation.
+    payment_reconcile_after_minutes: int = Field(default=15, ge=1)
+    # Raw callbacks are kept this long (then purged by the worker).
+    payment_callback_retention_days: int = Field(default=400, ge=1)
+    # Outbound calls to the gateways (create order, query).
+    payment_http_timeout_seconds: float = Field(default=15.0, gt=0, le=60)
+
     @field_validator(
         "trusted_proxies", "cors_origins", "citizen_algorithms", "worker_plugins", mode="before"
     )
@@ -211,6 +231,35 @@ class Settings(BaseSettings):
     def _split_csv(cls, value: object) -> object:
         if isinstance(value, str):
             return [item.strip() for item in value.split(",") if item.strip()]
+        return value
+
+    @field_validator("payment_merchants")
+    @classmethod
+    def _merchants_are_json(cls, value: SecretStr) -> SecretStr:
+        text = value.get_secret_value().strip()
+        if text:
+            try:
+                parsed = json.loads(text)
+            except ValueError:
+                raise ValueError("MOTCUA_PAYMENT_MERCHANTS is not JSON") from None
+            if not isinstance(parsed, dict) or not all(
+                isinstance(accounts, dict) for accounts in parsed.values()
+            ):
+                raise ValueError("MOTCUA_PAYMENT_MERCHANTS maps providers to merchant accounts")
+        return value
+
+    @field_validator("payment_agency_merchants")
+    @classmethod
+    def _agency_merchants_are_json(cls, value: str) -> str:
+        try:
+            parsed = json.loads(value or "{}")
+        except ValueError:
+            raise ValueError("MOTCUA_PAYMENT_AGENCY_MERCHANTS is not JSON") from None
+        if not isinstance(parsed, dict) or not all(
+            isinstance(entry, dict) and all(isinstance(code, str) for code in entry.values())
+            for entry in parsed.values()
+        ):
+            raise ValueError("MOTCUA_PAYMENT_AGENCY_MERCHANTS maps agencies to {provider: code}")
         return value
 
     @field_validator("office_hours")

@@ -41,6 +41,7 @@ from app.routers import (
     identity,
     identity_admin,
     identity_dev,
+    payments,
     system,
     system_admin,
     uploads,
@@ -190,7 +191,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # CORS (so even a 500 carries CORS headers), then the request context outermost (a request id
     # for everything inside). The lean routes get the same stack.
     app.add_middleware(InternalErrorMiddleware)
-    app.add_middleware(BadInputMiddleware)
+    app.add_middleware(BadInputMiddleware, exempt_prefixes=payments.PAYMENT_CALLBACK_PREFIXES)
     app.add_middleware(
         BodyLimitMiddleware,
         max_body_bytes=settings.max_body_bytes,
@@ -220,6 +221,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         dossiers.router,
         dossiers_register.router,
         dossiers_lookup.router,
+        payments.router,
+        payments.callback_router,
         system_admin.router,
         system_admin.audit_router,
         calendar.admin_router,
