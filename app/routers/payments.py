@@ -50,7 +50,20 @@ def _settings(request: Request) -> Settings:
 
 async def _read(session: AsyncSession, payment: Payment) -> PaymentRead:
     code = await payment_service.dossier_code(session, payment)
-    return PaymentRead.model_validate({**payment.__dict__, "dossier_code": code})
+    return PaymentRead(
+        id=payment.id,
+        dossier_code=code,
+        provider=payment.provider,
+        order_ref=payment.order_ref,
+        amount=payment.amount,
+        status=payment.status,
+        fee_line_ids=payment.fee_line_ids,
+        pay_url=payment.pay_url,
+        receipt_number=payment.receipt_number,
+        created_at=payment.created_at,
+        expires_at=payment.expires_at,
+        settled_at=payment.settled_at,
+    )
 
 
 @router.post(
