@@ -119,6 +119,14 @@ SCOPES: dict[str, Scope] = {
     "add_dossier_documents": Scope.caller,
     "dossier_events": Scope.caller,
     "dossier_form": Scope.caller,
+    # online payments: the dossier's visibility scopes them; the gateways' callbacks and the
+    # payer's return page authenticate by the gateway's own signature or show nothing private
+    "start_payment": Scope.caller,
+    "get_payment": Scope.caller,
+    "vnpay_ipn": Scope.public,
+    "momo_ipn": Scope.public,
+    "zalopay_callback": Scope.public,
+    "payment_return": Scope.public,
     # the register of a desk (form 06)
     "dossier_register": Scope.desk,
     # users: within the administrator's subtrees
