@@ -34,3 +34,58 @@ class PaymentRead(BaseModel):
     created_at: datetime
     expires_at: datetime
     settled_at: datetime | None
+
+
+class AdminPaymentQuery(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    status: PaymentStatus | None = None
+    provider: PaymentProvider | None = None
+    agency_code: str | None = Field(default=None, max_length=64)
+    merchant_code: str | None = Field(default=None, max_length=64)
+    dossier_code: str | None = Field(default=None, max_length=64)
+    created_from: datetime | None = None
+    created_until: datetime | None = None
+    limit: int = Field(default=100, ge=1, le=1000)
+
+
+class AdminPaymentRead(PaymentRead):
+    merchant_code: str
+    agency_code: str
+    provider_txn_id: str | None
+    provider_code: str | None
+    refund_reason: str | None
+    refund_reference: str | None
+
+
+class PaymentCallbackRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    provider: PaymentProvider
+    received_at: datetime
+    query: str = Field(description="Chuỗi truy vấn nhận được (nguyên văn)")
+    body: str = Field(description="Nội dung nhận được (nguyên văn)")
+    verified: bool
+    rejection: str | None
+    outcome: str | None
+    disposition: str
+
+
+class PaymentAlertRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    payment_id: uuid.UUID
+    kind: str
+    detail: dict[str, object]
+    created_at: datetime
+
+
+class RefundCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str = Field(min_length=1, max_length=2000, description="Lý do hoàn tiền")
+    reference: str = Field(
+        min_length=1, max_length=128, description="Mã tham chiếu hoàn tiền của cổng / kho bạc"
+    )
