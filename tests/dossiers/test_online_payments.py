@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -34,6 +35,7 @@ from tests.fakes.zalopay_fake import App, FakeZalopay
 from tests.web.live import serve
 
 pytestmark = pytest.mark.committed
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 HOUSEHOLD = "1.001612"  # household business: 150,000 đ online, due on submission
 TMN = "MOTCUA01"
@@ -284,3 +286,52 @@ async def test_reconciliation_settles_a_vnpay_payment_whose_ipn_never_came(live:
         assert row is not None and row.status is PaymentStatus.succeeded
     desk = await live.world.officer("tiepnhan.xa")
     assert (await live.world.act(code, "receive", desk)).status_code == 200
+
+
+async def test_finance_office_sees_payments_callbacks_alerts_and_settlement(live: Live) -> None:
+    code, citizen = await _submitted(live, "finance-payer")
+    payment = await _pay(live, code, citizen, "vnpay")
+    await asyncio.to_thread(httpx.get, payment["pay_url"])
+    ipn = live.url("/api/v1/payments/vnpay/ipn")
+    ref = payment["order_ref"]
+    await asyncio.to_thread(live.vnpay.send_ipn, ipn, ref, Kind.wrong_amount)
+    await asyncio.to_thread(live.vnpay.send_ipn, ipn, ref, Kind.success)
+    admin = await live.world.officer("admin")  # the demo's province administrator
+    client = live.world.client
+    listed = await client.get(
+        "/api/v1/admin/payments", params={"dossier_code": code}, headers=admin
+    )
+    assert listed.status_code == 200, listed.text
+    assert [p["status"] for p in listed.json()] == ["succeeded"]
+    assert listed.json()[0]["merchant_code"] == TMN
+    assert VNPAY_SECRET not in listed.text
+    history = await client.get(f"/api/v1/admin/payments/{payment['id']}/callbacks", headers=admin)
+    assert [c["disposition"] for c in history.json()] == ["wrong_amount", "recorded"]
+    alerts = await client.get("/api/v1/admin/payments/alerts", headers=admin)
+    assert any(
+        a["payment_id"] == payment["id"] and a["kind"] == "amount_mismatch" for a in alerts.json()
+    )
+    day = datetime.now(UTC).astimezone(VIETNAM).date().isoformat()
+    report = await client.get(
+        "/api/v1/admin/payments/settlement", params={"day": day, "merchant_code": TMN},
+        headers=admin,
+    )  # fmt: skip
+    assert report.status_code == 200 and report.headers["content-type"].startswith("text/csv")
+    lines = report.content.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("settled_at_local,merchant_code")
+    assert any(ref in line and line.endswith(f",{payment['amount']},succeeded") for line in lines)
+    refused = await client.post(
+        f"/api/v1/admin/payments/{payment['id']}/refund",
+        json={"reason": "Nộp thừa", "reference": "HT-1"}, headers=citizen,
+    )  # fmt: skip
+    assert refused.status_code == 403
+    refunded = await client.post(
+        f"/api/v1/admin/payments/{payment['id']}/refund",
+        json={"reason": "Hồ sơ nộp trùng", "reference": "VNP-REFUND-1"}, headers=admin,
+    )  # fmt: skip
+    assert refunded.status_code == 200 and refunded.json()["status"] == "refunded"
+    again = await client.post(
+        f"/api/v1/admin/payments/{payment['id']}/refund",
+        json={"reason": "Hồ sơ nộp trùng", "reference": "VNP-REFUND-1"}, headers=admin,
+    )  # fmt: skip
+    assert again.status_code == 409 and again.json()["code"] == "refund_not_allowed"
