@@ -93,7 +93,13 @@ class Fee(Row):
 
 
 class LocalFee(Fee):
-    amount: Money  # a local fee always states its amount
+    """A local fee always states its amount: a flat ``amount``, or the rule's ``tiers``."""
+
+    @model_validator(mode="after")
+    def _states_its_amount(self) -> LocalFee:
+        if self.amount is None and not (self.model_extra or {}).get("tiers"):
+            raise ValueError("a local fee states its amount (or tiers)")
+        return self
 
 
 PRESENTED_ONLY_MARK = "Xuất trình (không nộp)"
