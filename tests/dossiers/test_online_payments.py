@@ -27,7 +27,7 @@ from app.models.dossier import Dossier, DossierEvent, DossierFeeLine
 from app.models.payment import Payment, PaymentAlert, PaymentCallback, PaymentStatus
 from app.services.payments import reconcile
 from tests.conftest import make_settings
-from tests.dossiers.conftest import COMMUNE, World
+from tests.dossiers.conftest import BIRTH, COMMUNE, World
 from tests.fakes.common import Kind, Truth
 from tests.fakes.momo_fake import FakeMomo, Partner
 from tests.fakes.vnpay_fake import FakeVnpay
@@ -335,3 +335,87 @@ async def test_finance_office_sees_payments_callbacks_alerts_and_settlement(live
         json={"reason": "Hồ sơ nộp trùng", "reference": "VNP-REFUND-1"}, headers=admin,
     )  # fmt: skip
     assert again.status_code == 409 and again.json()["code"] == "refund_not_allowed"
+
+
+async def test_an_on_return_fee_is_paid_online_after_resolution(live: Live) -> None:
+    world = live.world
+    citizen = await world.citizen("return-payer")
+    submitted = await world.submit_online(
+        citizen, BIRTH, COMMUNE, fee_choices=[{"index": 1, "copies": 1}]
+    )
+    assert submitted.status_code == 201, submitted.text
+    code = submitted.json()["code"]
+    async with world.factory() as session:  # the copy is paid when it is handed over
+        await session.execute(
+            update(DossierFeeLine)
+            .where(DossierFeeLine.amount > 0, DossierFeeLine.dossier_id == select(Dossier.id)
+                   .where(Dossier.code == code).scalar_subquery())
+            .values(due="on_return")
+        )  # fmt: skip
+        await session.commit()
+    desk = await world.officer("tiepnhan.xa")
+    for action, who in (("receive", desk), ("forward", desk)):
+        assert (await world.act(code, action, who)).status_code == 200
+    specialist = await world.officer("chuyenvien.xa")
+    assert (await world.act(code, "forward", specialist, note="Đủ")).status_code == 200
+    leader = await world.officer("lanhdao.xa")
+    attached = await world.client.post(
+        f"/api/v1/dossiers/{code}/documents",
+        json={"documents": [{"requirement_code": "KQ", "upload_id": await world.upload(leader)}]},
+        headers=leader,
+    )
+    assert attached.status_code == 200, attached.text
+    assert (await world.act(code, "resolve", leader)).status_code == 200
+    blocked = await world.act(code, "return_result", desk)
+    assert blocked.status_code == 409 and blocked.json()["code"] == "fees_unpaid"
+    payment = await _pay(live, code, citizen, "vnpay")
+    assert payment["amount"] == 8_000
+    await asyncio.to_thread(httpx.get, payment["pay_url"])
+    ipn = live.url("/api/v1/payments/vnpay/ipn")
+    answer = await asyncio.to_thread(live.vnpay.send_ipn, ipn, payment["order_ref"], Kind.success)
+    assert answer.json()["RspCode"] == "00"
+    view = (await world.get(code, citizen)).json()
+    assert view["status"] == "resolved"
+    returned = await world.act(code, "return_result", desk)
+    assert returned.status_code == 200, returned.text
+
+
+async def test_another_provider_expires_the_unpaid_open_payment_first(live: Live) -> None:
+    code, citizen = await _submitted(live, "switcher")
+    first = await _pay(live, code, citizen, "vnpay")
+    await asyncio.to_thread(httpx.get, first["pay_url"])  # VNPay knows it, still unpaid
+    second = await _pay(live, code, citizen, "momo")
+    assert second["id"] != first["id"] and second["provider"] == "momo"
+    assert first["order_ref"] in live.vnpay.ledger.queries  # asked before expiring
+    old = await live.world.client.get(f"/api/v1/payments/{first['id']}", headers=citizen)
+    assert old.json()["status"] == "expired"
+    # a success for the expired payment still comes: recorded, no dossier change, refund alert
+    ipn = live.url("/api/v1/payments/vnpay/ipn")
+    answer = await asyncio.to_thread(live.vnpay.send_ipn, ipn, first["order_ref"], Kind.success)
+    assert answer.json()["RspCode"] == "00"
+    old = await live.world.client.get(f"/api/v1/payments/{first['id']}", headers=citizen)
+    assert old.json()["status"] == "succeeded"
+    assert await _count(live, DossierEvent, DossierEvent.action == "record_payment") == 0
+    assert (
+        await _count(
+            live,
+            PaymentAlert,
+            PaymentAlert.kind == "refund_needed",
+            PaymentAlert.payment_id == uuid.UUID(first["id"]),
+        )
+        == 1
+    )
+
+
+async def test_a_success_for_an_ended_dossier_asks_for_a_refund(live: Live) -> None:
+    code, citizen = await _submitted(live, "withdrawer")
+    payment = await _pay(live, code, citizen, "vnpay")
+    await asyncio.to_thread(httpx.get, payment["pay_url"])
+    withdrawn = await live.world.act(code, "withdraw", citizen, note="Không còn nhu cầu")
+    assert withdrawn.status_code == 200, withdrawn.text
+    ipn = live.url("/api/v1/payments/vnpay/ipn")
+    answer = await asyncio.to_thread(live.vnpay.send_ipn, ipn, payment["order_ref"], Kind.success)
+    assert answer.json()["RspCode"] == "00"
+    view = (await live.world.get(code, citizen)).json()
+    assert view["status"] == "withdrawn"
+    assert await _count(live, PaymentAlert, PaymentAlert.kind == "refund_needed") == 1
