@@ -223,6 +223,9 @@ class Settings(BaseSettings):
     payment_callback_retention_days: int = Field(default=400, ge=1)
     # Outbound calls to the gateways (create order, query).
     payment_http_timeout_seconds: float = Field(default=15.0, gt=0, le=60)
+    # The demo's sandbox gateway (a VNPay-protocol payment page at /sandbox/vnpay): demo mode only,
+    # mounted only when a VNPay merchant's pay_url points at it (`motcua serve --demo` sets it up).
+    payment_sandbox: bool = False
 
     @field_validator(
         "trusted_proxies", "cors_origins", "citizen_algorithms", "worker_plugins", mode="before"
@@ -317,6 +320,8 @@ class Settings(BaseSettings):
             problems = []
             if self.dev_issuer:
                 problems.append("MOTCUA_DEV_ISSUER is refused in production")
+            if self.payment_sandbox:
+                problems.append("MOTCUA_PAYMENT_SANDBOX is refused in production")
             if self.database_url is None or not self.database_url.get_secret_value():
                 problems.append("MOTCUA_DATABASE_URL is required in production")
             secret = self.secret_key.get_secret_value()
@@ -354,6 +359,20 @@ class Settings(BaseSettings):
     def dev_issuer_enabled(self) -> bool:
         """The development issuer of citizen tokens exists only when asked for, never in production."""
         return self.dev_issuer and self.env is not Environment.production
+
+    @property
+    def sandbox_pay_url(self) -> str:
+        """Where the demo's sandbox takes payments (a VNPay merchant's ``pay_url`` points here)."""
+        return self.public_base_url.rstrip("/") + "/sandbox/vnpay/pay"
+
+    @property
+    def payment_sandbox_on(self) -> bool:
+        """The sandbox gateway exists only in demo mode, asked for, with a merchant pointing at it."""
+        if not self.payment_sandbox or self.env is not Environment.demo:
+            return False
+        text = self.payment_merchants.get_secret_value().strip()
+        accounts = json.loads(text).get("vnpay", {}) if text else {}
+        return any(account.get("pay_url") == self.sandbox_pay_url for account in accounts.values())
 
     @property
     def docs_on(self) -> bool:

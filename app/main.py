@@ -43,6 +43,7 @@ from app.routers import (
     identity_dev,
     payments,
     payments_admin,
+    payments_sandbox,
     system,
     system_admin,
     uploads,
@@ -230,6 +231,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         calendar.admin_router,
     ):
         app.include_router(router)
+    if settings.payment_sandbox_on:  # the demo's own payment page (never in production)
+        app.include_router(payments_sandbox.router)
     # the hot public requests, served without the framework's per-request layers (app/lean.py)
     app.lean_routes.extend((dossiers_lookup.LEAN_ROUTE, catalog.LEAN_ROUTE))
     _register_citizen_issuers(app, settings)
