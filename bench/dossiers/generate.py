@@ -134,6 +134,7 @@ async def load_combos(url: str) -> list[Combo]:
     from app.db import create_engine, create_session_factory
     from app.models.procedure import ProcedureApplication
     from app.services.catalog import reads as catalog_service
+    from app.models.dossier import Channel
     from app.services.dossiers.submission import _route
 
     sa_url = url.replace("postgresql://", "postgresql+asyncpg://", 1)
@@ -164,7 +165,8 @@ async def load_combos(url: str) -> list[Combo]:
                 for office in offices:
                     units = [OFFICE_UNIT[office]] if office in OFFICE_UNIT else COMMUNE_UNITS
                     for unit_code in units:
-                        route = await _route(session, found, office, unit_code)
+                        # the desk's route (step shares of the desk time) for every dossier
+                        route = await _route(session, found, office, unit_code, Channel.desk)
                         combos.append(
                             _combo(found, office, unit_code, route, span, weight / len(units))
                         )
