@@ -7,7 +7,7 @@ export UV_PROJECT_ENVIRONMENT := .venv
 UV := .tools/bin/uv
 VENV := .venv/bin
 
-.PHONY: demo test lint typecheck pytest coverage openapi clean browser
+.PHONY: demo test lint typecheck pytest coverage openapi clean browser fuzz
 
 $(UV):
 	@py=$$(command -v python3.12 python3.11 python3 | while read -r p; do \
@@ -51,6 +51,11 @@ test: lint typecheck pytest
 coverage: .venv/.synced
 	$(VENV)/coverage run --source=app -m pytest -q -p no:cacheprovider
 	$(VENV)/coverage report --format=total
+
+# Schemathesis against a live demo on a throwaway database, anonymously and as the province
+# administrator, at least 5,000 requests each (tests/fuzz/run.py); `make test` runs a short one.
+fuzz: .venv/.synced
+	$(VENV)/python -m tests.fuzz.run
 
 openapi: .venv/.synced
 	$(VENV)/motcua openapi

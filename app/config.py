@@ -153,6 +153,11 @@ class Settings(BaseSettings):
     login_block_seconds: int = Field(default=900, ge=1)
     # Wrong PINs (and unknown codes) per client, every endpoint taking a PIN together: a generous cap,
     # since a commune office or a mobile carrier's NAT puts many citizens behind one address.
+    # The public lookup link the receipt's QR code holds: {this}/{code}?pin={pin} (docs/forms.md).
+    # The API's own lookup route by default; a province may point it at its portal's lookup page.
+    public_lookup_url: str = Field(
+        default="http://localhost:8000/api/v1/lookup", pattern=r"^https?://[^\s?#]+$"
+    )
     lookup_max_failures: int = Field(default=100, ge=1)
     lookup_window_seconds: int = Field(default=600, ge=1)
     lookup_block_seconds: int = Field(default=600, ge=1)
@@ -205,6 +210,25 @@ class Settings(BaseSettings):
     notify_webhook_url: str | None = None
     notify_webhook_secret: SecretStr = SecretStr(PLACEHOLDER_SECRET)
 
+    # National Public Service Portal (Cổng DVCQG): the "adapter" protocol of docs/portal.md, a
+    # session-token login then service calls. No base URL: nothing is sent to the portal.
+    portal_base_url: str | None = None
+    portal_login_path: str = "/adapter/login"
+    portal_service_path: str = "/adapter/service"
+    portal_username: str = ""
+    portal_password: SecretStr = SecretStr("")
+    # The province's connection code, sent as the ``dstcode`` header of every call.
+    portal_dstcode: str = ""
+    portal_timeout_seconds: float = Field(default=10.0, gt=0, le=120)
+    # A session token is renewed at this age even if the portal has not said it expired.
+    portal_session_seconds: float = Field(default=1500.0, gt=0)
+    # The ``error_code`` values by which the portal says a session is unknown or expired (unverified
+    # against the real portal: configurable). An HTTP 401 means the same.
+    portal_session_expired_codes: Annotated[list[str], NoDecode] = ["-2"]
+    # Our public address, for the signed download links of documents and results sent to the portal,
+    # and how long such a link stays valid.
+    public_base_url: str = "http://127.0.0.1:8000"
+    portal_link_days: int = Field(default=30, ge=1, le=3650)
     # Online fee payments (issue 15; docs/payments.md). Merchant accounts per provider, as JSON kept
     # secret (it holds the keys): {"vnpay": {"<tmn_code>": {"hash_secret": ..., "pay_url": ...,
     # "api_url": ...}}, "momo": {"<partner_code>": {"access_key": ..., "secret_key": ...,
@@ -214,8 +238,6 @@ class Settings(BaseSettings):
     # Which merchant account collects for which agency: {"<agency code>" or "*": {"<provider>":
     # "<merchant code>"}}; the competent agency's entry, else its nearest ancestor's, else "*".
     payment_agency_merchants: str = "{}"
-    # Our public address as the gateways reach it (their IPN and the payer's return URL).
-    public_base_url: str = "http://127.0.0.1:8000"
     payment_expiry_minutes: int = Field(default=15, ge=1, le=7 * 24 * 60)
     # Reconciliation asks the gateway about a payment still open this long after its creation.
     payment_reconcile_after_minutes: int = Field(default=15, ge=1)
@@ -228,7 +250,12 @@ class Settings(BaseSettings):
     payment_sandbox: bool = False
 
     @field_validator(
-        "trusted_proxies", "cors_origins", "citizen_algorithms", "worker_plugins", mode="before"
+        "trusted_proxies",
+        "cors_origins",
+        "citizen_algorithms",
+        "worker_plugins",
+        "portal_session_expired_codes",
+        mode="before",
     )
     @classmethod
     def _split_csv(cls, value: object) -> object:
@@ -273,7 +300,9 @@ class Settings(BaseSettings):
         except ValueError as exc:
             raise ValueError(f"MOTCUA_OFFICE_HOURS: {exc}") from None
 
-    @field_validator("citizen_issuer", "citizen_jwks_url", "upload_dir", mode="before")
+    @field_validator(
+        "citizen_issuer", "citizen_jwks_url", "upload_dir", "portal_base_url", mode="before"
+    )
     @classmethod
     def _empty_is_none(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
@@ -339,6 +368,18 @@ class Settings(BaseSettings):
                     "MOTCUA_NOTIFY_WEBHOOK_SECRET must be a real secret of at least 32 characters "
                     "when MOTCUA_NOTIFY_WEBHOOK_URL is set"
                 )
+            if self.portal_base_url:
+                if not self.portal_base_url.startswith("https://"):
+                    problems.append("MOTCUA_PORTAL_BASE_URL must use https in production")
+                if not (
+                    self.portal_username
+                    and self.portal_password.get_secret_value()
+                    and self.portal_dstcode
+                ):
+                    problems.append(
+                        "MOTCUA_PORTAL_USERNAME, MOTCUA_PORTAL_PASSWORD and MOTCUA_PORTAL_DSTCODE "
+                        "are required when MOTCUA_PORTAL_BASE_URL is set"
+                    )
             if problems:
                 raise ValueError("; ".join(problems))
         return self

@@ -19,7 +19,9 @@ from urllib.parse import unquote_to_bytes
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.routing import iter_route_contexts
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.errors import (
@@ -119,12 +121,29 @@ async def _request_validation_handler(request: Request, exc: Exception) -> JSONR
 async def _http_exception_handler(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     problem = status_problem(exc.status_code)
+    headers = dict(getattr(exc, "headers", None) or {})
+    if exc.status_code == 405:
+        headers["Allow"] = allowed_methods(request.app, request.scope)
     return problem_response(
-        status=exc.status_code,
-        code=problem.code,
-        detail=problem.detail,
-        headers=getattr(exc, "headers", None),
+        status=exc.status_code, code=problem.code, detail=problem.detail, headers=headers
     )
+
+
+def allowed_methods(app: FastAPI, scope: Scope) -> str:
+    """The ``Allow`` header of a 405: every method the path answers (RFC 9110, section 15.5.6).
+
+    Starlette names only the methods of the first route whose path matched, so a path served by two
+    routes (``GET`` and ``POST /api/v1/dossiers``, ``PUT`` and ``DELETE`` of a calendar day) would
+    announce one of them.
+    """
+    path, root = scope["path"], scope.get("root_path", "")
+    if root and path.startswith(root):
+        path = path[len(root) :] or "/"
+    methods: set[str] = set()
+    for context in iter_route_contexts(app.routes):
+        if context.methods and context.path and compile_path(context.path)[0].match(path):
+            methods.update(context.methods)
+    return ", ".join(sorted(methods))
 
 
 class InternalErrorMiddleware:

@@ -127,6 +127,24 @@ async def test_wrong_method_is_405(error_client: AsyncClient) -> None:
     assert "GET" in response.headers["allow"]
 
 
+@pytest.mark.parametrize(
+    ("method", "path", "allow"),
+    [
+        ("PATCH", "/api/v1/dossiers", "GET, POST"),
+        ("PATCH", "/api/v1/admin/calendar/2031-03-03", "DELETE, PUT"),
+        ("DELETE", "/api/v1/admin/templates", "GET, POST"),
+        ("POST", "/health", "GET"),
+    ],
+)
+async def test_405_allows_every_method_of_the_path(
+    error_client: AsyncClient, method: str, path: str, allow: str
+) -> None:
+    """Found by schemathesis (allow_header_conformance): a path served by two routes named only one."""
+    response = await error_client.request(method, path)
+    assert_problem(response, 405, "method_not_allowed")
+    assert response.headers["allow"] == allow
+
+
 @pytest.mark.parametrize("status", ["409", "412", "413", "415", "429"])
 async def test_domain_errors_render_their_status(error_client: AsyncClient, status: str) -> None:
     codes = {

@@ -268,6 +268,30 @@ def openapi(output: Path) -> None:
     click.echo(f"wrote {output}", err=True)
 
 
+@main.command("fake-portal")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8900, show_default=True, type=int)
+@click.option("--username", default="motcua", show_default=True)
+@click.option("--password", default="mat-khau-cong-dvc", show_default=True)
+@click.option("--dstcode", default="H99", show_default=True, help="the province's connection code")
+@click.option("--latency-ms", default=0, show_default=True, type=click.IntRange(0, 60_000))
+def fake_portal(
+    host: str, port: int, username: str, password: str, dstcode: str, latency_ms: int
+) -> None:
+    """A fake National Public Service Portal for the demo and tests (docs/portal.md)."""
+    from app.devtools.fake_portal.runner import serve
+    from app.devtools.fake_portal.server import FakePortal, FakePortalConfig
+
+    config = FakePortalConfig(
+        username=username,
+        password=password,
+        dstcode=dstcode,
+        latency_seconds=latency_ms / 1000,
+    )
+    click.echo(f"fake national portal on http://{host}:{port} (control: /_fake/...)", err=True)
+    serve(FakePortal(config), host, port)
+
+
 main.add_command(catalog)
 
 

@@ -221,6 +221,10 @@ class Dossier(OnTime, TimestampMixin, Base):
     rating: Mapped[int | None] = mapped_column(SmallInteger)
     rating_comment: Mapped[str | None] = mapped_column(Text)
     last_event_seq: Mapped[int] = mapped_column(Integer, default=0)
+    # The national portal's acknowledgement: the last event whose state it took, and when (written
+    # by the portal adapter's delivery, never by an action: it does not change ``version``).
+    portal_acked_seq: Mapped[int | None] = mapped_column(Integer)
+    portal_acked_at: Mapped[datetime | None]
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - optimistic locking

@@ -28,6 +28,7 @@ from app.schemas.dossiers import (
 from app.security import CALLER_PROBLEMS, get_caller
 from app.services.dossiers import access as dossier_access
 from app.services.dossiers import actions as dossier_actions
+from app.services.dossiers import form_pages
 from app.services.dossiers import forms as dossier_forms
 from app.services.dossiers import reads as dossier_reads
 from app.services.dossiers import worklist as worklist_service
@@ -140,7 +141,7 @@ def _if_match(value: str | None) -> int | None:
 
 async def _read(session: AsyncSession, principal: Principal, code: str) -> DossierRead:
     dossier = await dossier_access.get_visible(session, principal, code)
-    return dossier_forms.full_view(await dossier_reads.view(session, dossier), principal)
+    return dossier_reads.full_view(await dossier_reads.view(session, dossier), principal)
 
 
 @router.post(
@@ -174,7 +175,7 @@ async def submit_dossier(
         response.status_code = 200
     response.headers["ETag"] = f'"{submission.dossier.version}"'
     response.headers["Location"] = f"/api/v1/dossiers/{submission.dossier.code}"
-    return dossier_forms.full_view(await dossier_reads.view(session, submission.dossier), caller)
+    return dossier_reads.full_view(await dossier_reads.view(session, submission.dossier), caller)
 
 
 @router.get(
@@ -266,7 +267,7 @@ async def dossier_action(
         if_match=_if_match(if_match),
     )
     response.headers["ETag"] = f'"{dossier.version}"'
-    return dossier_forms.full_view(await dossier_reads.view(session, dossier), caller)
+    return dossier_reads.full_view(await dossier_reads.view(session, dossier), caller)
 
 
 @router.post(
@@ -288,7 +289,7 @@ async def add_dossier_documents(
         session, _settings(request), caller, code, body, now=_now()
     )
     response.headers["ETag"] = f'"{dossier.version}"'
-    return dossier_forms.full_view(await dossier_reads.view(session, dossier), caller)
+    return dossier_reads.full_view(await dossier_reads.view(session, dossier), caller)
 
 
 @router.get(
@@ -337,7 +338,12 @@ async def dossier_events(code: str, session: ReadSession, caller: Caller) -> Eve
 @router.get(
     "/{code}/forms/{form}",
     operation_id="dossier_form",
-    summary="Biểu mẫu của hồ sơ (JSON; phiếu tiếp nhận cũng có dạng HTML để in, kèm mã QR)",
+    summary="Biểu mẫu của hồ sơ: JSON, hoặc bản in khổ A5 (`format=html`; phiếu tiếp nhận kèm mã QR "
+    "tra cứu)",
+    description="Biểu mẫu theo Thông tư 01/2018/TT-VPCP (số hiệu mẫu theo bộ quy tắc của hồ sơ): "
+    "receipt, supplement_request, refusal (từ chối tiếp nhận hoặc từ chối giải quyết sau thẩm định), "
+    "apology, stop_notice, control_sheet. Chủ hồ sơ và cán bộ có liên quan xem được; biểu mẫu "
+    "của thao tác chưa diễn ra trả về 409 `form_not_available`. Xem docs/forms.md.",
     responses={
         **problem_responses(
             CALLER_PROBLEMS,
@@ -350,13 +356,16 @@ async def dossier_events(code: str, session: ReadSession, caller: Caller) -> Eve
 )
 async def dossier_form(
     session: ReadSession,
+    request: Request,
     code: str,
     form: dossier_forms.FormName,
     caller: Caller,
     format: Annotated[str, Query(pattern="^(json|html)$")] = "json",
 ) -> Response:
     dossier = await dossier_access.get_visible(session, caller, code)
-    document = await dossier_forms.build(session, dossier, form)
+    document = await dossier_forms.build(
+        session, dossier, form, lookup_base_url=_settings(request).public_lookup_url
+    )
     if format == "html":
-        return HTMLResponse(dossier_forms.render_html(document), headers=PRINTABLE_PAGE_HEADERS)
+        return HTMLResponse(form_pages.render_html(document), headers=PRINTABLE_PAGE_HEADERS)
     return JSONResponse(document)

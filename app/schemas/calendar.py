@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.models.calendar import DurationUnit, OverrideKind
+from app.schemas.common import LocalDateTime
 
 
 class CalendarDay(BaseModel):
@@ -29,9 +30,9 @@ class DueDateRead(BaseModel):
         json_schema_extra={
             "example": {
                 "start": "2026-11-23T16:00:00+07:00",
-                "effective_start": "2026-11-23T09:00:00Z",
+                "effective_start": "2026-11-23T16:00:00+07:00",
                 "effective_start_local": "2026-11-23T16:00:00+07:00",
-                "due_at": "2026-11-25T09:00:00Z",
+                "due_at": "2026-11-25T16:00:00+07:00",
                 "due_at_local": "2026-11-25T16:00:00+07:00",
                 "amount": "1",
                 "unit": "working_days",
@@ -45,13 +46,19 @@ class DueDateRead(BaseModel):
         },
     )
 
-    start: datetime = Field(description="Thời điểm bắt đầu như đã gửi (hoặc thời điểm hiện tại)")
-    effective_start: datetime = Field(
-        description="Thời điểm bắt đầu tính (giờ mở cửa kế tiếp nếu ngoài giờ làm việc), UTC"
+    start: LocalDateTime = Field(
+        description="Thời điểm bắt đầu như đã gửi (hoặc thời điểm hiện tại)"
     )
-    effective_start_local: datetime = Field(description="Như trên, giờ Việt Nam")
-    due_at: datetime = Field(description="Thời điểm hẹn trả, UTC")
-    due_at_local: datetime = Field(description="Thời điểm hẹn trả, giờ Việt Nam (+07:00)")
+    effective_start: LocalDateTime = Field(
+        description="Thời điểm bắt đầu tính (giờ mở cửa kế tiếp nếu ngoài giờ làm việc), giờ Việt Nam"
+    )
+    effective_start_local: LocalDateTime = Field(
+        description="Như `effective_start` (giữ để tương thích: mọi thời điểm đều theo giờ Việt Nam)"
+    )
+    due_at: LocalDateTime = Field(description="Thời điểm hẹn trả, giờ Việt Nam (+07:00)")
+    due_at_local: LocalDateTime = Field(
+        description="Như `due_at` (giữ để tương thích: mọi thời điểm đều theo giờ Việt Nam)"
+    )
     amount: Decimal
     unit: DurationUnit
     time_zone: str = Field(examples=["Asia/Ho_Chi_Minh"])
@@ -85,7 +92,7 @@ class CalendarOverrideRead(BaseModel):
                 "kind": "day_off",
                 "reason": "Nghỉ theo quyết định của UBND tỉnh (demo)",
                 "created_by": "3f1c2a5e-8d4b-4c1e-9b7a-2f6d5e4c3b2a",
-                "created_at": "2026-11-23T02:00:00Z",
+                "created_at": "2026-11-23T09:00:00+07:00",
             }
         },
     )
@@ -94,7 +101,7 @@ class CalendarOverrideRead(BaseModel):
     kind: OverrideKind
     reason: str
     created_by: uuid.UUID | None
-    created_at: datetime
+    created_at: LocalDateTime
 
 
 class YearCalendarRead(BaseModel):

@@ -6,7 +6,7 @@ with the same field names (docs/catalog-format.md describes the format).
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -34,6 +34,7 @@ from app.models.procedure import (
     TemplateKind,
     duration,
 )
+from app.schemas.common import LocalDateTime
 from app.schemas.fees import FeeRule
 
 Code = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
@@ -403,14 +404,14 @@ class ApplicationRow(ApplicationCreate):
 
 
 class ApplicationRead(ApplicationRow):
-    published_at: datetime | None = None
-    retired_at: datetime | None = None
+    published_at: LocalDateTime | None = None
+    retired_at: LocalDateTime | None = None
 
 
 class ProcedureRead(ProcedureRow):
     current: bool = Field(description="Phiên bản đang được công bố hiện hành")
-    published_at: datetime | None = None
-    retired_at: datetime | None = None
+    published_at: LocalDateTime | None = None
+    retired_at: LocalDateTime | None = None
 
 
 class ProcedureDetail(ProcedureRead):

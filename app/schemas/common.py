@@ -1,11 +1,33 @@
-"""Shapes shared by every resource: the problem document of every error (RFC 9457)."""
+"""Shapes shared by every resource: the problem document of every error (RFC 9457), and the one
+type of every instant an answer carries (``LocalDateTime``)."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from datetime import UTC, datetime
+from typing import Annotated
+from zoneinfo import ZoneInfo
 
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+
+from app.config import VIETNAM_TZ_NAME
 from app.errors import ProblemCode
 from app.models.dossier import Action, DossierStatus
+
+VIETNAM = ZoneInfo(VIETNAM_TZ_NAME)
+
+
+def to_local(instant: datetime) -> datetime:
+    """The instant in Asia/Ho_Chi_Minh (DESIGN.md section 5: stored in UTC, presented in Vietnam's
+    time); a naive value (none should reach an answer) is read as UTC."""
+    if instant.tzinfo is None:
+        instant = instant.replace(tzinfo=UTC)
+    return instant.astimezone(VIETNAM)
+
+
+# Every instant of every answer: RFC 3339 with Vietnam's offset, ``2026-12-01T07:30:00+07:00``.
+# Only the output changes (the value held stays as read); request models keep plain ``datetime``,
+# which accepts any offset. tests/test_times.py walks the route table and refuses any other type.
+LocalDateTime = Annotated[datetime, PlainSerializer(to_local, return_type=datetime)]
 
 
 class FieldError(BaseModel):

@@ -19,6 +19,7 @@ from app.models.dossier import (
     IdentifierKind,
     ResultDelivery,
 )
+from app.schemas.common import LocalDateTime
 
 # Applicant data checks (identifier, phone, e-mail): each returns the canonical form or raises
 # ValueError with a Vietnamese message meant for the caller.
@@ -281,7 +282,7 @@ class FeeLineRead(BaseModel):
     confirmed: bool
     quantities: dict[str, int] = {}
     due: str | None = None
-    paid_at: datetime | None
+    paid_at: LocalDateTime | None
     receipt_number: str | None
 
 
@@ -291,6 +292,18 @@ class StepRead(BaseModel):
     name: str
     agency_code: str
     role: str
+
+
+class DossierDocumentRead(BaseModel):
+    requirement_code: str | None = Field(description="Mã thành phần hồ sơ của thủ tục")
+    kind: str = Field(description="submitted, supplement hoặc result")
+    upload_id: str | None
+    paper_original_checked: bool = Field(description="Bản giấy đã được đối chiếu tại quầy")
+    file_name: str | None
+    content_type: str | None
+    size: int | None
+    sha256: str | None
+    added_at: LocalDateTime
 
 
 class DossierRead(BaseModel):
@@ -314,19 +327,19 @@ class DossierRead(BaseModel):
     route: list[StepRead]
     applicant: dict[str, Any]
     subject_unit_code: str | None
-    submitted_at: datetime
-    received_at: datetime | None
-    due_at: datetime | None
-    promised_due_at: datetime | None
-    finished_at: datetime | None
-    returned_at: datetime | None
-    supplement_deadline_at: datetime | None
+    submitted_at: LocalDateTime
+    received_at: LocalDateTime | None
+    due_at: LocalDateTime | None
+    promised_due_at: LocalDateTime | None
+    finished_at: LocalDateTime | None
+    returned_at: LocalDateTime | None
+    supplement_deadline_at: LocalDateTime | None
     supplement_count: int
     on_time: bool | None
     overdue: bool
     result_delivery: ResultDelivery
     fee_lines: list[FeeLineRead]
-    documents: list[dict[str, Any]]
+    documents: list[DossierDocumentRead]
     rating: int | None
     allowed_actions: list[Action]
 
@@ -341,9 +354,9 @@ class DossierSummary(BaseModel):
     receiving_office_code: str
     current_agency_code: str | None
     channel: Channel
-    submitted_at: datetime
-    received_at: datetime | None
-    due_at: datetime | None
+    submitted_at: LocalDateTime
+    received_at: LocalDateTime | None
+    due_at: LocalDateTime | None
     overdue: bool
     version: int
 
@@ -383,7 +396,7 @@ class EventRead(BaseModel):
         description="Người thực hiện: tên đăng nhập của cán bộ (khi cán bộ xem), họ tên cán bộ "
         "(khi công dân xem); không có với công dân và hệ thống"
     )
-    at: datetime
+    at: LocalDateTime
     note: str | None
     payload: dict[str, Any]
 
@@ -393,9 +406,9 @@ class StepProgress(BaseModel):
     step_code: str
     agency_code: str
     role: str
-    started_at: datetime
-    due_at: datetime | None
-    finished_at: datetime | None
+    started_at: LocalDateTime
+    due_at: LocalDateTime | None
+    finished_at: LocalDateTime | None
     overdue: bool
 
 
@@ -413,8 +426,8 @@ class LookupRead(BaseModel):
                 "procedure_name": "Thủ tục đăng ký khai sinh",
                 "status": "in_progress",
                 "status_label": "Đang xử lý",
-                "received_at": "2026-11-23T02:00:00Z",
-                "due_at": "2026-11-25T02:00:00Z",
+                "received_at": "2026-11-23T09:00:00+07:00",
+                "due_at": "2026-11-25T09:00:00+07:00",
                 "promised_due_at": None,
                 "finished_at": None,
                 "current_agency": "Sở Tư pháp tỉnh Mẫu",
@@ -427,10 +440,10 @@ class LookupRead(BaseModel):
     procedure_name: str
     status: DossierStatus
     status_label: str
-    received_at: datetime | None
-    due_at: datetime | None
-    promised_due_at: datetime | None
-    finished_at: datetime | None
+    received_at: LocalDateTime | None
+    due_at: LocalDateTime | None
+    promised_due_at: LocalDateTime | None
+    finished_at: LocalDateTime | None
     current_agency: str | None
     applicant_name: str
 

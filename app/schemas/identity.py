@@ -4,11 +4,11 @@ development issuer's requests."""
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.models.user import Role
+from app.schemas.common import LocalDateTime
 
 
 class AgencyRole(BaseModel):
@@ -90,7 +90,7 @@ class UserRead(BaseModel):
     full_name: str
     active: bool
     roles: list[AgencyRole]
-    tokens_valid_after: datetime
+    tokens_valid_after: LocalDateTime
 
 
 class Me(BaseModel):

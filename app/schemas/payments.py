@@ -8,6 +8,7 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.models.payment import PaymentProvider, PaymentStatus
+from app.schemas.common import LocalDateTime
 
 
 class PaymentCreate(BaseModel):
@@ -31,9 +32,9 @@ class PaymentRead(BaseModel):
     fee_line_ids: list[int]
     pay_url: str | None = Field(description="Địa chỉ chuyển người nộp tới cổng thanh toán")
     receipt_number: str | None = Field(description="Số biên lai điện tử (khi đã thanh toán)")
-    created_at: datetime
-    expires_at: datetime
-    settled_at: datetime | None
+    created_at: LocalDateTime
+    expires_at: LocalDateTime
+    settled_at: LocalDateTime | None
 
 
 class AdminPaymentQuery(BaseModel):
@@ -63,7 +64,7 @@ class PaymentCallbackRead(BaseModel):
 
     id: int
     provider: PaymentProvider
-    received_at: datetime
+    received_at: LocalDateTime
     query: str = Field(description="Chuỗi truy vấn nhận được (nguyên văn)")
     body: str = Field(description="Nội dung nhận được (nguyên văn)")
     verified: bool
@@ -79,7 +80,7 @@ class PaymentAlertRead(BaseModel):
     payment_id: uuid.UUID
     kind: str
     detail: dict[str, object]
-    created_at: datetime
+    created_at: LocalDateTime
 
 
 class RefundCreate(BaseModel):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.models.catalog import CODE_LENGTH
 from app.models.dossier import Channel, DossierStatus
+from app.schemas.common import LocalDateTime
 
 MAX_PERIOD_DAYS = 366
 
@@ -44,15 +45,15 @@ class RegisterRowRead(BaseModel):
     competent_agency: str = Field(description="Cơ quan chủ trì giải quyết")
     channel: Channel
     status: DossierStatus
-    received_at: datetime
-    due_at: datetime | None = Field(description="Hẹn trả kết quả")
-    promised_due_at: datetime | None = Field(description="Ngày hẹn lại (nếu có)")
-    forwarded_at: datetime | None = Field(description="Chuyển hồ sơ đến cơ quan giải quyết")
-    result_at: datetime | None = Field(description="Nhận kết quả từ cơ quan giải quyết")
-    finished_at: datetime | None = Field(
+    received_at: LocalDateTime
+    due_at: LocalDateTime | None = Field(description="Hẹn trả kết quả")
+    promised_due_at: LocalDateTime | None = Field(description="Ngày hẹn lại (nếu có)")
+    forwarded_at: LocalDateTime | None = Field(description="Chuyển hồ sơ đến cơ quan giải quyết")
+    result_at: LocalDateTime | None = Field(description="Nhận kết quả từ cơ quan giải quyết")
+    finished_at: LocalDateTime | None = Field(
         description="Kết thúc xử lý (có kết quả, từ chối, dừng hoặc rút hồ sơ)"
     )
-    returned_at: datetime | None = Field(description="Trả kết quả cho cá nhân, tổ chức")
+    returned_at: LocalDateTime | None = Field(description="Trả kết quả cho cá nhân, tổ chức")
     note: str = Field(description="Ghi chú")
 
 

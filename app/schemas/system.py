@@ -3,13 +3,13 @@ audit log."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
 from app.models.audit import AdminAction, AuditTarget
 from app.models.base import BIGINT_MAX
+from app.schemas.common import LocalDateTime
 
 
 class TopicCounts(BaseModel):
@@ -30,9 +30,9 @@ class DeadLetter(BaseModel):
     ordering_key: str = Field(examples=["000.00.01.H99-261123-0001"])
     attempts: int = Field(examples=[10])
     last_error: str | None = Field(examples=["WebhookRejected: webhook answered HTTP 503"])
-    created_at: datetime
-    last_attempt_at: datetime | None
-    dead_at: datetime
+    created_at: LocalDateTime
+    last_attempt_at: LocalDateTime | None
+    dead_at: LocalDateTime
 
 
 class PeriodicJobRead(BaseModel):
@@ -40,9 +40,9 @@ class PeriodicJobRead(BaseModel):
 
     name: str = Field(examples=["throttle.purge_expired"])
     schedule: str = Field(examples=["every 3600s"])
-    next_run_at: datetime
-    last_started_at: datetime | None
-    last_finished_at: datetime | None
+    next_run_at: LocalDateTime
+    last_started_at: LocalDateTime | None
+    last_finished_at: LocalDateTime | None
     last_outcome: str | None = Field(description="ok hoặc error", examples=["ok"])
     last_error: str | None
     run_count: int
@@ -69,18 +69,18 @@ class OutboxStatus(BaseModel):
                         "ordering_key": "000.00.01.H99-261123-0001",
                         "attempts": 10,
                         "last_error": "WebhookRejected: webhook answered HTTP 503",
-                        "created_at": "2026-11-23T01:00:00Z",
-                        "last_attempt_at": "2026-11-23T03:10:00Z",
-                        "dead_at": "2026-11-23T03:10:00Z",
+                        "created_at": "2026-11-23T08:00:00+07:00",
+                        "last_attempt_at": "2026-11-23T10:10:00+07:00",
+                        "dead_at": "2026-11-23T10:10:00+07:00",
                     }
                 ],
                 "jobs": [
                     {
                         "name": "throttle.purge_expired",
                         "schedule": "every 3600s",
-                        "next_run_at": "2026-11-23T04:00:00Z",
-                        "last_started_at": "2026-11-23T03:00:00Z",
-                        "last_finished_at": "2026-11-23T03:00:00Z",
+                        "next_run_at": "2026-11-23T11:00:00+07:00",
+                        "last_started_at": "2026-11-23T10:00:00+07:00",
+                        "last_finished_at": "2026-11-23T10:00:00+07:00",
                         "last_outcome": "ok",
                         "last_error": None,
                         "run_count": 27,
@@ -145,7 +145,7 @@ class AuditEntryRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: int = Field(examples=[118])
-    at: datetime
+    at: LocalDateTime
     actor_username: str = Field(examples=["admin"])
     actor_agency: str | None = Field(
         description="Cơ quan mà vai trò quản trị tại đó cho phép thao tác (cơ quan gốc của tỉnh "

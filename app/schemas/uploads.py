@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.models.upload import UploadPurpose
+from app.schemas.common import LocalDateTime
 
 
 class UploadRead(BaseModel):
@@ -21,8 +21,8 @@ class UploadRead(BaseModel):
                 "size": 48213,
                 "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
                 "purpose": None,
-                "created_at": "2026-11-23T02:15:00Z",
-                "expires_at": "2026-11-24T02:15:00Z",
+                "created_at": "2026-11-23T09:15:00+07:00",
+                "expires_at": "2026-11-24T09:15:00+07:00",
                 "attached_at": None,
             }
         },
@@ -34,6 +34,10 @@ class UploadRead(BaseModel):
     size: int = Field(description="Kích thước, tính bằng byte")
     sha256: str = Field(description="Mã băm SHA-256 (hex) của nội dung")
     purpose: UploadPurpose | None = Field(default=None, description="Mục đích sử dụng, nếu đã biết")
-    created_at: datetime
-    expires_at: datetime = Field(description="Thời điểm tệp bị xóa nếu chưa được đính kèm hồ sơ")
-    attached_at: datetime | None = Field(default=None, description="Thời điểm đính kèm vào hồ sơ")
+    created_at: LocalDateTime
+    expires_at: LocalDateTime = Field(
+        description="Thời điểm tệp bị xóa nếu chưa được đính kèm hồ sơ"
+    )
+    attached_at: LocalDateTime | None = Field(
+        default=None, description="Thời điểm đính kèm vào hồ sơ"
+    )

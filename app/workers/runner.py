@@ -29,6 +29,7 @@ from app.services.dossiers import jobs as dossier_jobs
 from app.services.identity import worker as identity_worker
 from app.services.notifications import worker as notification_worker
 from app.services.payments import reconcile as payment_reconcile
+from app.services.portal import worker as portal_worker
 from app.services.system import outbox as outbox_service
 from app.services.system import registry
 from app.services.system import worker as system_worker
@@ -56,6 +57,7 @@ DOMAIN_MODULES: tuple[ModuleType, ...] = (
     upload_worker,
     dossier_jobs,
     notification_worker,
+    portal_worker,
     payment_reconcile,
 )
 

@@ -132,9 +132,9 @@ async def load_combos(url: str) -> list[Combo]:
     """Resolve applications and routes with the real catalog and routing services."""
     from app.config import Settings
     from app.db import create_engine, create_session_factory
+    from app.models.dossier import Channel
     from app.models.procedure import ProcedureApplication
     from app.services.catalog import reads as catalog_service
-    from app.models.dossier import Channel
     from app.services.dossiers.submission import _route
 
     sa_url = url.replace("postgresql://", "postgresql+asyncpg://", 1)
@@ -165,7 +165,7 @@ async def load_combos(url: str) -> list[Combo]:
                 for office in offices:
                     units = [OFFICE_UNIT[office]] if office in OFFICE_UNIT else COMMUNE_UNITS
                     for unit_code in units:
-                        # the desk's route (step shares of the desk time) for every dossier
+                        # the desk's route (its step durations; online ones differ only in time)
                         route = await _route(session, found, office, unit_code, Channel.desk)
                         combos.append(
                             _combo(found, office, unit_code, route, span, weight / len(units))

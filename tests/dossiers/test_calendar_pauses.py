@@ -70,7 +70,8 @@ async def test_a_pause_over_a_weekend_adds_its_calendar_days(
     before, after = await _paused_and_resumed(
         world, clock, vn(2026, 12, 7, 9), vn(2026, 12, 11, 16, 45), vn(2026, 12, 14, 7, 45)
     )
-    assert before["due_at"] == vn(2027, 1, 6, 17).isoformat().replace("+00:00", "Z")
+    assert before["due_at"] == "2027-01-06T17:00:00+07:00"  # answered in Vietnam's time (issue 14)
+    assert datetime.fromisoformat(str(before["due_at"])) == vn(2027, 1, 6, 17)
     # Friday to Monday: 3 days; day 33 is Saturday 9 Jan -> close of Monday 11 Jan
     assert datetime.fromisoformat(str(after["due_at"])) == vn(2027, 1, 11, 17)
 

@@ -1,5 +1,5 @@
 """Cash at the desk is a payment too (issue 15): recorded by ``record_payment``, and the cash recorded
-before the payments table existed migrated into it (migration 0016)."""
+before the payments table existed migrated into it (migration 0017)."""
 
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ async def test_cash_recorded_at_the_desk_is_a_payment_and_old_cash_is_migrated(
     finally:
         await world.client.aclose()
         await engine.dispose()
-    await asyncio.to_thread(migrate.downgrade, url, "0015")
+    await asyncio.to_thread(migrate.downgrade, url, "0016")
     await asyncio.to_thread(migrate.upgrade, url)
     world, engine = await committed_world(url, dev_key, tmp_path)
     try:

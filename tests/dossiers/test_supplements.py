@@ -49,9 +49,9 @@ async def test_the_desk_asks_for_the_missing_document_at_creation(world: World) 
     assert item["name"].startswith("Giấy chứng sinh")
     assert (item["originals"], item["certified_copies"], item["copies"]) == (1, 0, 0)
     assert item["reason"]
-    assert request["payload"]["deadline"] == dossier["supplement_deadline_at"].replace(
-        "Z", "+00:00"
-    )
+    # one instant, one form: Vietnam's time in the dossier and in the event (issue 14)
+    assert request["payload"]["deadline"] == dossier["supplement_deadline_at"]
+    assert dossier["supplement_deadline_at"].endswith("+07:00")
     assert "through_desk" not in request["payload"]  # the desk itself asks
     form = await world.client.get(
         f"/api/v1/dossiers/{dossier['code']}/forms/supplement_request", headers=desk

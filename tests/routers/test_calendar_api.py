@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -55,7 +56,9 @@ async def test_due_date_acceptance_cases(
 ) -> None:
     body = await due(client, start)
     assert body["due_at_local"] == due_local
-    assert body["due_at"] == due_utc
+    # every instant is answered in Vietnam's time (issue 14); the same instant as UTC's
+    assert body["due_at"] == due_local
+    assert datetime.fromisoformat(body["due_at"]) == datetime.fromisoformat(due_utc)
     assert body["start"] == start
     assert body["effective_start_local"] == start
     assert body["unit"] == "working_days"
@@ -81,7 +84,7 @@ async def test_due_date_explains_the_days_skipped(client: AsyncClient) -> None:
 async def test_start_outside_office_hours_moves_to_the_next_opening(client: AsyncClient) -> None:
     body = await due(client, "2026-11-21T10:00:00+07:00", "4", "working_hours")  # a Saturday
     assert body["effective_start_local"] == "2026-11-23T07:30:00+07:00"
-    assert body["effective_start"] == "2026-11-23T00:30:00Z"
+    assert body["effective_start"] == "2026-11-23T07:30:00+07:00"  # = 2026-11-23T00:30:00Z
     assert body["due_at_local"] == "2026-11-23T11:30:00+07:00"
 
 

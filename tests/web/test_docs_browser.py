@@ -7,7 +7,6 @@ is missing) is driven by Playwright; the test is skipped only where no Chromium 
 from __future__ import annotations
 
 import asyncio
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -21,23 +20,8 @@ from app.models.user import Role
 from app.services.identity import users as users_service
 from tests.conftest import make_settings
 from tests.samples import PDF
+from tests.web.browser import BROWSER_ARGS, CHROMIUM
 from tests.web.live import serve
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-BROWSER_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-default-apps",
-    "--disable-domain-reliability",
-    "--disable-sync",
-    "--no-first-run",
-    "--no-default-browser-check",
-    "--metrics-recording-only",
-]
 
 pytestmark = pytest.mark.skipif(
     not Path(CHROMIUM).exists(),

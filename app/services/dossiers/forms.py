@@ -1,40 +1,30 @@
-"""The full view of a dossier and its forms (Circular 01/2018/TT-VPCP; the rule set maps form names to
-form numbers, since a 2025 circular may renumber them).
+"""The official forms of a dossier as JSON documents (Circular 01/2018/TT-VPCP; from 2025 the
+circular the rule set names, which renumbers them: the API names forms, the rule set maps names to
+numbers). What each form carries and where each value comes from: docs/forms.md.
 
-Forms are JSON documents; the receipt (phiếu tiếp nhận và hẹn trả kết quả) also renders as printable
-HTML with a QR code carrying the code and its lookup PIN.
+A form records something that happened to the dossier (the receipt its reception, the refusal a
+refusal...): a form whose action has not happened is a 409 ``form_not_available``, never an empty
+page. Officers appear by full name and the title of the role they acted in, never by login name.
+The printable page of each form is ``form_pages``.
 """
 
 from __future__ import annotations
 
-import html
 from datetime import datetime
 from enum import StrEnum
+from itertools import pairwise
 from typing import Any
-from zoneinfo import ZoneInfo
+from urllib.parse import quote, urlencode
 
-import qrcode
-import qrcode.image.svg
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import Conflict, ProblemCode
-from app.models.catalog import Agency
-from app.models.dossier import Action, Dossier, DossierEvent, DossierStep
-from app.models.procedure import Procedure
-from app.schemas.dossiers import DossierRead, FeeLineRead, StepRead
-from app.services.dossiers.access import actors_of
-from app.services.dossiers.documents import list_documents
-from app.services.dossiers.lifecycle import (
-    STATUS_LABEL_VI,
-    actions_in,
-    rule_for,
-)
-from app.services.dossiers.reads import DossierView
+from app.models.dossier import Action, Dossier, DossierEvent
+from app.schemas.common import to_local
+from app.services.dossiers import form_facts, form_text
+from app.services.dossiers.clock import processing_time_of
+from app.services.dossiers.form_facts import Facts
 from app.services.dossiers.rule_sets import rule_set
-from app.services.identity.principals import Principal
-
-VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 class FormName(StrEnum):
@@ -51,257 +41,258 @@ FORM_TITLES: dict[FormName, str] = {
     FormName.supplement_request: "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ",
     FormName.refusal: "Phiếu từ chối tiếp nhận giải quyết hồ sơ",
     FormName.apology: "Phiếu xin lỗi và hẹn lại ngày trả kết quả",
-    FormName.stop_notice: "Thông báo dừng xử lý hồ sơ",
+    FormName.stop_notice: "Thông báo dừng giải quyết hồ sơ",
     FormName.control_sheet: "Phiếu kiểm soát quá trình giải quyết hồ sơ",
 }
 
-# The events whose existence makes a form available (None: available once received). The refusal
-# form records the desk's refusal before receipt and the processing agency's after appraisal.
-_FORM_EVENT: dict[FormName, tuple[str, ...] | None] = {
-    FormName.receipt: (Action.receive.value,),
-    FormName.supplement_request: (Action.request_supplement.value,),
-    FormName.refusal: (Action.reject.value, Action.refuse.value),
-    FormName.apology: (Action.reschedule.value,),
-    FormName.stop_notice: (Action.stop.value,),
-    FormName.control_sheet: None,
+# The actions whose event makes a form available (the latest such event fills it). The refusal form
+# records the desk's refusal before receipt (reject) and the processing agency's after appraisal
+# (refuse); the control sheet exists from the reception on.
+FORM_EVENTS: dict[FormName, tuple[Action, ...]] = {
+    FormName.receipt: (Action.receive,),
+    FormName.supplement_request: (Action.request_supplement,),
+    FormName.refusal: (Action.reject, Action.refuse),
+    FormName.apology: (Action.reschedule,),
+    FormName.stop_notice: (Action.stop,),
+    FormName.control_sheet: (Action.receive,),
 }
 
 
-def _steps(dossier: Dossier) -> list[StepRead]:
-    return [
-        StepRead(
-            position=s["position"],
-            code=s["code"],
-            name=s["name"],
-            agency_code=s["agency_code"],
-            role=s["role"],
-        )
-        for s in dossier.route
-    ]
+def lookup_url(base: str, code: str, pin: str) -> str:
+    """The public lookup link the receipt's QR code holds: ``{base}/{code}?pin={pin}``."""
+    return f"{base.rstrip('/')}/{quote(code, safe='')}?{urlencode({'pin': pin})}"
 
 
-def full_view(view: DossierView, principal: Principal) -> DossierRead:
-    d = view.dossier
-    route = _steps(d)
-    current = (
-        route[d.current_step]
-        if d.current_step is not None and d.current_step < len(route)
-        else None
-    )
-    mine = actors_of(principal, d)
-    allowed = [
-        a for a in actions_in(d.status) if (rule := rule_for(a, d.status)) and rule.actors & mine
-    ]
-    return DossierRead(
-        code=d.code,
-        pin=d.pin,
-        status=d.status,
-        status_label=STATUS_LABEL_VI[d.status],
-        status_code=rule_set(d.rule_set).status_code(d.status),
-        version=d.version,
-        procedure_code=view.procedure.code,
-        procedure_name=view.procedure.name,
-        procedure_version=view.procedure.version,
-        application_version=view.application.version,
-        rule_set=d.rule_set,
-        channel=d.channel,
-        receiving_office_code=d.receiving_office_code,
-        competent_agency_code=d.competent_agency_code,
-        current_agency_code=d.current_agency_code,
-        current_step=current,
-        assignee=view.assignee,
-        route=route,
-        applicant={
-            "kind": str(d.applicant_kind),
-            "name": d.applicant_name,
-            "id_kind": str(d.applicant_id_kind),
-            "id_number": d.applicant_id_number,
-            "phone": d.applicant_phone,
-            "email": d.applicant_email,
-            "address": d.applicant_address,
-            "unit_code": d.applicant_unit_code,
-        },
-        subject_unit_code=d.subject_unit_code,
-        submitted_at=d.submitted_at,
-        received_at=d.received_at,
-        due_at=d.due_at,
-        promised_due_at=d.promised_due_at,
-        finished_at=d.finished_at,
-        returned_at=d.returned_at,
-        supplement_deadline_at=d.supplement_deadline_at,
-        supplement_count=d.supplement_count,
-        on_time=d.on_time,
-        overdue=d.overdue,
-        result_delivery=d.result_delivery,
-        fee_lines=[
-            FeeLineRead(
-                id=f.id,
-                quantities=f.quantities or {},
-                due=f.due,
-                name=f.name,
-                kind=f.kind,
-                amount=f.amount,
-                condition=f.condition,
-                requires_confirmation=f.requires_confirmation,
-                confirmed=f.confirmed,
-                paid_at=f.paid_at,
-                receipt_number=f.receipt_number,
-            )
-            for f in view.fee_lines
-        ],
-        documents=view.documents,
-        rating=d.rating,
-        allowed_actions=allowed,
-    )
+def _iso(instant: datetime | None) -> str | None:
+    return to_local(instant).isoformat() if instant else None
 
 
-def _local(instant: datetime | None) -> str | None:
-    return instant.astimezone(VIETNAM).isoformat() if instant else None
+def _words(instant: datetime | None) -> str | None:
+    return form_text.time_in_words(instant) if instant else None
 
 
-async def build(session: AsyncSession, dossier: Dossier, form: FormName) -> dict[str, Any]:
-    """The form as a JSON document; 409 when the dossier has not been through what it records."""
-    wanted = _FORM_EVENT[form]
-    events = list(
-        await session.scalars(
-            select(DossierEvent)
-            .where(DossierEvent.dossier_id == dossier.id)
-            .order_by(DossierEvent.seq)
-        )
-    )
-    if wanted is not None:
-        matching = [e for e in events if e.action in wanted]
-    else:
-        matching = [e for e in events if e.action == Action.receive.value]
+def _instant(text: Any) -> datetime | None:
+    return datetime.fromisoformat(text) if isinstance(text, str) and text else None
+
+
+def _available_event(facts: Facts, form: FormName) -> DossierEvent:
+    wanted = {a.value for a in FORM_EVENTS[form]}
+    matching = [e for e in facts.events if e.action in wanted]
     if not matching:
         raise Conflict(
             "Hồ sơ chưa có biểu mẫu này ở trạng thái hiện tại.",
             code=ProblemCode.form_not_available,
-            extra={"dossier_status": dossier.status.value},
+            extra={"dossier_status": facts.dossier.status.value},
         )
-    event = matching[-1]
-    procedure = await session.get(Procedure, dossier.procedure_id)
-    office = await session.get(Agency, dossier.receiving_office_code)
-    assert procedure is not None
-    numbers = dict(rule_set(dossier.rule_set).form_numbers)
+    return matching[-1]
+
+
+async def build(
+    session: AsyncSession, dossier: Dossier, form: FormName, *, lookup_base_url: str
+) -> dict[str, Any]:
+    """The form as a JSON document; 409 when the dossier has not been through what it records."""
+    facts = await form_facts.gather(session, dossier)
+    event = _available_event(facts, form)
+    rules = rule_set(dossier.rule_set)
+    # who issues it: the desk, or the processing agency for its own requests and refusals
+    issuer_code = event.payload.get("requested_by") or event.payload.get("refused_by")
+    if form in (FormName.apology, FormName.stop_notice):
+        issuer_code = event.agency_code
+    issuer_code = issuer_code or dossier.receiving_office_code
+    issuer = facts.agencies.get(issuer_code)
+    superior = facts.agencies.get(issuer.parent_code or "") if issuer else None
+    office = facts.agencies.get(dossier.receiving_office_code)
+    number = dict(rules.form_numbers).get(form.value) or None
     document: dict[str, Any] = {
         "form": form.value,
-        "form_number": numbers.get(form.value) or None,
+        "form_number": number,
+        "legal_basis": f"Mẫu số {number} — {rules.forms_circular}" if number else None,
         "title": FORM_TITLES[form],
+        "national_heading": {"name": form_text.NATIONAL_NAME, "motto": form_text.NATIONAL_MOTTO},
+        "issuing_agency": facts.agency(issuer_code),
+        "superior_agency": facts.agency(superior.code) if superior else None,
+        "issued_at": _iso(event.at),
+        "place_and_date": form_text.place_and_date(
+            await form_facts.place(session, issuer), event.at
+        ),
         "dossier_code": dossier.code,
-        "procedure": {"code": procedure.code, "name": procedure.name},
-        "receiving_office": {
-            "code": dossier.receiving_office_code,
-            "name": office.name if office else None,
-        },
+        "procedure": {"code": facts.procedure.code, "name": facts.procedure.name},
+        "receiving_office": facts.agency(dossier.receiving_office_code),
         "applicant": {
             "name": dossier.applicant_name,
             "address": dossier.applicant_address,
             "phone": dossier.applicant_phone,
+            "email": dossier.applicant_email,
         },
-        "issued_at": _local(event.at),
-        "officer": event.actor_id if event.actor_kind.value == "officer" else None,
+        "register": await form_facts.register_entry(session, dossier),
+        "received_at": _iso(dossier.received_at),
+        "received_at_text": _words(dossier.received_at),
     }
+    office_name = office.name if office else dossier.receiving_office_code
     if form is FormName.receipt:
+        amount, unit = await processing_time_of(session, dossier)
+        url = lookup_url(lookup_base_url, dossier.code, dossier.pin)
         document.update(
             lookup_pin=dossier.pin,
-            received_at=_local(dossier.received_at),
-            due_at=_local(dossier.due_at),
-            result_delivery=dossier.result_delivery.value,
-            documents=await _documents(session, dossier),
-            qr=f"{dossier.code}|{dossier.pin}",
+            lookup_url=url,
+            qr=url,
+            channel=dossier.channel.value,
+            documents=await form_facts.received_documents(session, dossier, facts.procedure),
+            sets=1,  # one dossier is one set [U: as the register counts it]
+            processing_time={
+                "amount": f"{amount.normalize():f}",
+                "unit": unit.value,
+                "text": form_text.duration_text(amount, unit),
+            },
+            due_at=_iso(dossier.due_at),
+            appointment_text=_words(dossier.due_at),
+            result_collection={
+                "delivery": dossier.result_delivery.value,
+                "text": form_text.result_collection_text(
+                    dossier.result_delivery, office_name, dossier.result_address
+                ),
+            },
+            signatures=[
+                {"label": "Người nộp hồ sơ", "name": dossier.applicant_name, "title": None},
+                facts.signature("Người tiếp nhận hồ sơ", event),
+            ],
         )
-    elif form in (FormName.supplement_request, FormName.refusal, FormName.stop_notice):
-        document.update(reasons=event.note, deadline=event.payload.get("deadline"))
-        if event.payload.get("through_desk"):  # issued to the applicant through the one-stop desk
-            document.update(
-                issued_by=event.payload.get("refused_by") or event.payload.get("requested_by"),
-                through_desk=event.payload["through_desk"],
-            )
-        if event.payload.get("items"):
-            document.update(items=event.payload["items"])
-    elif form is FormName.apology:
+    elif form is FormName.supplement_request:
+        deadline = _instant(event.payload.get("deadline"))
         document.update(
             reasons=event.note,
-            due_at=_local(dossier.due_at),
-            promised_due_at=event.payload.get("promised_due_at"),
+            items=event.payload.get("items", []),
+            deadline=_iso(deadline),
+            deadline_text=_words(deadline),
+            signatures=[facts.signature("Người hướng dẫn", event)],
+        )
+        if event.payload.get("through_desk"):  # issued to the applicant through the one-stop desk
+            document.update(
+                issued_by=event.payload.get("requested_by"),
+                through_desk=event.payload["through_desk"],
+            )
+    elif form is FormName.refusal:
+        after_appraisal = event.action == Action.refuse.value
+        document.update(
+            stage="after_appraisal" if after_appraisal else "reception",
+            reasons=event.note,
+            signatures=[
+                facts.signature(
+                    "Thủ trưởng cơ quan giải quyết" if after_appraisal else "Người tiếp nhận hồ sơ",
+                    event,
+                )
+            ],
+        )
+        if after_appraisal:
+            document.update(
+                issued_by=event.payload.get("refused_by"),
+                through_desk=event.payload["through_desk"],
+            )
+    elif form is FormName.apology:
+        promised = _instant(event.payload.get("promised_due_at"))
+        document.update(
+            reasons=event.note,
+            late=bool(event.payload.get("late")),
+            due_at=_iso(dossier.due_at),
+            appointment_text=_words(dossier.due_at),
+            promised_due_at=_iso(promised),
+            new_appointment_text=_words(promised),
+            signatures=[facts.signature("Thủ trưởng cơ quan", event)],
+        )
+    elif form is FormName.stop_notice:
+        document.update(
+            reasons=event.note,
+            stopped_at=_iso(event.at),
+            stopped_at_text=_words(event.at),
+            signatures=[facts.signature("Thủ trưởng cơ quan", event)],
         )
     else:
-        steps = await session.scalars(
-            select(DossierStep).where(DossierStep.dossier_id == dossier.id).order_by(DossierStep.id)
-        )
-        document.update(
-            received_at=_local(dossier.received_at),
-            due_at=_local(dossier.due_at),
-            steps=[
-                {
-                    "step": s.step_code,
-                    "agency_code": s.agency_code,
-                    "started_at": _local(s.started_at),
-                    "due_at": _local(s.due_at),
-                    "finished_at": _local(s.finished_at),
-                    "on_time": s.on_time,
-                }
-                for s in steps
-            ],
-            events=[
-                {"seq": e.seq, "action": e.action, "at": _local(e.at), "note": e.note}
-                for e in events
-            ],
-        )
+        document.update(await _control_sheet(session, facts, event))
     return document
 
 
-async def _documents(session: AsyncSession, dossier: Dossier) -> list[dict[str, Any]]:
-    return [
-        {
-            "requirement_code": d["requirement_code"],
-            "kind": d["kind"],
-            "form": "paper" if d["paper_original_checked"] else "electronic",
-        }
-        for d in await list_documents(session, dossier)
-    ]
+async def _control_sheet(
+    session: AsyncSession, facts: Facts, received: DossierEvent
+) -> dict[str, Any]:
+    """Form 05/06: each hand-over of the dossier (giver, receiver, time) and whether the giver's step
+    ended before, on or after its due time (``form_text.timing_verdict``)."""
+    dossier = facts.dossier
+    steps = await form_facts.load_steps(session, dossier)
+    by_time = {(e.at, e.agency_code): e for e in facts.events}
 
+    def agency_name(code: str) -> str:
+        found = facts.agencies.get(code)
+        return found.name if found else code
 
-def qr_svg(data: str) -> str:
-    image = qrcode.make(data, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
-    svg: bytes = image.to_string()
-    return svg.decode()
-
-
-def render_html(document: dict[str, Any]) -> str:
-    """Printable HTML of a form; every value is escaped."""
-
-    def esc(value: object) -> str:
-        return html.escape("" if value is None else str(value))
-
-    rows = "".join(
-        f"<tr><th>{esc(label)}</th><td>{esc(value)}</td></tr>"
-        for label, value in (
-            ("Mã hồ sơ", document["dossier_code"]),
-            ("Mã tra cứu", document.get("lookup_pin")),
-            ("Thủ tục", document["procedure"]["name"]),
-            ("Người nộp", document["applicant"]["name"]),
-            ("Ngày tiếp nhận", document.get("received_at")),
-            ("Ngày hẹn trả kết quả", document.get("due_at")),
-            ("Nơi tiếp nhận", document["receiving_office"]["name"]),
-            ("Cán bộ tiếp nhận", document.get("officer")),
+    handovers: list[dict[str, Any]] = []
+    if steps:
+        handovers.append(
+            {
+                "giver": {"agency": None, "name": dossier.applicant_name},
+                "receiver": {
+                    "agency": agency_name(steps[0].agency_code),
+                    "name": facts.signature("", received)["name"],
+                },
+                "at": _iso(dossier.received_at),
+                "at_text": _words(dossier.received_at),
+                "due_at": None,
+                "verdict": None,
+                "verdict_text": None,
+            }
         )
-        if value is not None
-    )
-    qr = qr_svg(document["qr"]) if document.get("qr") else ""
-    items = "".join(
-        f"<li>{esc(d['requirement_code'])} ({esc(d['form'])})</li>"
-        for d in document.get("documents", [])
-    )
-    number = f"Mẫu số {esc(document['form_number'])}" if document.get("form_number") else ""
-    return (
-        "<!doctype html><html lang='vi'><head><meta charset='utf-8'>"
-        f"<title>{esc(document['title'])} {esc(document['dossier_code'])}</title>"
-        "<style>body{font-family:serif;max-width:48rem;margin:2rem auto}"
-        "th{text-align:left;padding-right:1rem}@media print{.noprint{display:none}}</style>"
-        f"</head><body><p>{number}</p><h1>{esc(document['title'])}</h1>"
-        f"<table>{rows}</table><h2>Thành phần hồ sơ</h2><ul>{items}</ul>"
-        f"<figure>{qr}<figcaption>Quét mã để tra cứu tình trạng hồ sơ</figcaption></figure>"
-        "</body></html>"
-    )
+    for previous, step in pairwise(steps):
+        moved = by_time.get((step.started_at, step.agency_code))
+        verdict = form_text.timing_verdict(previous.finished_at, previous.due_at)
+        handovers.append(
+            {
+                "giver": {
+                    "agency": agency_name(previous.agency_code),
+                    "name": facts.signature("", moved)["name"],
+                },
+                "receiver": {
+                    "agency": agency_name(step.agency_code),
+                    "name": facts.officer_name(str(step.assignee_id) if step.assignee_id else None),
+                },
+                "at": _iso(step.started_at),
+                "at_text": _words(step.started_at),
+                "due_at": _iso(previous.due_at),
+                "verdict": verdict,
+                "verdict_text": form_text.VERDICT_VI.get(verdict or ""),
+            }
+        )
+    if dossier.returned_at is not None and steps:
+        verdict = form_text.timing_verdict(steps[-1].finished_at, steps[-1].due_at)
+        handovers.append(
+            {
+                "giver": {
+                    "agency": agency_name(steps[-1].agency_code),
+                    "name": facts.signature(
+                        "", next((e for e in facts.events if e.action == "return_result"), None)
+                    )["name"],
+                },
+                "receiver": {"agency": None, "name": dossier.applicant_name},
+                "at": _iso(dossier.returned_at),
+                "at_text": _words(dossier.returned_at),
+                "due_at": _iso(steps[-1].due_at),
+                "verdict": verdict,
+                "verdict_text": form_text.VERDICT_VI.get(verdict or ""),
+            }
+        )
+    return {
+        "due_at": _iso(dossier.due_at),
+        "appointment_text": _words(dossier.due_at),
+        "handovers": handovers,
+        "steps": [
+            {
+                "step": s.step_code,
+                "agency_code": s.agency_code,
+                "agency": agency_name(s.agency_code),
+                "started_at": _iso(s.started_at),
+                "due_at": _iso(s.due_at),
+                "finished_at": _iso(s.finished_at),
+                "on_time": s.on_time,
+            }
+            for s in steps
+        ],
+        "signatures": [facts.signature("Người tiếp nhận hồ sơ", received)],
+    }

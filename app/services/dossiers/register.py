@@ -33,6 +33,7 @@ from openpyxl import Workbook
 from app.errors import BadRequest, ProblemCode
 from app.models.base import BIGINT_MAX
 from app.models.dossier import Channel, DossierStatus
+from app.services.dossiers.form_pages import FONT_STACK
 from app.services.dossiers.lifecycle import STATUS_LABEL_VI
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -354,7 +355,7 @@ def html_head(title: str, subtitle: str) -> str:
         '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">'
         f"<title>{html.escape(title)}</title><style>"
         "@page{size:A4 landscape;margin:12mm}"
-        "body{font-family:'Times New Roman','Liberation Serif','DejaVu Serif',serif;font-size:10pt}"
+        f"body{{font-family:{FONT_STACK};font-size:10pt}}"
         "h1{text-align:center;font-size:14pt;margin:0}p.sub{text-align:center;margin:2mm 0 4mm}"
         "table{border-collapse:collapse;width:100%}th,td{border:1px solid #000;padding:2px 3px;"
         "vertical-align:top}th{font-weight:bold;text-align:center}thead{display:table-header-group}"

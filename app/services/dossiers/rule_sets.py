@@ -36,7 +36,8 @@ class RuleSet:
     max_reschedules: int = 1
     # Dossiers and steps due within this window are flagged as due soon by the sweep.
     due_soon_window: tuple[Decimal, DurationUnit] = (Decimal(1), DurationUnit.WORKING_DAYS)
-    # Form names -> form numbers of Circular 01/2018/TT-VPCP (a 2025 circular may renumber them).
+    # Form names -> form numbers of the circular that sets the one-stop forms (docs/forms.md).
+    forms_circular: str = "Thông tư số 01/2018/TT-VPCP"
     form_numbers: tuple[tuple[str, str], ...] = (
         ("receipt", "01"),
         ("supplement_request", "02"),
@@ -68,7 +69,22 @@ RULE_SETS: tuple[RuleSet, ...] = (
     # Decree 118/2025/NĐ-CP (in force 01/07/2025). [U] for the apology: issue 12 observed that one-stop
     # desks apologise up to and after the due date (a late office must still issue the apology and a
     # new appointment); no text read here sets a lead time, so none is configured.
-    RuleSet(code="nd118-2025", effective_from=datetime(2025, 7, 1, tzinfo=UTC)),
+    # The forms: Annex I of Circular 03/2025/TT-VPCP as one source lists it [U] (reference section
+    # 1.4): the stop notice becomes form 05, the control sheet 06, the register 07.
+    RuleSet(
+        code="nd118-2025",
+        effective_from=datetime(2025, 7, 1, tzinfo=UTC),
+        forms_circular="Thông tư số 03/2025/TT-VPCP",
+        form_numbers=(
+            ("receipt", "01"),
+            ("supplement_request", "02"),
+            ("refusal", "03"),
+            ("apology", "04"),
+            ("stop_notice", "05"),
+            ("control_sheet", "06"),
+            ("register", "07"),
+        ),
+    ),
 )
 
 

@@ -23,7 +23,7 @@ from enum import StrEnum
 
 from app.config import Settings
 from app.models.dossier import Action
-from app.services.system.topics import notification_topics
+from app.services.system.topics import notification_topics, portal_topics
 
 
 class SideEffect(StrEnum):
@@ -58,10 +58,12 @@ SIDE_EFFECTS: dict[str, frozenset[SideEffect]] = {
 
 
 def topics_for(effect: SideEffect, settings: Settings) -> tuple[str, ...]:
-    """The outbox topics of ``effect``: one per notification channel; none yet for the portal
-    (issue 16) and the statistics (issue 17)."""
+    """The outbox topics of ``effect``: one per notification channel; the portal sync when a portal
+    is configured; none yet for the statistics (issue 17)."""
     if effect is SideEffect.notify:
         return notification_topics(settings)
+    if effect is SideEffect.portal_sync:
+        return portal_topics(settings)
     return ()
 
 

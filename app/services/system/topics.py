@@ -1,4 +1,5 @@
-"""Outbox topics that more than one domain names: the notification channels (DESIGN.md section 8).
+"""Outbox topics that more than one domain names: the notification channels and the national portal's
+sync (DESIGN.md section 8).
 
 The dossiers domain queues notifications and the notifications domain delivers them; both take the
 topic names from here, the lowest domain, so neither imports the other. A notification is one outbox
@@ -24,3 +25,13 @@ def notification_topics(settings: Settings) -> tuple[str, ...]:
     if settings.notify_webhook_url:
         return (NOTIFICATION_LOG, NOTIFICATION_WEBHOOK)
     return (NOTIFICATION_LOG,)
+
+
+# The national portal's copy of a dossier (queued by the dossiers domain, delivered by the portal
+# adapter): one message per change, each building the dossier's state when it is sent.
+PORTAL_SYNC = "portal.sync"
+
+
+def portal_topics(settings: Settings) -> tuple[str, ...]:
+    """The portal sync, when a portal is configured (``MOTCUA_PORTAL_BASE_URL``)."""
+    return (PORTAL_SYNC,) if settings.portal_base_url else ()

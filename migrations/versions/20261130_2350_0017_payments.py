@@ -4,8 +4,8 @@ Fee lines keep the quantities they were priced with, their rule and when they ar
 payment recorded at the desk (``record_payment``: paid fee lines sharing a receipt number) becomes a
 succeeded ``cash`` payment, so the payments list and the settlement report see all the money.
 
-Revision ID: 0016
-Revises: 0015
+Revision ID: 0017
+Revises: 0016
 Create Date: 2026-11-30 23:50:00+00:00
 """
 
@@ -15,8 +15,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-revision: str = "0016"
-down_revision: str | Sequence[str] | None = "0015"
+revision: str = "0017"
+down_revision: str | Sequence[str] | None = "0016"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
