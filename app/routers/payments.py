@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import uuid
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import parse_qs
 
 from fastapi import Depends, Request, Response
@@ -72,15 +72,18 @@ async def _read(session: AsyncSession, payment: Payment) -> PaymentRead:
     summary="Thanh toán trực tuyến phí, lệ phí của hồ sơ",
     response_model=PaymentRead,
     status_code=201,
-    responses=problem_responses(
-        CALLER_PROBLEMS,
-        JSON_BODY,
-        ProblemCode.dossier_not_found,
-        ProblemCode.nothing_due,
-        ProblemCode.conflict,
-        ProblemCode.provider_unavailable,
-        ProblemCode.payment_gateway_unavailable,
-    ),
+    responses={
+        200: {"model": PaymentRead, "description": "The open payment of this provider, again"},
+        **problem_responses(
+            CALLER_PROBLEMS,
+            JSON_BODY,
+            ProblemCode.dossier_not_found,
+            ProblemCode.nothing_due,
+            ProblemCode.conflict,
+            ProblemCode.provider_unavailable,
+            ProblemCode.payment_gateway_unavailable,
+        ),
+    },
 )
 async def start_payment(
     code: str, body: PaymentCreate, request: Request, response: Response, session: Session,
@@ -131,7 +134,20 @@ async def vnpay_ipn(request: Request, session: Session) -> Response:
     )
 
 
-@callback_router.post("/momo/ipn", operation_id="momo_ipn", summary="MoMo IPN", status_code=204)
+# MoMo's answers other than 204 are bodiless (gateways/momo.py); MoMo publishes no meaning for them [U]
+_MOMO_REFUSALS: dict[int | str, dict[str, Any]] = {
+    400: {"description": "Not a MoMo IPN (no body)"},
+    401: {"description": "Unknown partner or bad signature (no body)"},
+    404: {"description": "Unknown order (no body)"},
+    422: {"description": "Not the payment's amount: refused, alert raised (no body)"},
+    500: {"description": "Our failure: MoMo may send it again (no body)"},
+}
+
+
+@callback_router.post(
+    "/momo/ipn", operation_id="momo_ipn", summary="MoMo IPN", status_code=204,
+    responses=_MOMO_REFUSALS,
+)  # fmt: skip
 async def momo_ipn(request: Request, session: Session) -> Response:
     """MoMo's IPN (JSON POST): answers 204."""
     raw = RawCallback(body=await request.body())
