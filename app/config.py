@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
@@ -237,6 +238,25 @@ class Settings(BaseSettings):
     portal_inbound_window_seconds: int = Field(default=300, ge=1, le=3600)
     portal_file_hosts: Annotated[list[str], NoDecode] = []
     portal_file_timeout_seconds: float = Field(default=10.0, gt=0, le=120)
+    # Online fee payments (issue 15; docs/payments.md). Merchant accounts per provider, as JSON kept
+    # secret (it holds the keys): {"vnpay": {"<tmn_code>": {"hash_secret": ..., "pay_url": ...,
+    # "api_url": ...}}, "momo": {"<partner_code>": {"access_key": ..., "secret_key": ...,
+    # "endpoint": ...}}, "zalopay": {"<app_id>": {"key1": ..., "key2": ..., "endpoint": ...}}}.
+    # Empty: no online payment.
+    payment_merchants: SecretStr = SecretStr("")
+    # Which merchant account collects for which agency: {"<agency code>" or "*": {"<provider>":
+    # "<merchant code>"}}; the competent agency's entry, else its nearest ancestor's, else "*".
+    payment_agency_merchants: str = "{}"
+    payment_expiry_minutes: int = Field(default=15, ge=1, le=7 * 24 * 60)
+    # Reconciliation asks the gateway about a payment still open this long after its creation.
+    payment_reconcile_after_minutes: int = Field(default=15, ge=1)
+    # Raw callbacks are kept this long (then purged by the worker).
+    payment_callback_retention_days: int = Field(default=400, ge=1)
+    # Outbound calls to the gateways (create order, query).
+    payment_http_timeout_seconds: float = Field(default=15.0, gt=0, le=60)
+    # The demo's sandbox gateway (a VNPay-protocol payment page at /sandbox/vnpay): demo mode only,
+    # mounted only when a VNPay merchant's pay_url points at it (`motcua serve --demo` sets it up).
+    payment_sandbox: bool = False
 
     @field_validator(
         "trusted_proxies",
@@ -251,6 +271,35 @@ class Settings(BaseSettings):
     def _split_csv(cls, value: object) -> object:
         if isinstance(value, str):
             return [item.strip() for item in value.split(",") if item.strip()]
+        return value
+
+    @field_validator("payment_merchants")
+    @classmethod
+    def _merchants_are_json(cls, value: SecretStr) -> SecretStr:
+        text = value.get_secret_value().strip()
+        if text:
+            try:
+                parsed = json.loads(text)
+            except ValueError:
+                raise ValueError("MOTCUA_PAYMENT_MERCHANTS is not JSON") from None
+            if not isinstance(parsed, dict) or not all(
+                isinstance(accounts, dict) for accounts in parsed.values()
+            ):
+                raise ValueError("MOTCUA_PAYMENT_MERCHANTS maps providers to merchant accounts")
+        return value
+
+    @field_validator("payment_agency_merchants")
+    @classmethod
+    def _agency_merchants_are_json(cls, value: str) -> str:
+        try:
+            parsed = json.loads(value or "{}")
+        except ValueError:
+            raise ValueError("MOTCUA_PAYMENT_AGENCY_MERCHANTS is not JSON") from None
+        if not isinstance(parsed, dict) or not all(
+            isinstance(entry, dict) and all(isinstance(code, str) for code in entry.values())
+            for entry in parsed.values()
+        ):
+            raise ValueError("MOTCUA_PAYMENT_AGENCY_MERCHANTS maps agencies to {provider: code}")
         return value
 
     @field_validator("office_hours")
@@ -310,6 +359,8 @@ class Settings(BaseSettings):
             problems = []
             if self.dev_issuer:
                 problems.append("MOTCUA_DEV_ISSUER is refused in production")
+            if self.payment_sandbox:
+                problems.append("MOTCUA_PAYMENT_SANDBOX is refused in production")
             if self.database_url is None or not self.database_url.get_secret_value():
                 problems.append("MOTCUA_DATABASE_URL is required in production")
             secret = self.secret_key.get_secret_value()
@@ -364,6 +415,20 @@ class Settings(BaseSettings):
     def dev_issuer_enabled(self) -> bool:
         """The development issuer of citizen tokens exists only when asked for, never in production."""
         return self.dev_issuer and self.env is not Environment.production
+
+    @property
+    def sandbox_pay_url(self) -> str:
+        """Where the demo's sandbox takes payments (a VNPay merchant's ``pay_url`` points here)."""
+        return self.public_base_url.rstrip("/") + "/sandbox/vnpay/pay"
+
+    @property
+    def payment_sandbox_on(self) -> bool:
+        """The sandbox gateway exists only in demo mode, asked for, with a merchant pointing at it."""
+        if not self.payment_sandbox or self.env is not Environment.demo:
+            return False
+        text = self.payment_merchants.get_secret_value().strip()
+        accounts = json.loads(text).get("vnpay", {}) if text else {}
+        return any(account.get("pay_url") == self.sandbox_pay_url for account in accounts.values())
 
     @property
     def docs_on(self) -> bool:

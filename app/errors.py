@@ -75,6 +75,7 @@ class ProblemCode(StrEnum):
     calendar_override_not_found = "calendar_override_not_found", 404
     upload_not_found = "upload_not_found", 404
     dossier_not_found = "dossier_not_found", 404
+    payment_not_found = "payment_not_found", 404
     # 405, 406: the framework's
     method_not_allowed = "method_not_allowed", 405
     not_acceptable = "not_acceptable", 406
@@ -96,6 +97,8 @@ class ProblemCode(StrEnum):
     last_step = "last_step", 409
     not_last_step = "not_last_step", 409
     nothing_due = "nothing_due", 409
+    fees_unpaid = "fees_unpaid", 409
+    refund_not_allowed = "refund_not_allowed", 409
     no_due_date = "no_due_date", 409
     reschedule_limit = "reschedule_limit", 409
     reschedule_too_late = "reschedule_too_late", 409
@@ -144,6 +147,8 @@ class ProblemCode(StrEnum):
     agency_closed = "agency_closed", 422
     consignment_number_required = "consignment_number_required", 422
     pin_required = "pin_required", 422
+    provider_unavailable = "provider_unavailable", 422
+    fee_quantities_invalid = "fee_quantities_invalid", 422
     weak_password = "weak_password", 422
     current_password_wrong = "current_password_wrong", 422
     portal_file_host_not_allowed = "portal_file_host_not_allowed", 422
@@ -158,6 +163,7 @@ class ProblemCode(StrEnum):
     internal_error = "internal_error", 500
     # 503
     identity_provider_unavailable = "identity_provider_unavailable", 503
+    payment_gateway_unavailable = "payment_gateway_unavailable", 503
     # any other status the framework answers with
     http_error = "http_error"
 

@@ -43,6 +43,9 @@ from app.routers import (
     identity_admin,
     identity_dev,
     integrations,
+    payments,
+    payments_admin,
+    payments_sandbox,
     reports,
     stats,
     system,
@@ -194,7 +197,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # CORS (so even a 500 carries CORS headers), then the request context outermost (a request id
     # for everything inside). The lean routes get the same stack.
     app.add_middleware(InternalErrorMiddleware)
-    app.add_middleware(BadInputMiddleware)
+    app.add_middleware(BadInputMiddleware, exempt_prefixes=payments.PAYMENT_CALLBACK_PREFIXES)
     app.add_middleware(
         BodyLimitMiddleware,
         max_body_bytes=settings.max_body_bytes,
@@ -228,6 +231,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         dossiers_results.ratings_router,
         stats.router,
         reports.router,
+        payments.router,
+        payments.callback_router,
+        payments_admin.router,
         system_admin.router,
         system_admin.audit_router,
         calendar.admin_router,
@@ -235,6 +241,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         integrations.router,
     ):
         app.include_router(router)
+    if settings.payment_sandbox_on:  # the demo's own payment page (never in production)
+        app.include_router(payments_sandbox.router)
     # the hot public requests, served without the framework's per-request layers (app/lean.py)
     app.lean_routes.extend((dossiers_lookup.LEAN_ROUTE, catalog.LEAN_ROUTE))
     _register_citizen_issuers(app, settings)

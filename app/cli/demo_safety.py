@@ -18,9 +18,10 @@ from pathlib import Path
 SECRET_FILE_NAME = "secret-key"  # noqa: S105 - a file name, not a secret
 
 
-def demo_secret_key(data_dir: Path) -> str:
-    """The data folder's own signing secret, created atomically (temp file + link) when absent."""
-    path = data_dir / SECRET_FILE_NAME
+def demo_secret_key(data_dir: Path, name: str = SECRET_FILE_NAME) -> str:
+    """The data folder's own signing secret (or another secret ``name``d), created atomically
+    (temp file + link) when absent."""
+    path = data_dir / name
     if not path.exists():
         data_dir.mkdir(parents=True, exist_ok=True)
         temp = path.with_name(f".{path.name}.{uuid.uuid4().hex}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import getpass
+import json
 import os
 import signal
 import sys
@@ -65,6 +66,10 @@ def serve(demo: bool, host: str, port: int, workers: int, allow_lan: bool) -> No
             # the public placeholder would let anyone mint an administrator's token
             os.environ["MOTCUA_SECRET_KEY"] = demo_secret_key(settings.data_dir)
             settings = load_settings()
+        if not settings.payment_merchants.get_secret_value():
+            # fees paid online with no internet: the sandbox gateway, with a secret of its own
+            _configure_payment_sandbox(settings, host, port)
+            settings = load_settings()
         url, embedded = _prepare_demo_database(settings)
         os.environ["MOTCUA_DATABASE_URL"] = url
         # one command, a working system: outbox delivery and periodic jobs run inside the API
@@ -98,6 +103,21 @@ def serve(demo: bool, host: str, port: int, workers: int, allow_lan: bool) -> No
     finally:
         if embedded is not None:
             embedded.stop()  # type: ignore[attr-defined]
+
+
+def _configure_payment_sandbox(settings: Settings, host: str, port: int) -> None:
+    """The demo's online payments go to its sandbox gateway (docs/payments.md): one VNPay-protocol
+    terminal for every agency, signing with the data folder's own sandbox secret."""
+    base = os.environ.get("MOTCUA_PUBLIC_BASE_URL") or f"http://{host}:{port}"
+    terminal = {
+        "hash_secret": demo_secret_key(settings.data_dir, "payment-sandbox-secret"),
+        "pay_url": base.rstrip("/") + "/sandbox/vnpay/pay",
+        "api_url": base.rstrip("/") + "/sandbox/vnpay/api",
+    }
+    os.environ["MOTCUA_PUBLIC_BASE_URL"] = base
+    os.environ["MOTCUA_PAYMENT_SANDBOX"] = "true"
+    os.environ["MOTCUA_PAYMENT_MERCHANTS"] = json.dumps({"vnpay": {"SANDBOX1": terminal}})
+    os.environ["MOTCUA_PAYMENT_AGENCY_MERCHANTS"] = json.dumps({"*": {"vnpay": "SANDBOX1"}})
 
 
 def _exit_on_signal(signum: int, frame: object) -> None:

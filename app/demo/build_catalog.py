@@ -173,12 +173,13 @@ def local_fee(name: str, kind: str, amount: int, condition: str) -> dict[str, An
 
 
 def copy_fee(name: str) -> dict[str, Any]:
+    """A copy "nếu có yêu cầu": charged per copy, and only when asked for (issue 15)."""
     return local_fee(
         name,
         "charge",
         8000,
         "Nếu có yêu cầu; 8.000 đồng/bản như thủ tục 2.000635 (Thông tư 281/2016/TT-BTC)",
-    )
+    ) | {"requires_confirmation": True, "quantity": "copies"}
 
 
 def hdnd_fee(name: str, amount: int, kind: str = "levy", extra: str = "") -> dict[str, Any]:
@@ -190,6 +191,15 @@ def hdnd_fee(name: str, amount: int, kind: str = "levy", extra: str = "") -> dic
         f"{DEMO_FEE}: mức thu do HĐND tỉnh quyết định (tỉnh Mẫu là tỉnh giả lập){suffix}",
     )
 
+
+# 2.000 đ a page, 1.000 đ from page 3, at most 200.000 đ a copy (Thông tư 226/2016/TT-BTC)
+CERTIFIED_COPY_RULE: dict[str, Any] = {
+    "amount": None,
+    "quantity": "pages",
+    "per": "copies",
+    "tiers": [{"from": 1, "amount": 2000}, {"from": 3, "amount": 1000}],
+    "cap": 200000,
+}
 
 # Local fees of every application of a procedure whose national fee amount is not fixed.
 LOCAL_FEES: dict[str, list[dict[str, Any]]] = {
@@ -219,6 +229,7 @@ LOCAL_FEES: dict[str, list[dict[str, Any]]] = {
             "2.000 đồng/trang; từ trang thứ 3 trở lên 1.000 đồng/trang; tối đa 200.000 đồng/bản "
             "(phí tại cơ quan đại diện ở nước ngoài không áp dụng tại tỉnh)",
         )
+        | CERTIFIED_COPY_RULE
     ],
     "2.000884": [
         local_fee(
@@ -548,17 +559,61 @@ def _channel_times(record: dict[str, Any], main: dict[str, str], notes: list[str
     return dict(sorted(times.items()))
 
 
-def _fees(record: dict[str, Any]) -> list[dict[str, Any]]:
-    return [
-        {
-            "name": fee["name"],
-            "kind": FEE_KINDS[fee["kind"]],
-            "amount": fee["amount_vnd"],
-            "condition": fee.get("condition"),
-            "requires_confirmation": False,
+# The seed's fee texts as fee rules (docs/payments.md), by procedure and the fee's position: what
+# the text says in words (tiers, a cap, a per-channel price, dated reductions) the rule computes.
+FEE_RULES: dict[str, dict[int, dict[str, Any] | None]] = {
+    "2.000815": {0: CERTIFIED_COPY_RULE},
+    # 50 % from 2025-07-01 to 2026-12-31 (Thông tư 64/2025/TT-BTC); in 2025 online at 50 %
+    "1.014063": {
+        0: {
+            "reductions": [
+                {
+                    "percent": 50,
+                    "from": "2025-07-01",
+                    "until": "2026-12-31",
+                    "source": "Thông tư 64/2025/TT-BTC",
+                },
+                {
+                    "percent": 50,
+                    "from": "2025-01-01",
+                    "until": "2025-12-31",
+                    "channels": ["online", "national_portal"],
+                },
+            ]
         }
-        for fee in record["fees"]
-    ]
+    },
+    # one fee, another price online and by post (the portal lists them as two lines)
+    "1.001612": {
+        0: {
+            "name": "Lệ phí đăng ký hộ kinh doanh",
+            "channels": {
+                "online": {"amount": 150000},
+                "postal": {"amount": 150000},
+                "national_portal": {"amount": 150000},
+            },
+        },
+        1: None,  # merged into the first line's per-channel price
+    },
+}
+
+
+def _fees(record: dict[str, Any]) -> list[dict[str, Any]]:
+    fees = []
+    rules = FEE_RULES.get(record["code"], {})
+    for index, fee in enumerate(record["fees"]):
+        if index in rules and rules[index] is None:
+            continue
+        fees.append(
+            {
+                "name": fee["name"],
+                "kind": FEE_KINDS[fee["kind"]],
+                "amount": fee["amount_vnd"],
+                "condition": fee.get("condition"),
+                "requires_confirmation": False,
+                **(rules.get(index) or {}),
+            }
+        )
+    return fees
 
 
 # The channel a document is for, as the portal's condition text says it (the seed has no field for

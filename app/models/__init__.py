@@ -14,6 +14,7 @@ from app.models.dossier import (
     IdempotencyKey,
 )
 from app.models.outbox import OutboxMessage, PeriodicJobState
+from app.models.payment import Payment, PaymentAlert, PaymentCallback
 from app.models.procedure import (
     CatalogGeneration,
     Procedure,
@@ -46,6 +47,9 @@ __all__ = [
     "OutboxMessage",
     "OverrideKind",
     "OwnerKind",
+    "Payment",
+    "PaymentAlert",
+    "PaymentCallback",
     "PeriodicJobState",
     "Procedure",
     "ProcedureApplication",

@@ -42,6 +42,7 @@ class AdminAction(StrEnum):
     calendar_set_override = "calendar.set_override"
     calendar_delete_override = "calendar.delete_override"
     outbox_replay = "outbox.replay"
+    payment_refund = "payment.refund"
 
 
 class AuditTarget(StrEnum):
@@ -54,6 +55,7 @@ class AuditTarget(StrEnum):
     application = "application"
     calendar_day = "calendar_day"
     outbox = "outbox"
+    payment = "payment"
 
 
 class AdminAuditEntry(Base):

@@ -350,6 +350,14 @@ class DossierFeeLine(Base):
     condition: Mapped[str | None] = mapped_column(Text)
     requires_confirmation: Mapped[bool] = mapped_column(default=False)
     confirmed: Mapped[bool] = mapped_column(default=True)
+    # the counted quantities the amount was priced with ({"pages": 5, "copies": 2}), and the fee rule
+    # (docs/payments.md) so the desk can price it again when it confirms other quantities
+    quantities: Mapped[dict[str, int]] = mapped_column(JSONB, default=dict, server_default="{}")
+    rule: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    # when it is due: on_submission, on_request, on_return (the rule's, else the procedure's)
+    due: Mapped[str] = mapped_column(
+        String(16), default="on_submission", server_default="on_submission"
+    )
     paid_at: Mapped[datetime | None]
     receipt_number: Mapped[str | None] = mapped_column(String(64))
 

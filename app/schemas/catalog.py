@@ -10,7 +10,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
 
 from app.models.base import INTEGER_MAX
 from app.models.calendar import DurationUnit
@@ -28,6 +35,7 @@ from app.models.procedure import (
     duration,
 )
 from app.schemas.common import LocalDateTime
+from app.schemas.fees import FeeRule
 
 Code = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=1000)]
@@ -57,6 +65,12 @@ class ChannelTimes(Row):
 
 
 class Fee(Row):
+    """A fee of the procedure; the fee rule keys (``tiers``, ``cap``, ``quantity``, ``per``,
+    ``channels``, ``reductions``, ``due``: docs/payments.md) may be given too and are kept as given,
+    checked as a ``FeeRule``."""
+
+    model_config = ConfigDict(extra="allow")
+
     name: Name
     kind: str = Field(pattern="^(charge|levy)$", description="charge: phí; levy: lệ phí")
     amount: Money | None = Field(
@@ -65,9 +79,28 @@ class Fee(Row):
     condition: Text | None = None
     requires_confirmation: bool = False
 
+    @model_validator(mode="after")
+    def _a_fee_rule(self) -> Fee:
+        try:
+            FeeRule.model_validate(self.model_dump())
+        except ValidationError as exc:
+            raise ValueError(
+                "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+            ) from None
+        return self
+
+    def rule(self) -> FeeRule:
+        return FeeRule.model_validate(self.model_dump())
+
 
 class LocalFee(Fee):
-    amount: Money  # a local fee always states its amount
+    """A local fee always states its amount: a flat ``amount``, or the rule's ``tiers``."""
+
+    @model_validator(mode="after")
+    def _states_its_amount(self) -> LocalFee:
+        if self.amount is None and not (self.model_extra or {}).get("tiers"):
+            raise ValueError("a local fee states its amount (or tiers)")
+        return self
 
 
 PRESENTED_ONLY_MARK = "Xuất trình (không nộp)"

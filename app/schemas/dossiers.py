@@ -196,6 +196,23 @@ class DeskOutcome(StrEnum):
     refuse = "refuse"
 
 
+class FeeChoice(BaseModel):
+    """The applicant's choice about one fee of the procedure (by its index in the catalog's list):
+    asked for or not, and the counted quantities (pages, copies, sets) it is priced with."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    index: int = Field(ge=0, le=1000, description="Chỉ số khoản phí trong danh mục của thủ tục")
+    requested: bool = Field(default=True, description="Có yêu cầu (khoản phí có điều kiện)")
+    pages: int | None = Field(default=None, ge=0, le=1_000_000, description="Số trang")
+    copies: int | None = Field(default=None, ge=0, le=10_000, description="Số bản")
+    sets: int | None = Field(default=None, ge=0, le=10_000, description="Số bộ")
+
+    def quantities(self) -> dict[str, int]:
+        counted = {"pages": self.pages, "copies": self.copies, "sets": self.sets}
+        return {name: value for name, value in counted.items() if value is not None}
+
+
 class DossierCreate(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
@@ -252,6 +269,12 @@ class DossierCreate(BaseModel):
     documents: list[DocumentInput] = Field(default_factory=list, max_length=100)
     result_delivery: ResultDelivery = ResultDelivery.desk
     result_address: str | None = Field(default=None, max_length=1000)
+    fee_choices: list[FeeChoice] = Field(
+        default_factory=list,
+        max_length=100,
+        description="Lựa chọn của người nộp về các khoản phí có điều kiện hoặc tính theo số lượng "
+        "(số trang, số bản, số bộ); một khoản có điều kiện không được chọn thì không thu",
+    )
     confirmed_fee_lines: list[Annotated[int, Field(ge=0, le=INTEGER_MAX)]] = Field(
         default_factory=list,
         description="Tại quầy: chỉ số các khoản phí có điều kiện được xác nhận",
@@ -317,12 +340,15 @@ class ActionRequest(BaseModel):
 
 
 class FeeLineRead(BaseModel):
+    id: int | None = None
     name: str
     kind: str
     amount: int
     condition: str | None
     requires_confirmation: bool
     confirmed: bool
+    quantities: dict[str, int] = {}
+    due: str | None = None
     paid_at: LocalDateTime | None
     receipt_number: str | None
 

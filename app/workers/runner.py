@@ -28,6 +28,7 @@ from app.db import create_engine, create_session_factory
 from app.services.dossiers import jobs as dossier_jobs
 from app.services.identity import worker as identity_worker
 from app.services.notifications import worker as notification_worker
+from app.services.payments import reconcile as payment_reconcile
 from app.services.portal import worker as portal_worker
 from app.services.stats import worker as stats_worker
 from app.services.system import outbox as outbox_service
@@ -59,6 +60,7 @@ DOMAIN_MODULES: tuple[ModuleType, ...] = (
     notification_worker,
     portal_worker,
     stats_worker,
+    payment_reconcile,
 )
 
 

@@ -18,8 +18,10 @@ admitted at least once (the matrix is not all refusals).
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -32,8 +34,18 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.main import create_app
 from app.models.audit import AdminAuditEntry
+from app.models.dossier import (
+    ApplicantKind,
+    Channel,
+    Dossier,
+    DossierStatus,
+    IdentifierKind,
+)
+from app.models.payment import Payment, PaymentProvider, PaymentStatus
+from app.models.procedure import Procedure, ProcedureApplication
 from app.models.user import Role
 from app.services.catalog import transfer as catalog_import
+from app.services.dossiers.rule_sets import rule_set_at
 from tests.catalog.sample import COMMUNE_AGENCY, OTHER_COMMUNE_AGENCY, sample_catalog
 from tests.conftest import PROVINCE_ROOT, OfficerFactory, make_settings
 
@@ -126,6 +138,14 @@ SCOPES: dict[str, Scope] = {
     "dossier_events": Scope.caller,
     "dossier_form": Scope.caller,
     "download_dossier_result": Scope.caller,
+    # online payments: the dossier's visibility scopes them; the gateways' callbacks and the
+    # payer's return page authenticate by the gateway's own signature or show nothing private
+    "start_payment": Scope.caller,
+    "get_payment": Scope.caller,
+    "vnpay_ipn": Scope.public,
+    "momo_ipn": Scope.public,
+    "zalopay_callback": Scope.public,
+    "payment_return": Scope.public,
     # the register of a desk (form 06)
     "dossier_register": Scope.desk,
     # statistics (issue 17): any officer, answered for their own scope (an agency outside it is a 403)
@@ -172,6 +192,12 @@ SCOPES: dict[str, Scope] = {
     "portal_forward_dossier": Scope.signed,
     "portal_get_sync_status": Scope.province,
     "portal_replay_sync": Scope.province,
+    # payments for the finance office: province-wide
+    "admin_list_payments": Scope.province,
+    "admin_payment_alerts": Scope.province,
+    "admin_payment_settlement": Scope.province,
+    "admin_payment_callbacks": Scope.province,
+    "admin_refund_payment": Scope.province,
 }
 
 # Administrators' operations outside /api/v1/admin, where their integration's documentation puts them.
@@ -186,6 +212,7 @@ class World:
     """What the requests refer to."""
 
     target_user: str  # an officer at CHILD, managed by the subtree's and the province's admins
+    payment_id: str = ""  # a succeeded payment (refunded once, by the province administrator)
 
 
 Body = Callable[[Caller, World], Any]
@@ -336,6 +363,14 @@ CALLS: dict[str, Call] = {
     "portal_forward_dossier": Call(json=lambda c, w: {"MaHoSo": "G22.99-000001"}),
     "portal_get_sync_status": Call(),
     "portal_replay_sync": Call(json=lambda c, w: {}),
+    "admin_list_payments": Call(params={"status": "succeeded"}),
+    "admin_payment_alerts": Call(),
+    "admin_payment_settlement": Call(params={"day": "2026-11-30"}),
+    "admin_payment_callbacks": Call(path={"payment_id": lambda c, w: w.payment_id}),
+    "admin_refund_payment": Call(
+        path={"payment_id": lambda c, w: w.payment_id},
+        json=lambda c, w: {"reason": "Nộp thừa", "reference": "HT-0001"},
+    ),
 }
 
 
@@ -426,6 +461,41 @@ async def _audit_rows(session_factory: async_sessionmaker[AsyncSession]) -> int:
         return int(await session.scalar(select(func.count()).select_from(AdminAuditEntry)) or 0)
 
 
+async def _paid_payment(session_factory: async_sessionmaker[AsyncSession]) -> str:
+    """A dossier at CHILD with a succeeded payment (rows written directly: the matrix is about who
+    may call, the payment's own life is tested in tests/dossiers/test_online_payments.py)."""
+    async with session_factory() as session:
+        procedure = await session.scalar(
+            select(Procedure).where(Procedure.code == "1.001193", Procedure.is_current)
+        )
+        application = await session.scalar(
+            select(ProcedureApplication).where(ProcedureApplication.agency_code == CHILD)
+        )
+        assert procedure is not None and application is not None
+        now = datetime.now(UTC)
+        dossier = Dossier(
+            code="000.31.01.H99-261130-9999", pin="ABC123", procedure_id=procedure.id,
+            application_id=application.id, rule_set=rule_set_at(now).code,
+            receiving_office_code=CHILD, competent_agency_code=CHILD, channel=Channel.online,
+            applicant_kind=ApplicantKind.person, applicant_name="Người nộp ma trận",
+            applicant_id_kind=IdentifierKind.personal_id, applicant_id_number="001099099999",
+            route=[], status=DossierStatus.submitted, current_agency_code=CHILD, submitted_at=now,
+            supplement_count=0, desk_supplement_count=0, reschedule_count=0,
+            calendar_days_paused=0, last_event_seq=0, overdue=False, due_soon=False,
+        )  # fmt: skip
+        session.add(dossier)
+        await session.flush()
+        payment = Payment(
+            id=uuid.uuid4(), dossier_id=dossier.id, provider=PaymentProvider.vnpay,
+            merchant_code="MOTCUA01", agency_code=CHILD, order_ref="MCMATRIX0001", amount=8000,
+            status=PaymentStatus.succeeded, fee_line_ids=[], expires_at=now, settled_at=now,
+            created_at=now,
+        )  # fmt: skip
+        session.add(payment)
+        await session.commit()
+        return str(payment.id)
+
+
 @pytest.mark.usefixtures("matrix_catalog")
 async def test_authorization_matrix(
     client: AsyncClient,
@@ -448,7 +518,7 @@ async def test_authorization_matrix(
         **{caller: officer.headers for caller, officer in officers.items()},
     }
     target = await make_officer((CHILD, Role.specialist))
-    world = World(target_user=target.username)
+    world = World(target_user=target.username, payment_id=await _paid_payment(session_factory))
 
     ordered = sorted(OPERATIONS, key=lambda op: op.operation_id in SELF_REVOKING)
     failures: list[str] = []

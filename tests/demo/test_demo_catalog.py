@@ -182,7 +182,10 @@ def test_fees(catalog: dict[str, Any]) -> None:
         for fee in procedure["fees"]:
             assert fee["kind"] in {"charge", "levy"}
             assert isinstance(fee["requires_confirmation"], bool)
-            if fee["amount"] is None:
+            if fee.get("tiers"):  # priced by the rule's tiers (docs/payments.md)
+                assert fee["amount"] is None, code
+                assert all(is_amount(tier["amount"]) for tier in fee["tiers"]), code
+            elif fee["amount"] is None:
                 unfixed = True
             else:
                 assert is_amount(fee["amount"]), code
@@ -192,7 +195,10 @@ def test_fees(catalog: dict[str, Any]) -> None:
         for application in applications.get(code, []):
             for fee in application["fees"] or []:
                 assert fee["kind"] in {"charge", "levy"}
-                assert is_amount(fee["amount"]), (code, fee)
+                if fee.get("tiers"):  # priced by the rule's tiers (docs/payments.md)
+                    assert all(is_amount(tier["amount"]) for tier in fee["tiers"]), (code, fee)
+                else:
+                    assert is_amount(fee["amount"]), (code, fee)
                 assert fee["condition"], (code, fee)
     demo_marked = [
         fee

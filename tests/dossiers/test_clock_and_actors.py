@@ -95,8 +95,7 @@ async def test_a_gateway_confirms_a_payment_through_the_table(
         ActorKind.gateway,
         "vnpay",
     )
-    assert event.payload["provider"] == "cash"  # the line-marking of today: the provider's own
-    # receipt numbers arrive with the payments issue; the actor is what this test is about
+    assert event.payload["provider"] == "vnpay"  # a gateway's confirmation names its provider
 
 
 @pytest.mark.parametrize("action", [Action.reschedule, Action.stop, Action.withdraw])

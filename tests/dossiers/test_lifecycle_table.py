@@ -153,7 +153,8 @@ STATES = [
 
 # status -> actions the lifecycle allows (DESIGN.md section 4), written out independently of the code
 ALLOWED_IN: dict[DossierStatus, set[str]] = {
-    DossierStatus.submitted: {"receive", "reject", "request_supplement", "withdraw"},
+    # fees are payable where they are due (issue 15): on submission before receipt, on return
+    DossierStatus.submitted: {"receive", "reject", "request_supplement", "withdraw", "record_payment"},
     DossierStatus.received: {
         "request_supplement", "assign", "forward", "request_payment", "reschedule", "stop", "withdraw",
         "refuse",
@@ -164,7 +165,7 @@ ALLOWED_IN: dict[DossierStatus, set[str]] = {
     },
     DossierStatus.supplement_requested: {"supplement", "reschedule", "stop", "withdraw", "reject"},
     DossierStatus.awaiting_payment: {"record_payment", "reschedule", "stop", "withdraw"},
-    DossierStatus.resolved: {"return_result"},
+    DossierStatus.resolved: {"return_result", "record_payment"},
     DossierStatus.returned: {"rate", "record_delivery"},
     DossierStatus.rejected: set(),
     DossierStatus.withdrawn: set(),

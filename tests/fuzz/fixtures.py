@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -110,8 +111,10 @@ def desk_body(client: httpx.Client, outcome: str = "receive") -> dict[str, Any]:
     }
 
 
-def _online_dossier(client: httpx.Client, citizen: str) -> dict[str, Any]:
-    body = {
+def _online_dossier(
+    client: httpx.Client, citizen: str, fee_choices: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    body: dict[str, Any] = {
         "procedure_code": BIRTH,
         "agency_code": COMMUNE,
         "applicant": {
@@ -124,11 +127,26 @@ def _online_dossier(client: httpx.Client, citizen: str) -> dict[str, Any]:
             {"requirement_code": code, "upload_id": upload(client, citizen)}
             for code in _mandatory_documents(client, BIRTH, "online")
         ],
+        "fee_choices": fee_choices or [],
     }
     created: dict[str, Any] = _ok(
         client.post("/api/v1/dossiers", json=body, headers=bearer(citizen)), 201
     )
     return created
+
+
+def _paid_in_sandbox(client: httpx.Client, citizen: str, code: str) -> str:
+    """A VNPay payment of the dossier's fees, paid on the demo's sandbox page; its id."""
+    payment = _ok(
+        client.post(
+            f"/api/v1/dossiers/{code}/payments", json={"provider": "vnpay"}, headers=bearer(citizen)
+        ),
+        201,
+    )
+    query = urlsplit(payment["pay_url"]).query
+    _ok(client.post("/sandbox/vnpay/pay", data={"query": query, "choice": "pay"}), 303)
+    paid_id: str = payment["id"]
+    return paid_id
 
 
 def _create_user(client: httpx.Client, admin: str, username: str, role: str) -> None:
@@ -222,6 +240,9 @@ def seed(base_url: str, dossiers: int = 12) -> dict[str, Any]:
         returned = [
             _returned_dossier(client, receptionist, specialist, leader) for _ in range(RETURNED)
         ]
+        # dossiers whose copy fee is due (1 copy, 8,000 đ), paid online in the demo's sandbox
+        payable = [_online_dossier(client, citizen, [{"index": 1, "copies": 1}]) for _ in range(4)]
+        paid = [_paid_in_sandbox(client, citizen, d["code"]) for d in payable[1:]]
         admin_uploads = [upload(client, admin, PNG) for _ in range(2)]
         desk_uploads = [upload(client, receptionist) for _ in range(10)]
         procedures = [f"FUZZ.{run}.{i}" for i in range(3)]
@@ -306,6 +327,8 @@ def seed(base_url: str, dossiers: int = 12) -> dict[str, Any]:
         # returned at the desk with an electronic result: downloaded, and rated on a device
         "returned": [{"code": d["code"], "pin": d["pin"]} for d in returned],
         "calendar_days": CALENDAR_DAYS,
+        "payable": [payable[0]["code"]],
+        "payments": paid,
         "birth": BIRTH,
         "commune": COMMUNE,
         **catalog,

@@ -313,6 +313,16 @@ def _documents(case: Case) -> None:
     case.body = {"documents": [{"requirement_code": "KQ01", "upload_id": _pick("desk_uploads")}]}
 
 
+def _start_payment(case: Case) -> None:
+    case.path_parameters = {"code": _pick("payable")}
+    case.body = {"provider": "vnpay"}
+
+
+def _refund(case: Case) -> None:
+    case.path_parameters = {"payment_id": _pick("payments")}
+    case.body = {"reason": "Kiểm thử hoàn tiền", "reference": f"HT-{next(_counter)}"}
+
+
 def _replay(case: Case) -> None:
     case.body = {"topic": "notification.log"}
 
@@ -385,10 +395,18 @@ REALISTIC: dict[str, Callable[[Case], None]] = {
     "GET /api/v1/integrations/national-portal/sync": _no_query,
     "POST /api/v1/integrations/national-portal/sync/replay": _portal_replay,
     "POST /api/v1/dev/citizen-token": _citizen_token,
+    "POST /api/v1/dossiers/{code}/payments": _start_payment,
+    "GET /api/v1/payments/{payment_id}": _path_from(payment_id="payments"),
+    "GET /api/v1/admin/payments/{payment_id}/callbacks": _path_from(payment_id="payments"),
+    "POST /api/v1/admin/payments/{payment_id}/refund": _refund,
 }
 
 # Who sends the realistic share when the administrator cannot succeed there.
-AS_CITIZEN = {"GET /api/v1/auth/citizen/me"}
+AS_CITIZEN = {
+    "GET /api/v1/auth/citizen/me",
+    "POST /api/v1/dossiers/{code}/payments",
+    "GET /api/v1/payments/{payment_id}",
+}
 AS_RECEPTIONIST = {
     "POST /api/v1/dossiers",
     "POST /api/v1/dossiers/{code}/actions/{action}",

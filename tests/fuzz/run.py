@@ -50,6 +50,10 @@ CHECKS = ",".join(
     )
 )
 IDENTITIES = ("anonymous", "admin")
+# A 2xx needs a gateway's signed message about a live order of that gateway, which the demo cannot
+# have: MoMo's protocol answers anything else with a bodiless 4xx (the demo pays through its VNPay
+# sandbox; VNPay and ZaloPay answer 200 with a code, so they still must succeed).
+NO_LIVE_ORDER = {"POST /api/v1/payments/momo/ipn"}
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 
 
@@ -223,7 +227,7 @@ def run(
             for line in record.read_text().splitlines():
                 entry = json.loads(line)
                 statuses[entry["op"]][entry["status"]] += 1
-            exempt = (secured if identity == "anonymous" else set()) | SIGNED_ONLY
+            exempt = (secured if identity == "anonymous" else set()) | SIGNED_ONLY | NO_LIVE_ORDER
             result.runs.append(IdentityRun(identity, code, seconds, statuses, exempt, output))
             keep = os.environ.get("MOTCUA_FUZZ_KEEP_RECORDS")
             if keep:

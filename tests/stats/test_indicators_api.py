@@ -16,6 +16,7 @@ from app.models.dossier import (
     DocumentKind,
     DossierDocument,
     DossierEvent,
+    DossierFeeLine,
 )
 from app.models.outbox import OutboxMessage
 from app.services.stats import worker as stats_worker
@@ -108,6 +109,13 @@ async def _four(world: World, session: AsyncSession) -> dict[str, str]:
         )
         .values(reused=True)
     )
+    # each applicant asked for one copy of the birth certificate: its 8 000 đồng fee confirmed (the
+    # copy fee "nếu có yêu cầu" is charged only when asked for, issue 15)
+    await session.execute(
+        update(DossierFeeLine)
+        .where(DossierFeeLine.dossier_id.in_(ids.values()))
+        .values(confirmed=True, amount=8000)
+    )
     await refresh(session, *ids.values())
     return codes
 
@@ -127,7 +135,7 @@ async def test_every_computable_indicator_against_hand_computed_values(
     check("1.4", 1, 4, 6 * 1 / 4)  # synced / received × 6
     check("2.1", 3, 4, 20 * 3 / 4)  # A, B on time, C open not past due; D late
     check("3.3", 2, 4, 6 * (2 / 4 * 1 / 4) / 0.5)  # online rate × sync rate, full at 50 %
-    # every birth registration carries the catalog's 8 000 đồng copy fee line: 4 fee-bearing
+    # every birth registration here asked for a copy (8 000 đồng, confirmed): 4 fee-bearing
     check("3.6", 1, 4, 6 * 1 / 4)  # paid online / fee-bearing
     check("4.1", 1, 2, 6 * 1 / 2)  # e-result / with a result
     check("4.2", 1, 4, 4 * (1 / 4) / 0.8)  # A only: files for every component and an e-result

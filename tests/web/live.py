@@ -12,12 +12,17 @@ import uvicorn
 from fastapi import FastAPI
 
 
-@contextmanager
-def serve(app: FastAPI) -> Iterator[str]:
-    """Serves ``app`` (its lifespan included) until the block ends; yields its base URL."""
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+        port: int = sock.getsockname()[1]
+    return port
+
+
+@contextmanager
+def serve(app: FastAPI, port: int | None = None) -> Iterator[str]:
+    """Serves ``app`` (its lifespan included) until the block ends; yields its base URL."""
+    port = port or free_port()
     config = uvicorn.Config(
         app, host="127.0.0.1", port=port, http="httptools", log_config=None, access_log=False
     )

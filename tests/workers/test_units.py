@@ -127,6 +127,7 @@ def test_the_registry_lists_every_domains_work_and_the_plugins() -> None:
         "dossiers.overdue_sweep",
         "dossiers.supplement_deadlines",
         "outbox.purge_delivered",
+        "payments.reconcile",
         "portal.pull_catalog",
         "portal.reconcile",
         "stats.compact",

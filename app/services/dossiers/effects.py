@@ -6,6 +6,7 @@ calls the effect of the action from ``EFFECTS`` here. Each effect names the rule
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,6 +22,7 @@ from app.errors import Conflict, Forbidden, ProblemCode, field_error
 from app.models.calendar import DurationUnit
 from app.models.dossier import (
     Action,
+    Channel,
     DocumentKind,
     Dossier,
     DossierFeeLine,
@@ -28,6 +30,8 @@ from app.models.dossier import (
     DossierStep,
     ResultDelivery,
 )
+from app.models.payment import Payment, PaymentProvider, PaymentStatus
+from app.models.procedure import FeesDue
 from app.models.user import Role, User, UserRole
 from app.schemas.dossiers import ActionRequest
 from app.services.calendar.working_time import WorkingCalendar
@@ -125,7 +129,16 @@ def _require_note(ctx: Context, what: str) -> None:
 
 
 async def _receive(ctx: Context) -> None:
-    """Receipt: processing starts at the first step (the clock itself: ``Clock.start``)."""
+    """Receipt: processing starts at the first step (the clock itself: ``Clock.start``).
+
+    An online dossier whose fees are due on submission is received once they are paid, where the
+    province takes payments online (merchant accounts configured); at the desk the receptionist
+    collects them (``record_payment``)."""
+    if (
+        ctx.dossier.channel is not Channel.desk
+        and ctx.settings.payment_merchants.get_secret_value()
+    ):
+        await _block_unpaid(ctx, FeesDue.on_submission, "tiếp nhận hồ sơ")
     await _start_step(ctx.session, ctx.dossier, 0, ctx.calendar, ctx.now)
 
 
@@ -247,17 +260,42 @@ async def _send_back(ctx: Context) -> None:
     ctx.payload.update(to_step=ctx.request.to_step)
 
 
-async def _unpaid_lines(ctx: Context) -> list[DossierFeeLine]:
-    return list(
-        await ctx.session.scalars(
-            select(DossierFeeLine).where(
-                DossierFeeLine.dossier_id == ctx.dossier.id,
-                DossierFeeLine.confirmed.is_(True),
-                DossierFeeLine.paid_at.is_(None),
-                DossierFeeLine.amount > 0,
-            )
-        )
+async def unpaid_lines(
+    session: AsyncSession, dossier: Dossier, due: FeesDue | None = None
+) -> list[DossierFeeLine]:
+    """The confirmed, unpaid lines of a dossier (those due at ``due`` when given); an unconfirmed
+    conditional line is never charged (issue 15)."""
+    query = select(DossierFeeLine).where(
+        DossierFeeLine.dossier_id == dossier.id,
+        DossierFeeLine.confirmed.is_(True),
+        DossierFeeLine.paid_at.is_(None),
+        DossierFeeLine.amount > 0,
     )
+    if due is not None:
+        query = query.where(DossierFeeLine.due == due.value)
+    return list(await session.scalars(query.order_by(DossierFeeLine.id)))
+
+
+def payable_point(status: DossierStatus) -> FeesDue | None:
+    """Which lines a payment in ``status`` pays: before receipt only those due on submission; once
+    waiting for payment or resolved, every confirmed line still unpaid (None)."""
+    return FeesDue.on_submission if status is DossierStatus.submitted else None
+
+
+async def _unpaid_lines(ctx: Context) -> list[DossierFeeLine]:
+    return await unpaid_lines(ctx.session, ctx.dossier, payable_point(ctx.dossier.status))
+
+
+async def _block_unpaid(ctx: Context, due: FeesDue, point: str) -> None:
+    """A dossier whose fees are due and unpaid cannot pass that point (issue 15)."""
+    lines = await unpaid_lines(ctx.session, ctx.dossier, due)
+    if lines:
+        raise Conflict(
+            f"Hồ sơ còn {sum(line.amount for line in lines):,} đồng phí, lệ phí phải nộp "
+            f"trước khi {point}.".replace(",", "."),
+            code=ProblemCode.fees_unpaid,
+            extra={"amount_due": sum(line.amount for line in lines)},
+        )
 
 
 async def _request_payment(ctx: Context) -> None:
@@ -270,14 +308,22 @@ async def _request_payment(ctx: Context) -> None:
 
 
 async def record_payment_lines(ctx: Context, receipt_number: str, provider: str) -> None:
-    """Mark the lines due as paid (the dossier resumes: ``Clock.resume``); a gateway's confirmation
-    passes through the same action as the ``gateway`` actor."""
+    """Mark the lines due as paid (a dossier waiting for payment resumes: ``Clock.resume``); a
+    gateway's confirmation passes through the same action as the ``gateway`` actor. Before receipt
+    or after resolution there must be something due at that point."""
     lines = await _unpaid_lines(ctx)
+    if not lines and ctx.dossier.status is not DossierStatus.awaiting_payment:
+        raise Conflict(
+            "Hồ sơ không có khoản phí, lệ phí nào phải nộp lúc này.", code=ProblemCode.nothing_due
+        )
     for line in lines:
         line.paid_at = ctx.now
         line.receipt_number = receipt_number
     ctx.payload.update(
-        amount=sum(line.amount for line in lines), receipt_number=receipt_number, provider=provider
+        amount=sum(line.amount for line in lines),
+        receipt_number=receipt_number,
+        provider=provider,
+        fee_line_ids=[line.id for line in lines],
     )
 
 
@@ -290,7 +336,26 @@ async def _record_payment(ctx: Context) -> None:
             code=ProblemCode.receipt_number_required,
             field_code="missing",
         )
-    await record_payment_lines(ctx, receipt, "cash")
+    if isinstance(ctx.principal, ServicePrincipal):  # a gateway: its payment row is the payments'
+        await record_payment_lines(ctx, receipt, ctx.principal.name)
+        return
+    await record_payment_lines(ctx, receipt, PaymentProvider.cash.value)
+    # cash at the desk is a payment too (the payments list, the settlement report)
+    ctx.session.add(
+        Payment(
+            dossier_id=ctx.dossier.id,
+            provider=PaymentProvider.cash,
+            merchant_code=PaymentProvider.cash.value,
+            agency_code=ctx.dossier.receiving_office_code,
+            order_ref="CASH" + uuid.uuid4().hex[:28].upper(),
+            amount=ctx.payload["amount"],
+            status=PaymentStatus.succeeded,
+            fee_line_ids=ctx.payload["fee_line_ids"],
+            receipt_number=receipt,
+            expires_at=ctx.now,
+            settled_at=ctx.now,
+        )
+    )
 
 
 async def _reschedule(ctx: Context) -> None:
@@ -389,7 +454,10 @@ async def _return_result(ctx: Context) -> None:
       45/2016/QĐ-TTg on the public postal service); the delivery is recorded later;
     * at a desk: the receiving desk, or any one-stop desk of the province given the dossier's code
       and PIN (Decree 118/2025: results returned regardless of address within the province).
+
+    The result is handed over once the fees due on return are paid (issue 15).
     """
+    await _block_unpaid(ctx, FeesDue.on_return, "trả kết quả")
     dossier, mine = ctx.dossier, actors_of(ctx.principal, ctx.dossier)
     if Actor.owner in mine:
         if dossier.result_delivery is not ResultDelivery.online:

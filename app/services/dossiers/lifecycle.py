@@ -133,9 +133,12 @@ LIFECYCLE: dict[Action, tuple[Rule, ...]] = {
     Action.request_payment: (
         _rule(_OPEN_AFTER_RECEIPT, S.awaiting_payment, A.desk, A.step, clock=Clock.pause),
     ),
-    # Cash at the desk, or an online payment confirmed by its gateway's verified callback.
+    # Cash at the desk, or an online payment confirmed by its gateway's verified callback. Fees are
+    # payable wherever confirmed fees are due (issue 15): on submission (before receipt: the status
+    # stays), on request (the dossier waits and resumes, its clock too), on return (resolved: stays).
     Action.record_payment: (
         _rule({S.awaiting_payment}, Next.resume, A.desk, A.gateway, clock=Clock.resume),
+        _rule({S.submitted, S.resolved}, Next.same, A.desk, A.gateway),
     ),
     # Apology and new appointment (form 04): sets promised_due_at, due_at stays.
     Action.reschedule: (_rule(_PROCESSING_OR_PAUSED, Next.same, A.step_leader, A.desk),),

@@ -200,6 +200,9 @@ def full_view(view: DossierView, principal: Principal) -> DossierRead:
         result_delivery=d.result_delivery,
         fee_lines=[
             FeeLineRead(
+                id=f.id,
+                quantities=f.quantities or {},
+                due=f.due,
                 name=f.name,
                 kind=f.kind,
                 amount=f.amount,

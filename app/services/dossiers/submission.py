@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.config import Settings
+from app.config import VIETNAM_TZ_NAME, Settings
 from app.errors import Conflict, Forbidden, ProblemCode, field_error
 from app.models.calendar import DurationUnit
 from app.models.dossier import (
@@ -31,8 +31,11 @@ from app.models.dossier import (
     IdempotencyKey,
     ResultDelivery,
 )
+from app.models.procedure import FeesDue
 from app.models.user import Role
 from app.schemas.dossiers import DeskOutcome, DossierCreate
+from app.schemas.fees import FeeRule, QuantityKind
+from app.services.catalog import fees
 from app.services.catalog import reads as catalog_service
 from app.services.dossiers import applicants, places, routing
 from app.services.dossiers import codes as dossier_codes
@@ -40,6 +43,8 @@ from app.services.dossiers import documents as dossier_documents
 from app.services.dossiers.events import actor_of, record_event
 from app.services.dossiers.rule_sets import rule_set_at
 from app.services.identity.principals import CitizenPrincipal, OfficerPrincipal, Principal
+
+VIETNAM = ZoneInfo(VIETNAM_TZ_NAME)
 
 
 def _request_hash(data: DossierCreate) -> str:
@@ -162,23 +167,65 @@ async def _route(
 
 
 def _fee_lines(
-    found: catalog_service.ApplicationInForce, confirmed_indexes: Sequence[int], desk: bool
+    found: catalog_service.ApplicationInForce,
+    data: DossierCreate,
+    desk: bool,
+    channel: Channel,
+    on_date: date,
 ) -> list[DossierFeeLine]:
+    """The dossier's fee lines, priced by the catalog's fee rules (``catalog.fees``; docs/payments.md).
+
+    A line with a condition or a quantity is confirmed by the applicant's choice at submission
+    (``fee_choices``: asked for, with its pages / copies / sets) or by the receptionist
+    (``confirmed_fee_lines``); an unconfirmed conditional line is never charged (amount 0), a counted
+    line without its quantity waits for the desk. An amount left to the province and not configured
+    makes no line (nothing can be charged). Luật Phí và lệ phí 2015; issue 15.
+    """
+    choices = {choice.index: choice for choice in data.fee_choices}
+    unknown = [index for index in choices if index >= len(found.fees)]
+    if unknown:
+        raise field_error(
+            "fee_choices",
+            "Thủ tục không có khoản phí số " + ", ".join(map(str, unknown)),
+            code=ProblemCode.fee_quantities_invalid,
+        )
+    procedure_due = FeesDue(found.procedure.fees_due or FeesDue.on_submission)
     lines: list[DossierFeeLine] = []
     for index, fee in enumerate(found.fees):
-        amount = fee.get("amount")
-        if amount is None:  # set by the province and not configured: nothing can be charged
+        rule = FeeRule.model_validate(fee)
+        choice = choices.get(index)
+        quantities = choice.quantities() if choice is not None else {}
+        needs = fees.needs_confirmation(rule)
+        confirmed = (
+            not needs
+            or (choice is not None and choice.requested)
+            or (desk and index in data.confirmed_fee_lines)
+        )
+        try:
+            amount = fees.charge(
+                rule,
+                {QuantityKind(kind): value for kind, value in quantities.items()},
+                channel,
+                on_date,
+                confirmed=confirmed,
+            )
+        except fees.FeeNotSet:  # set by the province and not configured: nothing can be charged
             continue
-        needs_confirmation = bool(fee.get("requires_confirmation"))
+        except fees.MissingQuantity:  # the desk confirms the quantity later
+            amount, confirmed = 0, False
+        if choice is not None and not choice.requested:
+            amount, confirmed = 0, False
         lines.append(
             DossierFeeLine(
-                name=fee["name"],
-                kind=fee.get("kind", "charge"),
-                amount=int(amount),
-                condition=fee.get("condition"),
-                requires_confirmation=needs_confirmation,
-                # conditional lines are confirmed by the receptionist, never by the applicant
-                confirmed=(not needs_confirmation) or (desk and index in confirmed_indexes),
+                name=rule.name,
+                kind=rule.kind,
+                amount=amount,
+                condition=rule.condition,
+                requires_confirmation=needs,
+                confirmed=confirmed,
+                quantities=quantities,
+                rule=fee,
+                due=fees.due_point(rule, procedure_due).value,
             )
         )
     return lines
@@ -304,7 +351,8 @@ async def submit(
     )
     session.add(dossier)
     await session.flush()
-    for line in _fee_lines(found, data.confirmed_fee_lines, desk):
+    local_day = now.astimezone(VIETNAM).date()
+    for line in _fee_lines(found, data, desk, channel, local_day):
         line.dossier_id = dossier.id
         session.add(line)
     await dossier_documents.attach(session, dossier, documents, now=now)

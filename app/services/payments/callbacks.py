@@ -1,0 +1,111 @@
+"""Gateway callbacks (IPN): verified, handled exactly once, answered in the gateway's own protocol.
+
+Order of checks (issue 15; reference §1.4, §1.9): the merchant key chosen by the merchant code in
+the request and the signature (inside the gateway module's ``parse_callback``), the order, the amount
+against the payment row, the state. Every callback is appended raw with its verification outcome and
+what we concluded, whatever it was (no uniqueness: VNPay sends ``vnp_TransactionNo=0`` on every
+failure and repeats IPNs). An unverified callback carries no outcome, so it is never recorded as a
+payment result (DESIGN.md section 10). Our own failure is answered as the protocol's "try again".
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.models.payment import AlertKind, Payment, PaymentCallback, PaymentProvider
+from app.services.payments import settle
+from app.services.payments.gateways.base import (
+    CallbackAnswer,
+    CallbackResult,
+    Disposition,
+    Gateway,
+    RawCallback,
+)
+from app.services.payments.gateways.momo import MomoGateway
+from app.services.payments.gateways.vnpay import VnpayGateway
+from app.services.payments.gateways.zalopay import ZalopayGateway
+from app.services.payments.merchants import merchants
+
+log = logging.getLogger(__name__)
+
+# answers when no merchant of the provider is configured (every callback is then a bad signature)
+_UNCONFIGURED: dict[PaymentProvider, Gateway] = {
+    PaymentProvider.vnpay: VnpayGateway({}),
+    PaymentProvider.momo: MomoGateway({}),
+    PaymentProvider.zalopay: ZalopayGateway({}),
+}
+
+
+async def _decide(
+    session: AsyncSession,
+    settings: Settings,
+    provider: PaymentProvider,
+    result: CallbackResult,
+    now: datetime,
+) -> tuple[Disposition, Payment | None]:
+    rejected = result.disposition_if_rejected
+    if rejected is not None:
+        return rejected, None
+    assert result.order_ref is not None and result.outcome is not None
+    payment = await session.scalar(
+        select(Payment).where(
+            Payment.order_ref == result.order_ref,
+            Payment.provider == provider,
+            Payment.merchant_code == result.merchant,
+        )
+    )
+    if payment is None:
+        return Disposition.unknown_order, None
+    if result.amount != payment.amount:
+        await settle.alert(
+            session, payment, AlertKind.amount_mismatch, now,
+            source="callback", amount=result.amount, expected=payment.amount,
+            outcome=result.outcome.value,
+        )  # fmt: skip
+        return Disposition.wrong_amount, payment
+    word = settle.Word(result.outcome, result.provider_txn_id, result.provider_code)
+    change = await settle.apply(session, settings, payment, word, now=now)
+    if change is settle.Change.applied:
+        return Disposition.recorded, payment
+    return Disposition.duplicate, payment
+
+
+async def handle(
+    session: AsyncSession,
+    settings: Settings,
+    provider: PaymentProvider,
+    raw: RawCallback,
+    *,
+    now: datetime,
+) -> CallbackAnswer:
+    """Handle one callback of ``provider`` and return its protocol's answer."""
+    gateway = merchants(settings).gateway(provider) or _UNCONFIGURED[provider]
+    result = gateway.parse_callback(raw)
+    payment: Payment | None = None
+    try:
+        async with session.begin_nested():
+            disposition, payment = await _decide(session, settings, provider, result, now)
+    except Exception:  # our failure: the gateway tries again (VNPay 99, MoMo 500, ZaloPay 0)
+        log.exception("payment_callback_failed", extra={"provider": provider.value})
+        disposition, payment = Disposition.error, None
+    session.add(
+        PaymentCallback(
+            provider=provider,
+            payment_id=payment.id if payment is not None else None,
+            received_at=now,
+            query=raw.query.replace("\x00", "\ufffd"),
+            body=raw.body.decode("utf-8", errors="replace").replace("\x00", "\ufffd"),
+            verified=result.verified,
+            rejection=result.rejection.value if result.rejection else None,
+            outcome=result.outcome.value if result.outcome else None,
+            disposition=disposition.value,
+            order_ref=(result.order_ref or "")[:64] or None,
+        )
+    )
+    await session.flush()
+    return gateway.callback_answer(disposition)

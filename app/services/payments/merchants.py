@@ -1,0 +1,78 @@
+"""Merchant accounts from settings only (``MOTCUA_PAYMENT_MERCHANTS``,
+``MOTCUA_PAYMENT_AGENCY_MERCHANTS``): the gateway objects, and which account collects for an agency.
+
+URLs, merchant codes and secrets never come from the database or a request, and never go back out:
+the gateway modules keep secrets in ``repr=False`` fields and return none of them (issue 15).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from app.config import Settings
+from app.errors import ProblemCode, field_error
+from app.models.payment import PaymentProvider
+from app.services.payments.gateways.base import Gateway
+from app.services.payments.gateways.momo import MomoGateway, MomoMerchant
+from app.services.payments.gateways.vnpay import VnpayGateway, VnpayMerchant
+from app.services.payments.gateways.zalopay import ZalopayGateway, ZalopayMerchant
+
+ONLINE_PROVIDERS = (PaymentProvider.vnpay, PaymentProvider.momo, PaymentProvider.zalopay)
+
+
+@dataclass(frozen=True)
+class Merchants:
+    gateways: Mapping[PaymentProvider, Gateway]
+    by_agency: Mapping[str, Mapping[str, str]]
+
+    def gateway(self, provider: PaymentProvider) -> Gateway | None:
+        return self.gateways.get(provider)
+
+    def account_for(self, agency_code: str, provider: PaymentProvider) -> str:
+        """The merchant code collecting for ``agency_code`` through ``provider``: the agency's own
+        entry, else the province-wide ``*`` (a 422 when the provider is not offered)."""
+        for key in (agency_code, "*"):
+            code = self.by_agency.get(key, {}).get(provider.value)
+            if code is not None and self.gateways.get(provider) is not None:
+                return code
+        raise field_error(
+            "provider",
+            "Cơ quan giải quyết chưa nhận thanh toán qua kênh này.",
+            code=ProblemCode.provider_unavailable,
+        )
+
+
+def _build(provider: str, accounts: Mapping[str, Mapping[str, Any]]) -> Gateway | None:
+    if provider == PaymentProvider.vnpay:
+        return VnpayGateway(
+            {code: VnpayMerchant(tmn_code=code, **values) for code, values in accounts.items()}
+        )
+    if provider == PaymentProvider.momo:
+        return MomoGateway(
+            {code: MomoMerchant(partner_code=code, **values) for code, values in accounts.items()}
+        )
+    if provider == PaymentProvider.zalopay:
+        return ZalopayGateway(
+            {code: ZalopayMerchant(app_id=code, **values) for code, values in accounts.items()}
+        )
+    return None  # the national platform: its adapter is the province's (docs/payments.md)
+
+
+@lru_cache(maxsize=8)
+def _parse(merchants_json: str, agencies_json: str) -> Merchants:
+    configured = json.loads(merchants_json) if merchants_json.strip() else {}
+    gateways: dict[PaymentProvider, Gateway] = {}
+    for provider, accounts in configured.items():
+        built = _build(provider, accounts)
+        if built is not None and accounts:
+            gateways[PaymentProvider(provider)] = built
+    return Merchants(gateways, json.loads(agencies_json or "{}"))
+
+
+def merchants(settings: Settings) -> Merchants:
+    """The merchant accounts the settings configure (parsed once per distinct settings)."""
+    return _parse(settings.payment_merchants.get_secret_value(), settings.payment_agency_merchants)

@@ -1,0 +1,154 @@
+"""What a gateway's verified word does to a payment, exactly once (issue 15; DESIGN.md section 8).
+
+* The status changes by one conditional UPDATE, only from a state the word may leave: a success from
+  created, pending, failed or expired (FAILED -> PAID is the provider's truth), a failure or an
+  expiry only from created or pending (PAID -> FAILED never). Concurrent duplicates wait on the row
+  and then find nothing to change: one state change, one event.
+* A success's dossier change goes through the lifecycle table as the ``gateway`` actor, in the same
+  transaction: the fee lines are paid, a dossier waiting for payment resumes (its clock too), the
+  event is written and its notification queued (``dossiers.side_effects``).
+* A success for a payment already expired, a dossier already paid or ended is recorded, changes no
+  dossier status and raises a refund alert; a verified amount that is not the payment's is refused
+  and raises an alert (the money may have been taken: VNPay's 04 does not undo it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.errors import DomainError
+from app.models.dossier import Action, Dossier, DossierFeeLine
+from app.models.payment import (
+    OPEN_PAYMENT_STATUSES,
+    SUCCESS_MAY_FOLLOW,
+    AlertKind,
+    Payment,
+    PaymentAlert,
+    PaymentStatus,
+)
+from app.schemas.dossiers import ActionRequest
+from app.services.dossiers import actions as dossier_actions
+from app.services.identity.principals import gateway
+from app.services.payments.gateways.base import PaymentOutcome
+
+
+class Change(StrEnum):
+    applied = "applied"  # the payment's status changed (and the dossier, for a success)
+    unchanged = "unchanged"  # already final: a duplicate, or a late failure after a success
+
+
+@dataclass(frozen=True)
+class Word:
+    """A verified statement by the gateway (a callback or a query's answer)."""
+
+    outcome: PaymentOutcome
+    provider_txn_id: str | None
+    provider_code: str | None
+
+
+def receipt_number(payment: Payment, at: datetime) -> str:
+    """The electronic receipt (biên lai điện tử) number of a succeeded payment: one per payment."""
+    return f"BLDT-{at:%Y%m%d}-{payment.order_ref}"
+
+
+async def alert(
+    session: AsyncSession, payment: Payment, kind: AlertKind, now: datetime, **detail: Any
+) -> None:
+    session.add(PaymentAlert(payment_id=payment.id, kind=kind, detail=detail, created_at=now))
+
+
+async def _transition(
+    session: AsyncSession,
+    payment: Payment,
+    sources: frozenset[PaymentStatus],
+    target: PaymentStatus,
+    values: dict[str, Any],
+) -> bool:
+    changed = await session.scalar(
+        update(Payment)
+        .where(Payment.id == payment.id, Payment.status.in_(sources))
+        .values(status=target, **values)
+        .returning(Payment.id)
+        .execution_options(synchronize_session=False)
+    )
+    if changed is None:
+        await session.refresh(payment)
+        return False
+    await session.refresh(payment)
+    return True
+
+
+async def _lines_still_due(session: AsyncSession, payment: Payment) -> bool:
+    """Every line the payment covers is still unpaid (nobody paid them another way meanwhile)."""
+    paid = await session.scalar(
+        select(DossierFeeLine.id).where(
+            DossierFeeLine.id.in_(payment.fee_line_ids), DossierFeeLine.paid_at.is_not(None)
+        )
+    )
+    return paid is None
+
+
+async def apply(
+    session: AsyncSession, settings: Settings, payment: Payment, word: Word, *, now: datetime
+) -> Change:
+    """Apply the gateway's verified ``word`` about ``payment`` (see the module's rules)."""
+    if word.outcome is PaymentOutcome.pending:
+        return Change.unchanged
+    if word.outcome is not PaymentOutcome.succeeded:
+        changed = await _transition(
+            session,
+            payment,
+            OPEN_PAYMENT_STATUSES,
+            PaymentStatus.failed,
+            {"provider_code": word.provider_code, "settled_at": now},
+        )
+        return Change.applied if changed else Change.unchanged
+    was = payment.status
+    changed = await _transition(
+        session,
+        payment,
+        SUCCESS_MAY_FOLLOW,
+        PaymentStatus.succeeded,
+        {
+            "provider_txn_id": word.provider_txn_id,
+            "provider_code": word.provider_code,
+            "settled_at": now,
+            "receipt_number": receipt_number(payment, now),
+        },
+    )
+    if not changed:
+        return Change.unchanged
+    dossier = await session.get(Dossier, payment.dossier_id, with_for_update=True)
+    assert dossier is not None
+    if was is PaymentStatus.expired or not await _lines_still_due(session, payment):
+        await alert(
+            session, payment, AlertKind.refund_needed, now,
+            reason="expired" if was is PaymentStatus.expired else "already_paid",
+            amount=payment.amount,
+        )  # fmt: skip
+        return Change.applied
+    try:
+        async with session.begin_nested():
+            await dossier_actions.perform(
+                session,
+                settings,
+                gateway(payment.provider.value),
+                dossier.code,
+                Action.record_payment,
+                ActionRequest(receipt_number=payment.receipt_number),
+                now=now,
+            )
+    except DomainError as exc:  # the dossier ended, or is no longer where fees are payable
+        await alert(
+            session, payment, AlertKind.refund_needed, now,
+            reason="dossier_not_payable", dossier_status=dossier.status.value, code=exc.instance_code.value,
+            amount=payment.amount,
+        )  # fmt: skip
+    return Change.applied
