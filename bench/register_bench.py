@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import csv
 import json
 import os
 import secrets
@@ -32,6 +33,7 @@ from pathlib import Path
 
 import asyncpg
 import httpx
+from openpyxl import load_workbook
 
 from app.db import asyncpg_dsn
 from app.embedded_pg import EmbeddedPostgres
@@ -93,6 +95,21 @@ def _prepare(server: EmbeddedPostgres, n: int, until: date) -> str:
     return url
 
 
+def _rows(path: Path, fmt: str) -> int:
+    """The dossier rows of a downloaded register: the XLSX opened with openpyxl (a title row and a
+    heading row above them), the CSV parsed (one heading row)."""
+    if fmt == "xlsx":
+        book = load_workbook(path, read_only=True)
+        try:
+            sheet = book.active
+            assert sheet is not None
+            return sum(1 for _ in sheet.iter_rows(values_only=True)) - 2
+        finally:
+            book.close()
+    with path.open(encoding="utf-8-sig", newline="") as file:
+        return sum(1 for _ in csv.reader(file)) - 1
+
+
 def _download(url: str, port: int, fmt: str, start: date, end: date) -> dict[str, object]:
     env = {
         **os.environ,
@@ -132,23 +149,30 @@ def _download(url: str, port: int, fmt: str, start: date, end: date) -> dict[str
             Path(f"/proc/{server.pid}/clear_refs").write_text("5")
             started = time.perf_counter()
             size = 0
-            with client.stream(
-                "GET",
-                f"/api/v1/registers/{DESK}",
-                params={**period, "format": fmt},
-                headers=headers,
-            ) as answer:
+            saved = Path(env["MOTCUA_DATA_DIR"]) / f"register.{fmt}"
+            with (
+                saved.open("wb") as file,
+                client.stream(
+                    "GET",
+                    f"/api/v1/registers/{DESK}",
+                    params={**period, "format": fmt},
+                    headers=headers,
+                ) as answer,
+            ):
                 answer.raise_for_status()
                 for block in answer.iter_bytes():
                     size += len(block)
+                    file.write(block)
             seconds = time.perf_counter() - started
             peak = _memory_kib(server.pid, "VmHWM")
+            rows = _rows(saved, fmt)
     finally:
         server.terminate()
         server.wait(timeout=30)
         shutil.rmtree(env["MOTCUA_DATA_DIR"], ignore_errors=True)
     return {
         "format": fmt,
+        "rows": rows,
         "seconds": round(seconds, 2),
         "bytes": size,
         "rss_before_mib": round(before / 1024, 1),
@@ -179,11 +203,12 @@ def main() -> None:
     finally:
         server.stop()
         shutil.rmtree(root, ignore_errors=True)
-    print("\n| n | format | seconds | size (MB) | RSS before (MiB) | peak RSS (MiB) |")
-    print("|---|---|---|---|---|---|")
+    print("\n| n | format | rows | seconds | size (MB) | RSS before (MiB) | peak RSS (MiB) |")
+    print("|---|---|---|---|---|---|---|")
     for r in results:
         print(
-            f"| {r['n']:,} | {r['format']} | {r['seconds']} | {int(r['bytes']) / 1e6:.1f} "
+            f"| {r['n']:,} | {r['format']} | {r['rows']:,} | {r['seconds']} "
+            f"| {int(r['bytes']) / 1e6:.1f} "
             f"| {r['rss_before_mib']} | {r['peak_mib']} |"
         )
 
