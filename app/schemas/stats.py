@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from app.models.base import BIGINT_MAX
 from app.models.catalog import CODE_LENGTH
 from app.models.dossier import DossierStatus
+from app.schemas.common import LocalDateTime
 
 
 class StatsFormat(StrEnum):
@@ -111,9 +112,9 @@ class DrillRowRead(BaseModel):
     agency_code: str
     channel: str
     status: DossierStatus
-    received_at: datetime | None
-    due_at: datetime | None
-    finished_at: datetime | None
+    received_at: LocalDateTime | None
+    due_at: LocalDateTime | None
+    finished_at: LocalDateTime | None
     on_time: bool | None
 
 
