@@ -17,11 +17,11 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from enum import StrEnum
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 # Every Vietnamese gateway writes its times on the fixed GMT+7 clock (Vietnam has no daylight saving).
 GATEWAY_TIME = timezone(timedelta(hours=7), "GMT+7")
@@ -67,6 +67,23 @@ class QueryStatus(StrEnum):
     found = "found"  # the gateway knows the order: see the outcome
     no_such_order = "no_such_order"  # the gateway never saw it (the payer never reached it)
     error = "error"  # the query itself failed (bad request, throttled, gateway error): ask later
+
+
+M = TypeVar("M")
+
+
+def check_keyed_by_code(merchants: Mapping[str, M], code_of: Callable[[M], str]) -> None:
+    """A gateway's merchant accounts are keyed by their own codes (the key picks the secret)."""
+    if any(code != code_of(merchant) for code, merchant in merchants.items()):
+        raise ValueError("each merchant is keyed by its own code")
+
+
+def merchant_named(merchants: Mapping[str, M], code: str, what: str) -> M:
+    """The merchant account ``code`` (``what`` names it as its gateway does, for the error)."""
+    try:
+        return merchants[code]
+    except KeyError:
+        raise ValueError(f"no {what} {code!r} is configured") from None
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,9 @@ from app.services.payments.gateways.base import (
     QueryStatus,
     RawCallback,
     Rejection,
+    check_keyed_by_code,
     hmac_hex,
+    merchant_named,
     same_signature,
 )
 
@@ -160,18 +162,14 @@ class MomoGateway:
     merchants: Mapping[str, MomoMerchant]
 
     def __post_init__(self) -> None:
-        if any(code != merchant.partner_code for code, merchant in self.merchants.items()):
-            raise ValueError("each merchant is keyed by its own code")
+        check_keyed_by_code(self.merchants, lambda merchant: merchant.partner_code)
 
     @property
     def provider(self) -> str:
         return PROVIDER
 
     def _merchant(self, code: str) -> MomoMerchant:
-        try:
-            return self.merchants[code]
-        except KeyError:
-            raise ValueError(f"no MoMo partner {code!r} is configured") from None
+        return merchant_named(self.merchants, code, "MoMo partner")
 
     def create(self, merchant: str, order: PaymentOrder) -> PaymentRequest:
         """The create-order call (JSON POST); MoMo answers with the ``payUrl``."""

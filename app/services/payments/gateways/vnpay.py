@@ -39,8 +39,10 @@ from app.services.payments.gateways.base import (
     QueryStatus,
     RawCallback,
     Rejection,
+    check_keyed_by_code,
     gateway_time,
     hmac_hex,
+    merchant_named,
     same_signature,
 )
 
@@ -176,18 +178,14 @@ class VnpayGateway:
     merchants: Mapping[str, VnpayMerchant]
 
     def __post_init__(self) -> None:
-        if any(code != merchant.tmn_code for code, merchant in self.merchants.items()):
-            raise ValueError("each merchant is keyed by its own code")
+        check_keyed_by_code(self.merchants, lambda merchant: merchant.tmn_code)
 
     @property
     def provider(self) -> str:
         return PROVIDER
 
     def _merchant(self, code: str) -> VnpayMerchant:
-        try:
-            return self.merchants[code]
-        except KeyError:
-            raise ValueError(f"no VNPay terminal {code!r} is configured") from None
+        return merchant_named(self.merchants, code, "VNPay terminal")
 
     def payment_params(self, merchant: str, order: PaymentOrder) -> dict[str, str]:
         """The ``vnp_*`` parameters of the payment URL, before signing."""

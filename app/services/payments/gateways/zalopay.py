@@ -36,8 +36,10 @@ from app.services.payments.gateways.base import (
     QueryStatus,
     RawCallback,
     Rejection,
+    check_keyed_by_code,
     epoch_ms,
     hmac_hex,
+    merchant_named,
     same_signature,
 )
 
@@ -121,18 +123,14 @@ class ZalopayGateway:
     merchants: Mapping[str, ZalopayMerchant]
 
     def __post_init__(self) -> None:
-        if any(code != merchant.app_id for code, merchant in self.merchants.items()):
-            raise ValueError("each merchant is keyed by its own code")
+        check_keyed_by_code(self.merchants, lambda merchant: merchant.app_id)
 
     @property
     def provider(self) -> str:
         return PROVIDER
 
     def _merchant(self, code: str) -> ZalopayMerchant:
-        try:
-            return self.merchants[code]
-        except KeyError:
-            raise ValueError(f"no ZaloPay app {code!r} is configured") from None
+        return merchant_named(self.merchants, code, "ZaloPay app")
 
     def create(self, merchant: str, order: PaymentOrder) -> PaymentRequest:
         """The create-order call (form POST); ZaloPay answers with the ``order_url``."""
