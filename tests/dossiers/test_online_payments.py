@@ -138,6 +138,9 @@ async def test_vnpay_before_receipt_exactly_once(live: Live) -> None:
     desk = await live.world.officer("tiepnhan.xa")
     blocked = await live.world.act(code, "receive", desk)
     assert blocked.status_code == 409 and blocked.json()["code"] == "fees_unpaid", blocked.text
+    assert blocked.json()["detail"] == (
+        "Hồ sơ còn 150.000 đồng phí, lệ phí phải nộp trước khi tiếp nhận hồ sơ."
+    )
 
     view = (await live.world.get(code, citizen)).json()
     due = sum(line["amount"] for line in view["fee_lines"] if line["confirmed"])
@@ -419,3 +422,18 @@ async def test_a_success_for_an_ended_dossier_asks_for_a_refund(live: Live) -> N
     view = (await live.world.get(code, citizen)).json()
     assert view["status"] == "withdrawn"
     assert await _count(live, PaymentAlert, PaymentAlert.kind == "refund_needed") == 1
+
+
+async def test_the_desk_receives_a_dossier_by_post_and_records_its_fee(live: Live) -> None:
+    """Only a dossier submitted online waits for its online payment: one the desk records (by post,
+    forwarded by the portal) is received, then asked for its fee, which the desk records in cash."""
+    desk = await live.world.officer("tiepnhan.xa")
+    for channel in ("postal", "national_portal"):
+        created = await live.world.submit_at_desk(desk, HOUSEHOLD, channel=channel)
+        assert created.status_code == 201, created.text
+        dossier = created.json()
+        assert (dossier["channel"], dossier["status"]) == (channel, "received")
+        asked = await live.world.act(dossier["code"], "request_payment", desk)
+        assert asked.status_code == 200, asked.text
+        paid = await live.world.act(dossier["code"], "record_payment", desk, receipt_number="BL-7")
+        assert (paid.status_code, paid.json()["status"]) == (200, "received"), paid.text

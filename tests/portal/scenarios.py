@@ -1,25 +1,34 @@
-"""Dossiers in every status the lifecycle reaches today, on each channel that exists today (desk,
-online), built through the API as citizens and officers would."""
+"""Dossiers in every status the lifecycle reaches, on every channel (desk, online, by post, forwarded
+by the national portal and recorded at the desk), paid online, returned online and by post, built
+through the API as citizens, officers and a payment gateway would."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
+
+from pydantic import SecretStr
 
 from tests.dossiers.conftest import COMMUNE, World
+from tests.fakes.signing import vnpay_ipn_query
 
 PROCEDURE = "1.001612"  # Đăng ký thành lập hộ kinh doanh: commune, 3 working days, fees
 # what a supplement request names (issue 12: each document to supplement and what is wrong)
 ITEMS = [{"requirement_code": "TP01", "reason": "Thiếu chữ ký"}]
 DESK, SPECIALIST, LEADER = "tiepnhan.xa", "chuyenvien.xa", "lanhdao.xa"
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+VNPAY_TMN = "MOTCUAH9"
+VNPAY_SECRET = "vnpay-portal-test-secret-0123456789"
 
 
 @dataclass(frozen=True)
 class Scenario:
     name: str
-    channel: str  # desk / online
+    channel: str  # desk / online / postal / national_portal (the last two recorded at the desk)
     status_code: int  # the TrangThaiHoSo the portal must hold afterwards
 
 
@@ -43,15 +52,18 @@ class Builder:
     def h(self, who: str) -> dict[str, str]:
         return self.headers[who]
 
-    async def submitted(self) -> str:
+    async def submitted(self, **extra: Any) -> str:
         assert self.channel == "online"
-        response = await self.world.submit_online(self.owner, PROCEDURE, COMMUNE)
+        response = await self.world.submit_online(self.owner, PROCEDURE, COMMUNE, **extra)
         assert response.status_code == 201, response.text
         code: str = response.json()["code"]
         return code
 
-    async def at_desk(self, outcome: str) -> str:
-        extra = {"supplement_items": ITEMS} if outcome == "request_supplement" else {}
+    async def at_desk(self, outcome: str, **extra: Any) -> str:
+        if outcome == "request_supplement":
+            extra["supplement_items"] = ITEMS
+        if self.channel != "desk":
+            extra["channel"] = self.channel
         response = await self.world.submit_at_desk(
             self.h(DESK), PROCEDURE, outcome=outcome, **extra
         )
@@ -59,15 +71,15 @@ class Builder:
         code: str = response.json()["code"]
         return code
 
-    async def received(self) -> str:
-        if self.channel == "desk":
-            return await self.at_desk("receive")
-        code = await self.submitted()
+    async def received(self, **extra: Any) -> str:
+        if self.channel != "online":
+            return await self.at_desk("receive", **extra)
+        code = await self.submitted(**extra)
         await _ok(self.world, code, "receive", self.h(DESK))
         return code
 
-    async def in_progress(self) -> str:
-        code = await self.received()
+    async def in_progress(self, **extra: Any) -> str:
+        code = await self.received(**extra)
         await _ok(self.world, code, "forward", self.h(DESK))
         return code
 
@@ -102,6 +114,24 @@ class Builder:
             return code
         if name == "received":
             return await self.received()
+        if name == "paid_online":
+            code = await self.submitted()
+            await self.pay_online(code)
+            await _ok(w, code, "receive", self.h(DESK))
+            return code
+        if name == "returned_online":
+            code = await self.in_progress(result_delivery="online")
+            await self.resolve(code)
+            download = await w.client.get(f"/api/v1/dossiers/{code}/result", headers=self.owner)
+            assert download.status_code == 200, download.text
+            return code
+        if name == "returned_by_post":
+            code = await self.in_progress(
+                result_delivery="postal", result_address="Số 5 Lê Lợi, xã An Bình"
+            )
+            await self.resolve(code)
+            await _ok(w, code, "return_result", self.h(DESK), consignment_number="EB123456789VN")
+            return code
         code = await self.in_progress()
         if name == "withdrawn_after_receipt":
             await _ok(w, code, "withdraw", self.h(DESK), note="Người nộp rút hồ sơ")
@@ -139,9 +169,7 @@ class Builder:
         elif name == "refused_after_appraisal":
             await _ok(w, code, "refuse", self.h(LEADER), note="Không đủ điều kiện kinh doanh")
         elif name in ("resolved", "returned"):
-            await _ok(w, code, "forward", self.h(SPECIALIST), note="Đủ điều kiện")
-            await self.attach_result(code)
-            await _ok(w, code, "resolve", self.h(LEADER))
+            await self.resolve(code)
             if name == "returned":
                 await _ok(w, code, "return_result", self.h(DESK))
                 if self.channel == "online":
@@ -149,6 +177,48 @@ class Builder:
         else:
             raise AssertionError(name)
         return code
+
+    async def resolve(self, code: str) -> None:
+        await _ok(self.world, code, "forward", self.h(SPECIALIST), note="Đủ điều kiện")
+        await self.attach_result(code)
+        await _ok(self.world, code, "resolve", self.h(LEADER))
+
+    async def pay_online(self, code: str) -> None:
+        """The owner pays the fees due on submission through VNPay; the gateway's IPN (signed as
+        VNPay signs, with the terminal's secret) says the payment succeeded. The terminal is
+        configured for this payment only: other scenarios keep receiving unpaid online dossiers."""
+        settings = self.world.settings
+        before = (settings.payment_merchants, settings.payment_agency_merchants)
+        settings.payment_merchants = SecretStr(
+            json.dumps({"vnpay": {VNPAY_TMN: {"hash_secret": VNPAY_SECRET}}})
+        )
+        settings.payment_agency_merchants = json.dumps({"*": {"vnpay": VNPAY_TMN}})
+        try:
+            await self._pay_online(code)
+        finally:
+            settings.payment_merchants, settings.payment_agency_merchants = before
+
+    async def _pay_online(self, code: str) -> None:
+        started = await self.world.client.post(
+            f"/api/v1/dossiers/{code}/payments", json={"provider": "vnpay"}, headers=self.owner
+        )
+        assert started.status_code == 201, started.text
+        payment = started.json()
+        ipn = {
+            "vnp_Amount": str(payment["amount"] * 100),
+            "vnp_BankCode": "NCB",
+            "vnp_OrderInfo": f"Thanh toan ho so {code}",
+            "vnp_PayDate": datetime.now(VIETNAM).strftime("%Y%m%d%H%M%S"),
+            "vnp_ResponseCode": "00",
+            "vnp_TmnCode": VNPAY_TMN,
+            "vnp_TransactionNo": "14226112",
+            "vnp_TransactionStatus": "00",
+            "vnp_TxnRef": payment["order_ref"],
+        }
+        answer = await self.world.client.get(
+            f"/api/v1/payments/vnpay/ipn?{vnpay_ipn_query(ipn, VNPAY_SECRET)}"
+        )
+        assert answer.json() == {"RspCode": "00", "Message": "Confirm Success"}, answer.text
 
     async def attach_result(self, code: str) -> None:
         leader = self.h(LEADER)
@@ -167,6 +237,11 @@ class Builder:
 
 SCENARIOS = [
     Scenario("submitted", "online", 1),
+    Scenario("paid_online", "online", 2),
+    Scenario("returned_online", "online", 10),
+    Scenario("returned_by_post", "desk", 10),
+    *(Scenario("received", c, 2) for c in ("postal", "national_portal")),
+    Scenario("returned", "postal", 10),
     *(Scenario("supplement_before_receipt", c, 5) for c in ("online", "desk")),
     *(Scenario("rejected", c, 3) for c in ("online", "desk")),
     Scenario("withdrawn_before_receipt", "online", 7),

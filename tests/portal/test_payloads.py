@@ -14,10 +14,12 @@ from app.models.dossier import (
     ApplicantKind,
     Channel,
     DocumentKind,
+    DossierEvent,
     DossierStatus,
     IdentifierKind,
     ResultDelivery,
 )
+from app.models.payment import PaymentProvider
 from app.services.dossiers.lifecycle import PORTAL_STATUS_CODE
 from app.services.portal import links, payloads
 from app.services.portal import vocabulary as vocab
@@ -27,6 +29,7 @@ from app.services.portal.snapshot import (
     FeeSnapshot,
     OnlinePayment,
     ProgressSnapshot,
+    online_payment,
 )
 
 AT = datetime(2026, 11, 30, 17, 30, 5, tzinfo=UTC)  # 00:30:05 on 1 December in Vietnam
@@ -147,6 +150,23 @@ def test_documents_results_and_fees() -> None:
     item = payloads.dossier_payload(paid, LINKS)
     assert item["DuocThanhToanTrucTuyen"] == "2"
     assert item["DanhSachLePhi"][0]["HinhThucThu"] == "2"
+
+
+@pytest.mark.parametrize(
+    ("actor_kind", "actor_id", "expected"),
+    [
+        (ActorKind.gateway, PaymentProvider.vnpay.value, OnlinePayment.provincial_gateway),
+        (ActorKind.gateway, PaymentProvider.national.value, OnlinePayment.national_platform),
+        (ActorKind.officer, "tiepnhan.xa", OnlinePayment.none),  # cash at the desk
+    ],
+)
+def test_who_recorded_the_payment_says_how_it_was_paid(
+    actor_kind: ActorKind, actor_id: str, expected: OnlinePayment
+) -> None:
+    event = DossierEvent(
+        action=Action.record_payment.value, actor_kind=actor_kind, actor_id=actor_id, payload={}
+    )
+    assert online_payment([event]) is expected
 
 
 def test_an_apology_row_carries_the_new_appointment() -> None:

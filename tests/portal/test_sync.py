@@ -14,6 +14,9 @@ from tests.dossiers.conftest import World
 from tests.portal.conftest import PUBLIC_BASE, Portal
 from tests.portal.scenarios import SCENARIOS, Builder, Scenario
 
+# by post is 3; a dossier the portal forwarded was submitted online (on the portal)
+KENH_THUC_HIEN = {"desk": "1", "online": "2", "postal": "3", "national_portal": "2"}
+
 
 def _date(value: str) -> datetime:
     return datetime.strptime(value, "%Y%m%d%H%M%S")
@@ -34,7 +37,7 @@ async def test_every_status_and_channel_is_accepted_by_the_portal(
     current: dict[str, Any] = stored["current"]
     assert stored["statuses"] == [scenario.status_code]
     assert current["TrangThaiHoSo"] == str(scenario.status_code)
-    assert current["KenhThucHien"] == ("1" if scenario.channel == "desk" else "2")
+    assert current["KenhThucHien"] == KENH_THUC_HIEN[scenario.channel]
     assert current["LoaiDoiTuong"] == "1"
     # the progress: one row per event, every one stored, in chunks of at most ten
     calls = await portal.received("CapNhatTienDoHoSoMC")
@@ -63,18 +66,24 @@ def _check_scenario(
         fees = current["DanhSachLePhi"]
         assert fees and all(isinstance(f["Gia"], int) for f in fees)
         assert current["DuocThanhToanTrucTuyen"] == "0"  # cash at the desk is not online
+    if name == "paid_online":  # through a gateway of the province
+        (fee,) = current["DanhSachLePhi"]
+        assert current["DuocThanhToanTrucTuyen"] == "2"
+        assert fee["HinhThucThu"] == "2" and isinstance(fee["Gia"], int)
+    if name.startswith("returned"):
+        assert current["NgayTra"] and current["NgayKetThucXuLy"]
+        delivery = {"returned_online": "2", "returned_by_post": "1"}.get(name, "0")
+        assert current["HinhThuc"] == delivery
     if name == "rescheduled":
         (apology,) = [r for r in progress if r["NoiDungXuLy"].startswith("Xin lỗi")]
         assert _date(apology["NgayKetThucTheoQuyDinh"]) > _date(current["NgayHenTra"])
     if name == "rejected":
         assert current["NgayTuChoi"] and current["NgayKetThucXuLy"]
         assert current["NgayTiepNhan"] == ""
-    if name in ("resolved", "returned"):
+    if name in ("resolved", "returned", "returned_online", "returned_by_post"):
         (result,) = current["DanhSachGiayToKetQua"]
         _check_link(result["DuongDanTepTinKetQua"], int(result["GiayToId"]))
         assert _date(current["NgayKetThucXuLy"]) <= _date(current["NgayHenTra"])
-    if name == "returned":
-        assert current["NgayTra"]
     if scenario.channel == "online":
         for document in current["TaiLieuNop"]:
             assert document["DuocSoHoa"] == "1"

@@ -131,13 +131,11 @@ def _require_note(ctx: Context, what: str) -> None:
 async def _receive(ctx: Context) -> None:
     """Receipt: processing starts at the first step (the clock itself: ``Clock.start``).
 
-    An online dossier whose fees are due on submission is received once they are paid, where the
-    province takes payments online (merchant accounts configured); at the desk the receptionist
-    collects them (``record_payment``)."""
-    if (
-        ctx.dossier.channel is not Channel.desk
-        and ctx.settings.payment_merchants.get_secret_value()
-    ):
+    A dossier submitted online whose fees are due on submission is received once they are paid, where
+    the province takes payments online (merchant accounts configured). A dossier the desk records
+    (handed in, by post, forwarded by the national portal) is received by the receptionist, who
+    collects its fees (``record_payment``) or finds them paid with the post or on the portal."""
+    if ctx.dossier.channel is Channel.online and ctx.settings.payment_merchants.get_secret_value():
         await _block_unpaid(ctx, FeesDue.on_submission, "tiếp nhận hồ sơ")
     await _start_step(ctx.session, ctx.dossier, 0, ctx.calendar, ctx.now)
 
@@ -290,9 +288,9 @@ async def _block_unpaid(ctx: Context, due: FeesDue, point: str) -> None:
     """A dossier whose fees are due and unpaid cannot pass that point (issue 15)."""
     lines = await unpaid_lines(ctx.session, ctx.dossier, due)
     if lines:
+        amount = f"{sum(line.amount for line in lines):,}".replace(",", ".")  # 150.000
         raise Conflict(
-            f"Hồ sơ còn {sum(line.amount for line in lines):,} đồng phí, lệ phí phải nộp "
-            f"trước khi {point}.".replace(",", "."),
+            f"Hồ sơ còn {amount} đồng phí, lệ phí phải nộp trước khi {point}.",
             code=ProblemCode.fees_unpaid,
             extra={"amount_due": sum(line.amount for line in lines)},
         )

@@ -31,6 +31,7 @@ from app.models.dossier import (
     IdentifierKind,
     ResultDelivery,
 )
+from app.models.payment import PaymentProvider
 from app.models.procedure import Procedure
 from app.models.user import User
 
@@ -228,7 +229,7 @@ async def load(session: AsyncSession, code: str) -> DossierSnapshot:
         result_delivery=dossier.result_delivery,
         # the submitting account's VNeID verification (desk dossiers have no account: not claimed)
         owner_verified_vneid=bool(dossier.owner_vneid_verified),
-        online_payment=_online_payment(events),
+        online_payment=online_payment(events),
         last_event_seq=dossier.last_event_seq,
         documents=tuple(
             DocumentSnapshot(
@@ -265,11 +266,13 @@ def _first_at(
     return next((e.at for e in events if e.to_status in statuses), None)
 
 
-def _online_payment(events: list[DossierEvent]) -> OnlinePayment:
+def online_payment(events: list[DossierEvent]) -> OnlinePayment:
+    """DuocThanhToanTrucTuyen: a fee recorded by a gateway was paid online, on the national platform
+    when that gateway is the platform; a fee recorded by an officer was paid at the desk."""
     for event in events:
         if event.action == "record_payment" and event.actor_kind is ActorKind.gateway:
             provider = str(event.payload.get("provider") or event.actor_id or "")
-            if provider == "national_platform":
+            if provider == PaymentProvider.national.value:
                 return OnlinePayment.national_platform
             return OnlinePayment.provincial_gateway
     return OnlinePayment.none
