@@ -18,7 +18,7 @@ import ipaddress
 import uuid
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from fastapi import Depends, Request
@@ -37,7 +37,7 @@ from app.services.identity.principals import (
     Principal,
     PrincipalKind,
 )
-from app.services.identity.tokens import TokenService
+from app.services.identity.tokens import EPOCH, TokenService
 from app.services.system.audit import AuditActor
 
 oauth2_scheme = OAuth2PasswordBearer(
@@ -65,16 +65,27 @@ def get_token_service(request: Request) -> TokenService:
     return service
 
 
+def _issued_at(claims: dict[str, Any]) -> datetime:
+    """When an officer token was issued: ``iat_ms`` (milliseconds, our tokens), else the whole second
+    of ``iat`` (earlier tokens: on the safe side, a revocation in their second refuses them)."""
+    milliseconds = claims.get("iat_ms")
+    if isinstance(milliseconds, int) and not isinstance(milliseconds, bool):
+        if milliseconds // 1000 != int(claims["iat"]):
+            raise ValueError("iat_ms does not match iat")
+        return EPOCH + timedelta(milliseconds=milliseconds)
+    return datetime.fromtimestamp(int(claims["iat"]), UTC)
+
+
 async def _principal_from_claims(session: AsyncSession, claims: dict[str, Any]) -> OfficerPrincipal:
     try:
         user_id = uuid.UUID(str(claims["sub"]))
-        issued_at = datetime.fromtimestamp(int(claims["iat"]), UTC)
+        issued_at = _issued_at(claims)
         roles = frozenset((str(r["agency"]), Role(r["role"])) for r in claims.get("roles", []))
     except (KeyError, ValueError, TypeError) as exc:
         raise Unauthorized("Mã truy cập không hợp lệ.", code=ProblemCode.invalid_token) from exc
     owner = await users_service.token_owner(session, user_id)
-    # JWT iat has one-second resolution; revocation sets tokens_valid_after to the next whole second
-    # (users_service.revoke_tokens), so every token issued before it has iat < tokens_valid_after.
+    # revocation sets tokens_valid_after to the next whole millisecond (users_service.revoke_tokens),
+    # so every token issued before it was issued before tokens_valid_after.
     if owner is None or issued_at < owner[1]:
         raise Unauthorized("Mã truy cập đã bị thu hồi.", code=ProblemCode.token_revoked)
     return OfficerPrincipal(user_id=user_id, username=owner[0], roles=roles, issued_at=issued_at)

@@ -6,6 +6,7 @@ import base64
 import json
 import time
 import uuid
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -165,6 +166,36 @@ async def test_token_issued_before_tokens_valid_after_is_rejected(
     assert await _get_users(client, officer.token) == 401
     response = await client.get("/api/v1/auth/me", headers=officer.headers)
     assert response.json()["code"] == "token_revoked"
+
+
+async def test_a_login_right_after_a_revocation_is_valid_at_once(
+    client: AsyncClient, make_officer: OfficerFactory
+) -> None:
+    """Revocation is exact to the millisecond (``iat_ms``): the new token of a login in the same
+    second as the revocation works at once, and every older token stays refused."""
+    officer = await make_officer((AGENCY, Role.admin))
+    for _ in range(3):  # three revocations and logins, each within a few milliseconds
+        revoke = await client.post("/api/v1/auth/revoke", headers=officer.headers)
+        assert revoke.status_code == 204
+        login = await client.post(
+            "/api/v1/auth/token",
+            data={"username": officer.username, "password": officer.password},
+        )
+        assert login.status_code == 200, login.text
+        fresh = login.json()["access_token"]
+        assert await _get_users(client, fresh) == 200
+        assert await _get_users(client, officer.token) == 401
+        officer = replace(officer, token=fresh)
+
+
+async def test_a_token_whose_milliseconds_disagree_with_its_second_is_invalid(
+    client: AsyncClient, make_officer: OfficerFactory, settings: Settings
+) -> None:
+    officer = await make_officer((AGENCY, Role.admin))
+    now = int(time.time())
+    claims = _claims(settings, officer, iat=now, iat_ms=now * 1000 + 5000)
+    token = jwt.encode(claims, settings.secret_key.get_secret_value(), algorithm="HS256")
+    assert await _get_users(client, token) == 401
 
 
 async def test_inactive_user_token_is_rejected(

@@ -8,6 +8,7 @@ the same way.
 
 from __future__ import annotations
 
+import math
 import time
 import uuid
 from collections.abc import Iterable
@@ -23,6 +24,10 @@ from app.models.user import Role
 from app.services.identity.principals import PrincipalKind
 
 OFFICER_ALGORITHMS = ("HS256",)
+
+
+# the Unix epoch: issue times in milliseconds convert exactly (no float rounding)
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 class Verifier(Protocol):
@@ -106,6 +111,9 @@ class TokenService:
             "iss": self.settings.jwt_issuer,
             "aud": self.settings.jwt_audience,
             "iat": int(now.timestamp()),
+            # milliseconds: revocation compares with this, so a token issued in the same second
+            # after a revocation is valid at once (security.issued_at)
+            "iat_ms": math.floor(now.timestamp() * 1000),
             "exp": int((now + lifetime).timestamp()),
             "jti": uuid.uuid4().hex,
         }

@@ -11,7 +11,7 @@ import math
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -21,6 +21,7 @@ from app.errors import Conflict, NotFound, ProblemCode, ValidationFailed, field_
 from app.models.audit import AdminAction, AuditTarget
 from app.models.user import Role, User, UserRole
 from app.services.identity.passwords import hash_password, verify_password
+from app.services.identity.tokens import EPOCH
 from app.services.system import audit
 from app.services.system.audit import AuditActor
 
@@ -248,12 +249,13 @@ async def update_user(
 
 
 def revoke_tokens(user: User) -> None:
-    """Refuse every token issued so far: ``tokens_valid_after`` = the next whole second.
+    """Refuse every token issued so far: ``tokens_valid_after`` = the next whole millisecond.
 
-    JWT ``iat`` has one-second resolution, so rounding up guarantees older tokens are refused.
+    Our tokens carry their issue time in milliseconds (``iat_ms``), so rounding up guarantees older
+    tokens are refused, and a token issued a millisecond later (a new login) is valid at once.
     """
     now = datetime.now(UTC)
-    user.tokens_valid_after = datetime.fromtimestamp(math.floor(now.timestamp()) + 1, UTC)
+    user.tokens_valid_after = EPOCH + timedelta(milliseconds=math.floor(now.timestamp() * 1000) + 1)
 
 
 async def revoke_user_tokens(
