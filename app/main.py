@@ -25,6 +25,7 @@ from app.input_guard import BadInputMiddleware
 from app.lean import LeanAPI
 from app.limits import BodyLimitMiddleware
 from app.observability import RequestContextMiddleware, configure_logging
+from app.openapi_docs import document_operations
 from app.problems import (
     InternalErrorMiddleware,
     RequestTargetMiddleware,
@@ -258,6 +259,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 tags=app.openapi_tags,
             )
             document_problems(schema)
+            document_operations(schema, app.routes)
             app.openapi_schema = schema
         return app.openapi_schema
 

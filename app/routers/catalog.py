@@ -72,6 +72,8 @@ async def list_units(
     parent: str | None = Query(None, description="Mã đơn vị cấp trên"),
     page: catalog_service.PageRequest = Depends(page_request),
 ) -> Page[UnitRow]:
+    """Lists the administrative units (province, communes), paginated, optionally by parent or
+    kind."""
     units, total = await catalog_service.list_units(session, page, kind=kind, parent=parent)
     items = [UnitRow.model_validate(u.content()) for u in units]
     return Page(items=items, total=total, page=page.page, page_size=page.page_size)
@@ -85,6 +87,7 @@ async def list_units(
     responses=problem_responses(ProblemCode.unit_not_found),
 )
 async def get_unit(code: str, session: ReadSession) -> UnitRow:
+    """One administrative unit by its code."""
     unit = await catalog_service.get_unit(session, code)
     return UnitRow.model_validate(unit.content())
 
@@ -104,6 +107,8 @@ async def list_agencies(
     receives_dossiers: bool | None = Query(None, description="Chỉ nơi tiếp nhận hồ sơ"),
     page: catalog_service.PageRequest = Depends(page_request),
 ) -> Page[AgencyRow]:
+    """Lists the agencies (departments, people's committees, one-stop desks), paginated, optionally
+    filtered."""
     agencies, total = await catalog_service.list_agencies(
         session, page, kind=kind, parent=parent, unit=unit, receives_dossiers=receives_dossiers
     )
@@ -119,6 +124,7 @@ async def list_agencies(
     responses=problem_responses(ProblemCode.agency_not_found, ProblemCode.agency_succession_cycle),
 )
 async def get_agency(code: str, session: ReadSession) -> AgencyRead:
+    """One agency by its code, with the agency that succeeded it when it was merged or replaced."""
     agency, successor = await catalog_service.agency_with_successor(session, code)
     return AgencyRead.model_validate({**agency.content(), "successor": successor})
 
@@ -130,6 +136,7 @@ async def get_agency(code: str, session: ReadSession) -> AgencyRead:
     response_model=list[FieldRow],
 )
 async def list_fields(session: ReadSession) -> list[FieldRow]:
+    """Lists the fields (lĩnh vực) procedures are grouped by."""
     return [
         FieldRow.model_validate(f.content()) for f in await catalog_service.list_fields(session)
     ]
@@ -143,6 +150,8 @@ async def list_fields(session: ReadSession) -> list[FieldRow]:
     responses=problem_responses(ProblemCode.validation_failed),
 )
 async def search_procedures(request: Request, query: Annotated[SearchQuery, Query()]) -> Response:
+    """Searches the published procedures: the query matches names and codes ignoring case and
+    Vietnamese accents; filters by agency, field and online level; paginated."""
     filters, page = _search_request(query)
     # single statements outside any transaction, on the pool of the public reads
     async with read_connection(request.app.state) as conn:
@@ -172,6 +181,8 @@ async def get_procedure(
         None, ge=1, le=INTEGER_MAX, description="Phiên bản cũ (mặc định: hiện hành)"
     ),
 ) -> ProcedureDetail:
+    """One published procedure: its requirements (documents), fees, durations, and the agencies that
+    apply it with their receiving offices."""
     procedure, applications = await catalog_service.procedure_detail(
         session, code, version, datetime.now(UTC)
     )

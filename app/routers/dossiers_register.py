@@ -13,6 +13,7 @@ from fastapi.responses import StreamingResponse
 from sqlalchemy import select
 from starlette.datastructures import State
 
+from app.callers import Audience, callers
 from app.errors import Forbidden, NotFound, ProblemCode, TooManyRequests, ValidationFailed
 from app.models.catalog import Agency
 from app.models.user import Role
@@ -53,8 +54,9 @@ def _slots(state: State) -> asyncio.Semaphore:
     operation_id="dossier_register",
     summary="Sổ theo dõi hồ sơ của bộ phận một cửa (mẫu 06): JSON, CSV, XLSX hoặc bản in",
     description=(
-        "Cán bộ có vai trò tại bộ phận một cửa, quản trị của cơ quan đó (hoặc cơ quan cấp trên) và "
-        "quản trị cấp tỉnh được xem sổ theo dõi hồ sơ của bộ phận."
+        "The desk's register of dossiers (form 06 of Circular 01/2018/TT-VPCP) for a period of "
+        "reception: one keyset page as JSON, or the whole period as CSV, XLSX or a printable HTML "
+        "page (`format`)."
     ),
     response_model=RegisterPage,
     responses={
@@ -73,6 +75,7 @@ def _slots(state: State) -> asyncio.Semaphore:
         ),
     },
 )
+@callers(Audience.desk)
 async def dossier_register(
     request: Request,
     session: ReadSession,

@@ -50,6 +50,8 @@ def _settings(request: Request) -> Settings:
 async def download_dossier_result(
     session: Session, request: Request, code: str, caller: Principal = Depends(get_caller)
 ) -> StreamingResponse:
+    """Downloads the dossier's electronic result (PDF) when the result is returned online; only the
+    dossier's owner and officers handling it."""
     document = await dossier_actions.download_result(
         session, _settings(request), caller, code, now=datetime.now(UTC)
     )
@@ -87,6 +89,8 @@ async def download_dossier_result(
 async def rate_on_device(
     session: Session, request: Request, body: DeviceRating
 ) -> DeviceRatingRead:
+    """Records the applicant's satisfaction rating from a desk's rating device, authorised by the
+    dossier code and its PIN (throttled like the lookup)."""
     dossier = await dossier_actions.rate_on_device(
         session,
         _settings(request),

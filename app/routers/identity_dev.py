@@ -26,6 +26,8 @@ def _issuer(request: Request) -> DevCitizenIssuer:
     responses={200: {"content": {"application/json": {"example": {"keys": [{"kty": "RSA"}]}}}}},
 )
 async def jwks(request: Request) -> dict[str, Any]:
+    """The public keys (JWKS) of the development citizen issuer, as an identity provider publishes
+    them."""
     return await _issuer(request).fetch()
 
 
@@ -37,6 +39,8 @@ async def jwks(request: Request) -> dict[str, Any]:
     responses=problem_responses(JSON_BODY),
 )
 async def mint_citizen_token(body: DevCitizenTokenRequest, request: Request) -> DevCitizenToken:
+    """Mints a citizen bearer token for any subject (development and demo only; the route does not
+    exist in production). Use it with the CitizenBearer scheme of Authorize."""
     token, expires_in = await _issuer(request).mint(
         body.subject, body.full_name, body.personal_id, vneid_verified=body.vneid_verified
     )

@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.callers import Audience, callers
 from app.config import Settings
 from app.errors import ProblemCode
 from app.models.payment import Payment, PaymentProvider
@@ -114,6 +115,8 @@ async def start_payment(
     responses=problem_responses(CALLER_PROBLEMS, ProblemCode.payment_not_found),
 )
 async def get_payment(payment_id: uuid.UUID, session: ReadSession, caller: Caller) -> PaymentRead:
+    """One payment of a dossier the caller may see: provider, amount, status, the fee lines it
+    pays."""
     return await _read(session, await payment_service.get(session, caller, payment_id))
 
 
@@ -124,6 +127,7 @@ def _answer(answer: CallbackAnswer) -> Response:
 @callback_router.get(
     "/vnpay/ipn", operation_id="vnpay_ipn", summary="VNPay IPN", response_class=JSONResponse
 )
+@callers(Audience.gateway)
 async def vnpay_ipn(request: Request, session: Session) -> Response:
     """VNPay's server-to-server IPN (GET): answers ``{"RspCode", "Message"}``."""
     raw = RawCallback(query=request.url.query)
@@ -148,6 +152,7 @@ _MOMO_REFUSALS: dict[int | str, dict[str, Any]] = {
     "/momo/ipn", operation_id="momo_ipn", summary="MoMo IPN", status_code=204,
     responses=_MOMO_REFUSALS,
 )  # fmt: skip
+@callers(Audience.gateway)
 async def momo_ipn(request: Request, session: Session) -> Response:
     """MoMo's IPN (JSON POST): answers 204."""
     raw = RawCallback(body=await request.body())
@@ -162,6 +167,7 @@ async def momo_ipn(request: Request, session: Session) -> Response:
     "/zalopay/callback", operation_id="zalopay_callback", summary="ZaloPay callback",
     response_class=JSONResponse,
 )  # fmt: skip
+@callers(Audience.gateway)
 async def zalopay_callback(request: Request, session: Session) -> Response:
     """ZaloPay's callback (JSON POST): answers ``{"return_code", "return_message"}``."""
     raw = RawCallback(body=await request.body())

@@ -13,6 +13,7 @@ router = Router(tags=["health"])
 
 @router.get("/health", operation_id="health", summary="Tiến trình còn sống")
 async def health() -> dict[str, str]:
+    """Liveness probe: answers 200 while the process runs, without touching the database."""
     return {"status": "ok"}
 
 
@@ -23,6 +24,8 @@ async def health() -> dict[str, str]:
     responses={503: {"description": "Chưa sẵn sàng"}},
 )
 async def ready(request: Request) -> JSONResponse:
+    """Readiness probe: 200 when the database answers and is migrated to the newest revision, else
+    503 with the failing checks."""
     state = await health_service.readiness(
         request.app.state.engine, request.app.state.alembic_heads
     )

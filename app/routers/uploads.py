@@ -92,6 +92,9 @@ async def create_upload(
     request: Request,
     caller: Principal = Depends(get_caller),
 ) -> UploadRead:
+    """Uploads one file (multipart form) before it is referenced by id in a dossier. PDF, JPEG and
+    PNG are accepted, checked by their content; size limits apply while the file streams in. An
+    upload never attached is deleted after 24 hours."""
     settings: Settings = request.app.state.settings
     reader = MultipartReader.for_request(
         request.headers, request.stream(), settings.upload_max_bytes
@@ -130,6 +133,8 @@ async def get_upload(
     upload_id: uuid.UUID,
     caller: Principal = Depends(get_caller),
 ) -> UploadRead:
+    """The metadata of an upload (name, type, size, checksum): for the caller who uploaded it, and
+    for officers handling a dossier it is attached to."""
     upload = await uploads_service.get_upload(
         session, caller, upload_id, also=dossier_documents.handled_by(caller)
     )
@@ -158,6 +163,8 @@ async def download_upload(
     request: Request,
     caller: Principal = Depends(get_caller),
 ) -> StreamingResponse:
+    """Downloads an upload's content as an attachment (with `X-Content-Type-Options: nosniff`): for
+    the caller who uploaded it, and for officers handling a dossier it is attached to."""
     upload, content = await uploads_service.open_content(
         session, _storage(request), caller, upload_id, also=dossier_documents.handled_by(caller)
     )
