@@ -26,6 +26,7 @@ from app.lean import LeanAPI
 from app.limits import BodyLimitMiddleware
 from app.observability import RequestContextMiddleware, configure_logging
 from app.openapi_docs import document_operations
+from app.openapi_examples import complete_examples
 from app.problems import (
     InternalErrorMiddleware,
     RequestTargetMiddleware,
@@ -260,6 +261,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             )
             document_problems(schema)
             document_operations(schema, app.routes)
+            complete_examples(schema)
             app.openapi_schema = schema
         return app.openapi_schema
 

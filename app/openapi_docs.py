@@ -20,11 +20,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from fastapi.routing import APIRoute, iter_route_contexts
+from pydantic import BaseModel
 from starlette.routing import BaseRoute
 
 from app.callers import CITIZEN_SCHEME, OFFICER_SCHEME, SECURITY, WHO_MAY_CALL, audience_of
 
 WHO_LABEL = "**Who may call:**"
+_REF = "#/components/schemas/"
+_COMPONENTS = "x-motcua-components"  # carried by ``named_body``, moved to components here
 
 CITIZEN_BEARER: dict[str, Any] = {
     "type": "http",
@@ -43,9 +46,43 @@ def describe(what: str | None, who: str) -> str:
     return f"{text} {WHO_LABEL} {who}".strip()
 
 
+TEXT_MEDIA = ("text/", "application/json")
+
+
+def file_content(*media_types: str) -> dict[str, Any]:
+    """The ``content`` of a download answered in ``media_types``: text (CSV, HTML) as a string,
+    anything else (PDF, images, XLSX) as binary."""
+    return {
+        media: {
+            "schema": {"type": "string"}
+            if media.startswith(TEXT_MEDIA)
+            else {"type": "string", "format": "binary"}
+        }
+        for media in media_types
+    }
+
+
+def named_body(model: type[BaseModel], media_type: str = "application/json") -> dict[str, Any]:
+    """``openapi_extra`` of an operation whose endpoint reads its body itself (a stream, a signed
+    payload): the body documented as the named component schema of ``model`` (never inline)."""
+    schema = model.model_json_schema(ref_template=_REF + "{model}")
+    definitions: dict[str, Any] = schema.pop("$defs", {})
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {media_type: {"schema": {"$ref": _REF + model.__name__}}},
+        },
+        _COMPONENTS: {**definitions, model.__name__: schema},
+    }
+
+
 def document_operations(openapi: dict[str, Any], routes: Iterable[BaseRoute]) -> None:
     """Writes each documented operation's description and security from its route's audience."""
     paths = openapi.get("paths", {})
+    schemas = openapi.setdefault("components", {}).setdefault("schemas", {})
+    for operation in (op for path in paths.values() for op in path.values()):
+        for name, schema in operation.pop(_COMPONENTS, {}).items():
+            schemas.setdefault(name, schema)
     for context in iter_route_contexts(list(routes)):
         route = context.route
         if not isinstance(route, APIRoute) or not route.include_in_schema:

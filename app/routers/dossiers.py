@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.errors import BadRequest, ProblemCode
 from app.models.dossier import Action
+from app.openapi_docs import file_content
 from app.problems import JSON_BODY, problem_responses
 from app.routing import NO_STORE, ReadSession, Router, Session
 from app.schemas.dossiers import (
@@ -22,6 +23,7 @@ from app.schemas.dossiers import (
     DossierSummary,
     EventRead,
     EventsRead,
+    FormDocument,
     StepProgress,
     WorklistQuery,
 )
@@ -388,7 +390,11 @@ def _step_code(route: list[dict[str, Any]], position: int | None) -> str | None:
             ProblemCode.form_not_available,
             ProblemCode.validation_failed,
         ),
-        200: {"content": {"application/json": {}, "text/html": {}}},
+        200: {
+            "description": "Biểu mẫu (JSON), hoặc bản in (HTML)",
+            "model": FormDocument,
+            "content": file_content("text/html"),
+        },
     },
 )
 async def dossier_form(

@@ -17,6 +17,7 @@ from app.callers import Audience, callers
 from app.errors import Forbidden, NotFound, ProblemCode, TooManyRequests, ValidationFailed
 from app.models.catalog import Agency
 from app.models.user import Role
+from app.openapi_docs import file_content
 from app.problems import problem_responses
 from app.routers.dossiers import PRINTABLE_PAGE_HEADERS
 from app.routing import NO_STORE, ReadSession, Router, export_connection
@@ -61,7 +62,7 @@ def _slots(state: State) -> asyncio.Semaphore:
     response_model=RegisterPage,
     responses={
         200: {
-            "content": {media: {"schema": {"type": "string"}} for media in _MEDIA.values()},
+            "content": file_content(*_MEDIA.values()),
             "description": "Một trang (json) hoặc cả kỳ (csv, xlsx, html)",
         },
         **problem_responses(

@@ -9,6 +9,7 @@ from fastapi.responses import StreamingResponse
 
 from app.config import Settings
 from app.errors import ProblemCode
+from app.openapi_docs import file_content
 from app.problems import JSON_BODY, problem_responses
 from app.routing import NO_STORE, Router, Session
 from app.schemas.dossiers import ActionRequest, DeviceRating, DeviceRatingRead
@@ -36,7 +37,7 @@ def _settings(request: Request) -> Settings:
     summary="Tải về kết quả điện tử của hồ sơ (trả kết quả trực tuyến cho chủ hồ sơ)",
     response_class=StreamingResponse,
     responses={
-        200: {"description": "Tệp kết quả", "content": {"application/pdf": {}}},
+        200: {"description": "Tệp kết quả", "content": file_content("application/pdf")},
         **problem_responses(
             CALLER_PROBLEMS,
             ProblemCode.dossier_not_found,

@@ -3,13 +3,21 @@ officer's and the citizen's own identity, revocation."""
 
 from __future__ import annotations
 
-from fastapi import Depends, Request
-from fastapi.security import OAuth2PasswordRequestForm
+from typing import Annotated
+
+from fastapi import Depends, Form, Request
 
 from app.errors import ProblemCode
 from app.problems import JSON_BODY, problem_responses
 from app.routing import NO_STORE, Router, Session
-from app.schemas.identity import AgencyRole, CitizenMe, Me, PasswordChange, TokenResponse
+from app.schemas.identity import (
+    AgencyRole,
+    CitizenMe,
+    Me,
+    OfficerLoginForm,
+    PasswordChange,
+    TokenResponse,
+)
 from app.security import (
     CITIZEN_PROBLEMS,
     OFFICER_PROBLEMS,
@@ -42,7 +50,7 @@ citizen_router = Router(prefix="/api/v1/auth/citizen", tags=["auth"], response_h
 async def issue_token(
     session: Session,
     request: Request,
-    form: OAuth2PasswordRequestForm = Depends(),
+    form: Annotated[OfficerLoginForm, Form()],
 ) -> TokenResponse:
     """Officer login by the OAuth2 password flow: exchanges a username and password (form-encoded)
     for a bearer JWT. Failed logins are counted per account and client and throttled (429 with

@@ -6,9 +6,9 @@ from typing import Any
 
 from fastapi import Request
 
-from app.problems import JSON_BODY, problem_responses
+from app.problems import JSON_BODY, REQUEST_TARGET, problem_responses
 from app.routing import NO_STORE, Router
-from app.schemas.identity import DevCitizenToken, DevCitizenTokenRequest
+from app.schemas.identity import DevCitizenToken, DevCitizenTokenRequest, Jwks
 from app.services.identity.dev_issuer import DevCitizenIssuer
 
 router = Router(prefix="/api/v1/dev", tags=["dev"], response_headers=NO_STORE)
@@ -23,7 +23,8 @@ def _issuer(request: Request) -> DevCitizenIssuer:
     "/citizen-issuer/jwks.json",
     operation_id="dev_citizen_issuer_jwks",
     summary="Khóa công khai (JWKS) của bên cấp mã truy cập công dân dùng cho thử nghiệm",
-    responses={200: {"content": {"application/json": {"example": {"keys": [{"kty": "RSA"}]}}}}},
+    response_model=Jwks,
+    responses=problem_responses(REQUEST_TARGET),
 )
 async def jwks(request: Request) -> dict[str, Any]:
     """The public keys (JWKS) of the development citizen issuer, as an identity provider publishes

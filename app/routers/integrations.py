@@ -13,6 +13,7 @@ from fastapi.responses import StreamingResponse
 from app.callers import Audience, callers
 from app.config import Settings
 from app.errors import ProblemCode, ValidationFailed
+from app.openapi_docs import named_body
 from app.problems import JSON_BODY, problem_responses
 from app.routing import NO_STORE, ReadSession, Router, Session
 from app.schemas.integrations import (
@@ -93,14 +94,7 @@ async def download_linked_file(
     )
 
 
-_FORWARD_BODY = {
-    "requestBody": {
-        "required": True,
-        "content": {
-            "application/json": {"schema": portal_inbound.ForwardedDossier.model_json_schema()}
-        },
-    }
-}
+_FORWARD_BODY = named_body(portal_inbound.ForwardedDossier)
 
 
 @router.post(

@@ -12,6 +12,7 @@ from fastapi.responses import Response
 
 from app.errors import ProblemCode
 from app.models.payment import Payment
+from app.openapi_docs import file_content
 from app.problems import JSON_BODY, problem_responses
 from app.routing import NO_STORE, ReadSession, Router, Session
 from app.schemas.payments import (
@@ -94,7 +95,10 @@ async def payment_alerts(
     summary="Báo cáo đối soát trong ngày theo tài khoản thu (CSV, theo ngày giờ Việt Nam)",
     response_class=Response,
     responses={
-        200: {"content": {"text/csv": {}}},
+        200: {
+            "description": "Báo cáo đối soát (CSV)",
+            "content": file_content("text/csv; charset=utf-8"),
+        },
         **problem_responses(PROVINCE_ADMIN_PROBLEMS, ProblemCode.validation_failed),
     },
 )

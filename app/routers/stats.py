@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Query, Request, Response
 
 from app.errors import ProblemCode
+from app.openapi_docs import file_content
 from app.problems import problem_responses
 from app.routing import NO_STORE, ReadSession, Router
 from app.schemas.stats import (
@@ -47,7 +48,7 @@ _PROBLEMS = problem_responses(
 )
 _EXPORT_CONTENT: dict[int | str, dict[str, Any]] = {
     200: {
-        "content": {media: {"schema": {"type": "string"}} for media in _MEDIA.values()},
+        "content": file_content(*_MEDIA.values()),
         "description": "JSON, hoặc CSV / XLSX khi format=csv|xlsx",
     }
 }

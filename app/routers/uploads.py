@@ -10,9 +10,10 @@ from fastapi.responses import StreamingResponse
 
 from app.config import Settings
 from app.errors import ProblemCode
+from app.openapi_docs import named_body
 from app.problems import problem_responses
 from app.routing import NO_STORE, ReadSession, Router, Session
-from app.schemas.uploads import UploadRead
+from app.schemas.uploads import UploadForm, UploadRead
 from app.security import CALLER_PROBLEMS, get_caller
 from app.services.dossiers import documents as dossier_documents
 from app.services.identity.principals import Principal
@@ -24,31 +25,7 @@ from app.services.uploads.storage import Storage
 
 router = Router(prefix="/api/v1/uploads", tags=["uploads"], response_headers=NO_STORE)
 
-_MULTIPART_BODY = {
-    "requestBody": {
-        "required": True,
-        "content": {
-            "multipart/form-data": {
-                "schema": {
-                    "type": "object",
-                    "required": ["file"],
-                    "properties": {
-                        "file": {
-                            "type": "string",
-                            "format": "binary",
-                            "description": "Tệp PDF, JPEG hoặc PNG (kiểm tra theo nội dung)",
-                        },
-                        "purpose": {
-                            "type": "string",
-                            "enum": ["submitted", "supplement", "result"],
-                            "description": "Mục đích sử dụng (không bắt buộc)",
-                        },
-                    },
-                }
-            }
-        },
-    }
-}
+_MULTIPART_BODY = named_body(UploadForm, "multipart/form-data")
 
 
 # the problems of an upload looked up by id (besides authentication's)

@@ -96,6 +96,13 @@ class Fee(Row):
 class LocalFee(Fee):
     """A local fee always states its amount: a flat ``amount``, or the rule's ``tiers``."""
 
+    model_config = ConfigDict(
+        extra="allow",
+        json_schema_extra={
+            "example": {"name": "Lệ phí đăng ký khai sinh", "kind": "levy", "amount": 8000}
+        },
+    )
+
     @model_validator(mode="after")
     def _states_its_amount(self) -> LocalFee:
         if self.amount is None and not (self.model_extra or {}).get("tiers"):
@@ -154,8 +161,12 @@ def upgrade_v1_document(row: dict[str, Any]) -> dict[str, Any]:
 
 
 class Source(Row):
-    title: Name
-    url: str | None = None
+    """Where the procedure's record comes from (the national database, a decision)."""
+
+    title: Name = Field(examples=["Cơ sở dữ liệu quốc gia về thủ tục hành chính"])
+    url: str | None = Field(
+        default=None, examples=["https://csdl.dichvucong.gov.vn/web/jsp/download_file.jsp"]
+    )
 
 
 class UnitData(Row):
@@ -182,7 +193,7 @@ class UnitData(Row):
 
 
 class UnitRow(UnitData):
-    code: Code
+    code: Code = Field(examples=["31"])
 
 
 class AgencyData(Row):
@@ -213,7 +224,7 @@ class AgencyData(Row):
 
 
 class AgencyRow(AgencyData):
-    code: Code
+    code: Code = Field(examples=["000.31.00.H99"])
 
 
 class FieldData(Row):
@@ -223,7 +234,7 @@ class FieldData(Row):
 
 
 class FieldRow(FieldData):
-    code: Code
+    code: Code = Field(examples=["HOTICH"])
 
 
 class ProcedureData(Row):
@@ -285,7 +296,7 @@ class ProcedureCreate(ProcedureData):
 
 
 class ProcedureRow(ProcedureCreate):
-    version: int = Field(ge=1, le=INTEGER_MAX)
+    version: int = Field(ge=1, le=INTEGER_MAX, examples=[1])
     state: CatalogState = CatalogState.draft
 
 
@@ -365,7 +376,7 @@ class TemplateCreate(TemplateData):
 
 
 class TemplateRow(TemplateCreate):
-    version: int = Field(ge=1, le=INTEGER_MAX)
+    version: int = Field(ge=1, le=INTEGER_MAX, examples=[1])
 
 
 class ApplicationData(Row):
@@ -403,7 +414,7 @@ class ApplicationCreate(ApplicationData):
 
 
 class ApplicationRow(ApplicationCreate):
-    version: int = Field(ge=1, le=INTEGER_MAX)
+    version: int = Field(ge=1, le=INTEGER_MAX, examples=[1])
     state: CatalogState = CatalogState.draft
 
 
@@ -413,7 +424,7 @@ class ApplicationRead(ApplicationRow):
 
 
 class ProcedureRead(ProcedureRow):
-    current: bool = Field(description="Phiên bản đang được công bố hiện hành")
+    current: bool = Field(description="Phiên bản đang được công bố hiện hành", examples=[True])
     published_at: LocalDateTime | None = None
     retired_at: LocalDateTime | None = None
 
@@ -425,20 +436,24 @@ class ProcedureDetail(ProcedureRead):
 
 
 class ProcedureSummary(BaseModel):
-    code: str
-    version: int
-    name: str
-    field: str
-    online_level: OnlineLevel
-    processing_time: Duration
-    levels: list[str]
+    """A procedure as the search lists it (thủ tục hành chính)."""
+
+    code: str = Field(description="Mã thủ tục trên Cơ sở dữ liệu quốc gia", examples=["1.001193"])
+    version: int = Field(description="Phiên bản đang công bố", examples=[2])
+    name: str = Field(description="Tên thủ tục", examples=["Thủ tục đăng ký khai sinh"])
+    field: str = Field(description="Mã lĩnh vực", examples=["HOTICH"])
+    online_level: OnlineLevel = Field(description="Mức độ dịch vụ công trực tuyến")
+    processing_time: Duration = Field(description="Thời hạn giải quyết")
+    levels: list[str] = Field(description="Cấp thực hiện (tỉnh, xã...)", examples=[["commune"]])
 
 
 class Page(BaseModel, Generic[T]):
+    """One page of a list (pages numbered from 1)."""
+
     items: list[T]
-    total: int = Field(description="Tổng số kết quả khớp bộ lọc")
-    page: int
-    page_size: int
+    total: int = Field(description="Tổng số kết quả khớp bộ lọc", examples=[1])
+    page: int = Field(description="Số trang, bắt đầu từ 1", examples=[1])
+    page_size: int = Field(description="Số kết quả mỗi trang", examples=[20])
 
 
 class AgencyRead(AgencyRow):
@@ -446,6 +461,19 @@ class AgencyRead(AgencyRow):
         default=None,
         description="Cơ quan hiện đang tiếp nhận công việc của cơ quan này (theo chuỗi replaced_by)",
     )
+
+
+# one named schema per page (a client's type name: ``UnitRowPage``, not ``Page_UnitRow_``)
+class UnitRowPage(Page[UnitRow]):
+    """Một trang danh sách đơn vị hành chính."""
+
+
+class AgencyRowPage(Page[AgencyRow]):
+    """Một trang danh sách cơ quan."""
+
+
+class ProcedureSummaryPage(Page[ProcedureSummary]):
+    """Một trang kết quả tìm kiếm thủ tục hành chính."""
 
 
 def procedure_read(procedure: Procedure) -> ProcedureRead:

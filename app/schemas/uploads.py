@@ -41,3 +41,18 @@ class UploadRead(BaseModel):
     attached_at: LocalDateTime | None = Field(
         default=None, description="Thời điểm đính kèm vào hồ sơ"
     )
+
+
+class UploadForm(BaseModel):
+    """Tải một tệp lên (``multipart/form-data``): the file and, optionally, what it is for."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {"file": "(nội dung tệp giay-khai-sinh.pdf)", "purpose": "submitted"}
+        }
+    )
+
+    file: bytes = Field(description="Tệp PDF, JPEG hoặc PNG (kiểm tra theo nội dung)")
+    purpose: UploadPurpose | None = Field(
+        default=None, description="Mục đích sử dụng (không bắt buộc)"
+    )
