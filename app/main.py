@@ -71,7 +71,11 @@ lifecycle, public lookup, payments and national-portal synchronisation.
 
 * Errors are `application/problem+json` (RFC 9457) with a stable `code`; titles and details are in
   Vietnamese.
-* Officers authenticate with `POST /api/v1/auth/token` (the **Authorize** button above).
+* Officers authenticate with `POST /api/v1/auth/token` (the **Authorize** button above:
+  `OAuth2PasswordBearer`, username and password).
+* Citizens and businesses send a bearer token of the citizens' identity provider (VNeID-style OIDC);
+  in the demo, `POST /api/v1/dev/citizen-token` mints one (**Authorize**: `CitizenBearer`).
+* Each operation's description ends with who may call it, and declares the tokens it accepts.
 """
 
 TAGS = [

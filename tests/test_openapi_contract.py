@@ -189,3 +189,25 @@ def test_operations_declare_the_tokens_of_their_audience(spec: dict[str, Any]) -
             seen.add(json.dumps(expected))
     # officers only, citizens only, either, and none all occur
     assert len(seen) == 4, seen
+
+
+# What a citizen's app shows: every field is described in Vietnamese beside its English name.
+CITIZEN_FACING = (
+    "DossierCreate", "Applicant", "Submitter", "DocumentInput", "SupplementItem", "FeeChoice",
+    "ActionRequest", "DossierRead", "DossierSummary", "DossierPage", "DossierDocumentRead",
+    "FeeLineRead", "StepRead", "ResultReturnRead", "EventsRead", "EventRead", "StepProgress",
+    "LookupRead", "DeviceRating", "DeviceRatingRead", "PaymentCreate", "PaymentRead", "UploadRead",
+    "UploadForm", "ProcedureSummary", "ProcedureDetail", "Document", "Fee", "Source",
+    "Duration-Output",
+)  # fmt: skip
+
+
+def test_citizen_facing_fields_are_described(spec: dict[str, Any]) -> None:
+    schemas = spec["components"]["schemas"]
+    undescribed = [
+        f"{name}.{field}"
+        for name in CITIZEN_FACING
+        for field, schema in schemas[name]["properties"].items()
+        if not schema.get("description")
+    ]
+    assert undescribed == []

@@ -50,8 +50,8 @@ class Row(BaseModel):
 
 
 class Duration(Row):
-    amount: Amount = Field(examples=["15"])
-    unit: DurationUnit
+    amount: Amount = Field(description="Số lượng", examples=["15"])
+    unit: DurationUnit = Field(description="Đơn vị: ngày làm việc, giờ làm việc, ngày")
 
 
 class ChannelTimes(Row):
@@ -71,13 +71,15 @@ class Fee(Row):
 
     model_config = ConfigDict(extra="allow")
 
-    name: Name
+    name: Name = Field(description="Tên phí, lệ phí")
     kind: str = Field(pattern="^(charge|levy)$", description="charge: phí; levy: lệ phí")
     amount: Money | None = Field(
         description="null: do tỉnh quy định; khi đó áp dụng tại địa phương phải nêu số tiền"
     )
-    condition: Text | None = None
-    requires_confirmation: bool = False
+    condition: Text | None = Field(default=None, description="Điều kiện áp dụng")
+    requires_confirmation: bool = Field(
+        default=False, description="Chỉ thu khi người nộp có yêu cầu"
+    )
 
     @model_validator(mode="after")
     def _a_fee_rule(self) -> Fee:
@@ -118,14 +120,14 @@ class Document(Row):
     whether it is mandatory, in which channels (none listed: every channel), and whether it is only
     shown at the desk and not submitted ("Xuất trình (không nộp)" on the national record)."""
 
-    code: Code
-    name: Name
-    originals: int = Field(default=1, ge=0, le=INTEGER_MAX)
+    code: Code = Field(description="Mã thành phần hồ sơ")
+    name: Name = Field(description="Tên thành phần hồ sơ (giấy tờ)")
+    originals: int = Field(description="Số bản chính", default=1, ge=0, le=INTEGER_MAX)
     certified_copies: int = Field(
         default=0, ge=0, le=INTEGER_MAX, description="Bản sao có chứng thực"
     )
-    copies: int = Field(default=0, ge=0, le=INTEGER_MAX)
-    mandatory: bool = True
+    copies: int = Field(description="Số bản sao", default=0, ge=0, le=INTEGER_MAX)
+    mandatory: bool = Field(default=True, description="Bắt buộc")
     channels: list[SubmissionChannel] | None = Field(
         default=None,
         description="Kênh nộp yêu cầu thành phần này; bỏ trống: mọi kênh",
@@ -134,8 +136,8 @@ class Document(Row):
     presented_only: bool = Field(
         default=False, description="Chỉ xuất trình tại quầy, không nộp (không tải tệp lên)"
     )
-    form_url: str | None = None
-    condition: Text | None = None
+    form_url: str | None = Field(default=None, description="Mẫu đơn, tờ khai (đường dẫn)")
+    condition: Text | None = Field(default=None, description="Điều kiện (trường hợp phải nộp)")
 
     def required_in(self, channel: str) -> bool:
         """Whether a dossier submitted through ``channel`` must contain it: mandatory, required
@@ -163,9 +165,13 @@ def upgrade_v1_document(row: dict[str, Any]) -> dict[str, Any]:
 class Source(Row):
     """Where the procedure's record comes from (the national database, a decision)."""
 
-    title: Name = Field(examples=["Cơ sở dữ liệu quốc gia về thủ tục hành chính"])
+    title: Name = Field(
+        description="Tên nguồn", examples=["Cơ sở dữ liệu quốc gia về thủ tục hành chính"]
+    )
     url: str | None = Field(
-        default=None, examples=["https://csdl.dichvucong.gov.vn/web/jsp/download_file.jsp"]
+        description="Đường dẫn",
+        default=None,
+        examples=["https://csdl.dichvucong.gov.vn/web/jsp/download_file.jsp"],
     )
 
 
@@ -258,23 +264,29 @@ class ProcedureData(Row):
         },
     )
 
-    name: Name
-    field: Code
-    processing_time: Duration
+    name: Name = Field(description="Tên thủ tục")
+    field: Code = Field(description="Mã lĩnh vực")
+    processing_time: Duration = Field(description="Thời hạn giải quyết")
     online_processing_time: Duration | None = Field(
         default=None, description="Như processing_time_by_channel.online (giữ cho tệp v1)"
     )
-    processing_time_by_channel: ChannelTimes = ChannelTimes()
-    fees: list[Fee] = []
-    fees_due: FeesDue = FeesDue.on_submission
-    documents: list[Document] = []
-    online_level: OnlineLevel = OnlineLevel.none
-    levels: list[str] = []
-    legal_basis: list[Text] = []
-    result: Text | None = None
-    sources: list[Source] = []
-    verified: bool = False
-    notes: Text | None = None
+    processing_time_by_channel: ChannelTimes = Field(
+        default=ChannelTimes(), description="Thời hạn giải quyết theo kênh nộp (nếu khác)"
+    )
+    fees: list[Fee] = Field(default=[], description="Phí, lệ phí")
+    fees_due: FeesDue = Field(
+        default=FeesDue.on_submission, description="Thời điểm nộp phí, lệ phí"
+    )
+    documents: list[Document] = Field(default=[], description="Thành phần hồ sơ")
+    online_level: OnlineLevel = Field(
+        default=OnlineLevel.none, description="Mức độ dịch vụ công trực tuyến"
+    )
+    levels: list[str] = Field(default=[], description="Cấp thực hiện")
+    legal_basis: list[Text] = Field(default=[], description="Căn cứ pháp lý")
+    result: Text | None = Field(default=None, description="Kết quả thực hiện")
+    sources: list[Source] = Field(default=[], description="Nguồn dữ liệu")
+    verified: bool = Field(default=False, description="Đã đối chiếu với Cơ sở dữ liệu quốc gia")
+    notes: Text | None = Field(default=None, description="Ghi chú")
 
     @model_validator(mode="after")
     def _online_time_once(self) -> ProcedureData:
@@ -292,12 +304,14 @@ class ProcedureData(Row):
 
 
 class ProcedureCreate(ProcedureData):
-    code: Code = Field(examples=["1.001193"])
+    code: Code = Field(description="Mã thủ tục trên Cơ sở dữ liệu quốc gia", examples=["1.001193"])
 
 
 class ProcedureRow(ProcedureCreate):
-    version: int = Field(ge=1, le=INTEGER_MAX, examples=[1])
-    state: CatalogState = CatalogState.draft
+    version: int = Field(description="Phiên bản", ge=1, le=INTEGER_MAX, examples=[1])
+    state: CatalogState = Field(
+        default=CatalogState.draft, description="Tình trạng: bản nháp, công bố, bãi bỏ"
+    )
 
 
 class RunsAt(Row):
@@ -425,8 +439,8 @@ class ApplicationRead(ApplicationRow):
 
 class ProcedureRead(ProcedureRow):
     current: bool = Field(description="Phiên bản đang được công bố hiện hành", examples=[True])
-    published_at: LocalDateTime | None = None
-    retired_at: LocalDateTime | None = None
+    published_at: LocalDateTime | None = Field(default=None, description="Thời điểm công bố")
+    retired_at: LocalDateTime | None = Field(default=None, description="Thời điểm bãi bỏ")
 
 
 class ProcedureDetail(ProcedureRead):

@@ -70,13 +70,27 @@ def normalise_email(value: str) -> str:
 class Applicant(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    kind: ApplicantKind = ApplicantKind.person
-    name: str = Field(min_length=1, max_length=500, examples=["Nguyễn Văn An"])
-    id_kind: IdentifierKind = IdentifierKind.personal_id
-    id_number: str = Field(min_length=1, max_length=32, examples=["001099012345"])
-    phone: str | None = Field(default=None, examples=["0912345678"])
-    email: str | None = Field(default=None, examples=["an.nguyen@example.vn"])
-    address: str | None = Field(default=None, max_length=1000)
+    kind: ApplicantKind = Field(
+        default=ApplicantKind.person, description="Cá nhân (person) hoặc tổ chức (organisation)"
+    )
+    name: str = Field(
+        description="Họ tên người đề nghị, hoặc tên tổ chức",
+        min_length=1,
+        max_length=500,
+        examples=["Nguyễn Văn An"],
+    )
+    id_kind: IdentifierKind = Field(
+        default=IdentifierKind.personal_id,
+        description="Loại giấy tờ: số định danh cá nhân, hộ chiếu, mã số thuế",
+    )
+    id_number: str = Field(
+        description="Số giấy tờ", min_length=1, max_length=32, examples=["001099012345"]
+    )
+    phone: str | None = Field(description="Số điện thoại", default=None, examples=["0912345678"])
+    email: str | None = Field(
+        description="Thư điện tử", default=None, examples=["an.nguyen@example.vn"]
+    )
+    address: str | None = Field(description="Địa chỉ", default=None, max_length=1000)
     unit_code: str | None = Field(default=None, description="Mã đơn vị hành chính nơi cư trú")
 
     @field_validator("name")
@@ -106,8 +120,15 @@ class Applicant(BaseModel):
 class DocumentInput(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    requirement_code: str = Field(min_length=1, max_length=64, examples=["TP01"])
-    upload_id: uuid.UUID | None = None
+    requirement_code: str = Field(
+        description="Mã thành phần hồ sơ của thủ tục",
+        min_length=1,
+        max_length=64,
+        examples=["TP01"],
+    )
+    upload_id: uuid.UUID | None = Field(
+        default=None, description="Mã tệp đã tải lên (POST /api/v1/uploads)"
+    )
     paper_original_checked: bool = Field(
         default=False, description="Tại quầy: cán bộ đã kiểm tra bản giấy (không cần tải tệp)"
     )
@@ -126,7 +147,12 @@ class SupplementItem(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    requirement_code: str = Field(min_length=1, max_length=64, examples=["TP01"])
+    requirement_code: str = Field(
+        description="Mã thành phần hồ sơ cần bổ sung",
+        min_length=1,
+        max_length=64,
+        examples=["TP01"],
+    )
     originals: int | None = Field(default=None, ge=0, le=INTEGER_MAX, description="Số bản chính")
     certified_copies: int | None = Field(
         default=None, ge=0, le=INTEGER_MAX, description="Số bản sao có chứng thực"
@@ -155,11 +181,24 @@ class Submitter(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1, max_length=500, examples=["Trần Văn Bảo"])
-    id_kind: IdentifierKind = IdentifierKind.personal_id
-    id_number: str = Field(min_length=1, max_length=32, examples=["001099000123"])
-    phone: str | None = Field(default=None, examples=["0912000111"])
-    relationship: SubmitterRelationship
+    name: str = Field(
+        description="Họ tên người nộp thay", min_length=1, max_length=500, examples=["Trần Văn Bảo"]
+    )
+    id_kind: IdentifierKind = Field(
+        default=IdentifierKind.personal_id, description="Loại giấy tờ của người nộp thay"
+    )
+    id_number: str = Field(
+        description="Số giấy tờ của người nộp thay",
+        min_length=1,
+        max_length=32,
+        examples=["001099000123"],
+    )
+    phone: str | None = Field(
+        description="Số điện thoại của người nộp thay", default=None, examples=["0912000111"]
+    )
+    relationship: SubmitterRelationship = Field(
+        description="Quan hệ với người đề nghị (người đại diện, được ủy quyền...)"
+    )
     authorisation_upload_id: uuid.UUID | None = Field(
         default=None, description="Tệp giấy ủy quyền (bắt buộc trừ người đại diện theo pháp luật)"
     )
@@ -246,14 +285,14 @@ class DossierCreate(BaseModel):
         },
     )
 
-    procedure_code: str = Field(min_length=1, max_length=64)
+    procedure_code: str = Field(description="Mã thủ tục hành chính", min_length=1, max_length=64)
     agency_code: str | None = Field(
         default=None, description="Cơ quan áp dụng thủ tục; bỏ trống nếu chỉ có một cơ quan"
     )
     receiving_office_code: str | None = Field(
         default=None, description="Nơi tiếp nhận; bỏ trống để dùng nơi tiếp nhận đầu tiên"
     )
-    applicant: Applicant
+    applicant: Applicant = Field(description="Người đề nghị (chủ hồ sơ)")
     submitter: Submitter | None = Field(
         default=None,
         description="Người nộp thay người yêu cầu (bỏ trống: người yêu cầu tự nộp)",
@@ -268,9 +307,16 @@ class DossierCreate(BaseModel):
     subject_unit_code: str | None = Field(
         default=None, description="Đơn vị hành chính nơi có đối tượng (mặc định: nơi cư trú)"
     )
-    documents: list[DocumentInput] = Field(default_factory=list, max_length=100)
-    result_delivery: ResultDelivery = ResultDelivery.desk
-    result_address: str | None = Field(default=None, max_length=1000)
+    documents: list[DocumentInput] = Field(
+        description="Thành phần hồ sơ (tệp đã tải lên)", default_factory=list, max_length=100
+    )
+    result_delivery: ResultDelivery = Field(
+        default=ResultDelivery.desk,
+        description="Hình thức nhận kết quả: tại quầy, bưu chính, trực tuyến",
+    )
+    result_address: str | None = Field(
+        description="Địa chỉ nhận kết quả qua bưu chính", default=None, max_length=1000
+    )
     fee_choices: list[FeeChoice] = Field(
         default_factory=list,
         max_length=100,
@@ -285,7 +331,7 @@ class DossierCreate(BaseModel):
     outcome: DeskOutcome | None = Field(
         default=None, description="Tại quầy: kết quả kiểm tra hồ sơ"
     )
-    note: str | None = Field(default=None, max_length=4000)
+    note: str | None = Field(description="Ghi chú", default=None, max_length=4000)
     supplement_items: list[SupplementItem] = Field(
         default_factory=list,
         max_length=100,
@@ -333,7 +379,9 @@ class ActionRequest(BaseModel):
         max_length=16,
         description="return_result tại Bộ phận Một cửa khác trong tỉnh: mã tra cứu trên phiếu hẹn",
     )
-    documents: list[DocumentInput] = Field(default_factory=list, max_length=100)
+    documents: list[DocumentInput] = Field(
+        description="Tệp kèm theo thao tác (bổ sung, kết quả)", default_factory=list, max_length=100
+    )
     items: list[SupplementItem] = Field(
         default_factory=list,
         max_length=100,
@@ -444,7 +492,7 @@ class FeeLineRead(BaseModel):
 
     model_config = ConfigDict(json_schema_extra={"example": _FEE_LINE_EXAMPLE})
 
-    id: int | None = None
+    id: int | None = Field(default=None, description="Mã khoản phí của hồ sơ")
     name: str = Field(description="Tên khoản phí, lệ phí")
     kind: str = Field(description="charge: phí; levy: lệ phí")
     amount: int = Field(description="Số tiền (đồng)")
@@ -615,7 +663,7 @@ class WorklistQuery(BaseModel):
 class DossierPage(BaseModel):
     """Một trang danh sách hồ sơ (keyset pages: pass `next_cursor` back as `cursor`)."""
 
-    items: list[DossierSummary]
+    items: list[DossierSummary] = Field(description="Các hồ sơ của trang")
     next_cursor: str | None = Field(
         description="Truyền vào `cursor` để lấy trang kế tiếp", examples=["eyJrIjpbIjIwMjYtMTEt"]
     )
@@ -713,16 +761,16 @@ class LookupRead(BaseModel):
         }
     )
 
-    code: str
-    procedure_name: str
-    status: DossierStatus
-    status_label: str
-    received_at: LocalDateTime | None
-    due_at: LocalDateTime | None
-    promised_due_at: LocalDateTime | None
-    finished_at: LocalDateTime | None
-    current_agency: str | None
-    applicant_name: str
+    code: str = Field(description="Mã hồ sơ")
+    procedure_name: str = Field(description="Tên thủ tục")
+    status: DossierStatus = Field(description="Trạng thái hồ sơ")
+    status_label: str = Field(description="Tên trạng thái")
+    received_at: LocalDateTime | None = Field(description="Thời điểm tiếp nhận")
+    due_at: LocalDateTime | None = Field(description="Ngày hẹn trả kết quả")
+    promised_due_at: LocalDateTime | None = Field(description="Ngày hẹn lại (khi trễ hạn)")
+    finished_at: LocalDateTime | None = Field(description="Thời điểm có kết quả")
+    current_agency: str | None = Field(description="Cơ quan đang xử lý")
+    applicant_name: str = Field(description="Họ tên người đề nghị (đã che)")
 
 
 LOOKUP_PIN_MAX = 16
@@ -738,15 +786,17 @@ class DeviceRating(BaseModel):
         },
     )
 
-    code: str = Field(min_length=1, max_length=96)
-    pin: str = Field(min_length=1, max_length=LOOKUP_PIN_MAX)
+    code: str = Field(description="Mã hồ sơ (in trên phiếu tiếp nhận)", min_length=1, max_length=96)
+    pin: str = Field(
+        description="Mã tra cứu (in trên phiếu tiếp nhận)", min_length=1, max_length=LOOKUP_PIN_MAX
+    )
     rating: int = Field(
         ge=1,
         le=5,
         description="5 Rất hài lòng, 4 Hài lòng, 3 Chấp nhận được, 2 Không hài lòng, "
         "1 Rất không hài lòng",
     )
-    comment: str | None = Field(default=None, max_length=2000)
+    comment: str | None = Field(description="Góp ý", default=None, max_length=2000)
 
 
 class DeviceRatingRead(BaseModel):

@@ -28,13 +28,13 @@ class UploadRead(BaseModel):
         },
     )
 
-    id: uuid.UUID
+    id: uuid.UUID = Field(description="Mã tệp")
     file_name: str = Field(description="Tên tệp (đã làm sạch)")
     content_type: str = Field(description="Định dạng xác định theo nội dung tệp")
     size: int = Field(description="Kích thước, tính bằng byte")
     sha256: str = Field(description="Mã băm SHA-256 (hex) của nội dung")
     purpose: UploadPurpose | None = Field(default=None, description="Mục đích sử dụng, nếu đã biết")
-    created_at: LocalDateTime
+    created_at: LocalDateTime = Field(description="Thời điểm tải lên")
     expires_at: LocalDateTime = Field(
         description="Thời điểm tệp bị xóa nếu chưa được đính kèm hồ sơ"
     )
