@@ -2,7 +2,8 @@
 
 Every operation of the app is classified below by the scope it requires (``SCOPES``); the route table
 (``iter_route_contexts``) must hold exactly the classified operations, so a new route cannot be
-forgotten. Each operation is then called by six callers:
+forgotten, and each route's declared audience (``app/callers.py``: what its documentation says about
+who may call it) must be the scope it is classified with here. Each operation is then called by six callers:
 
 * nobody (no token), a citizen, a plain officer (receptionist, specialist, leader at a commune),
 * the administrator of another commune (outside the target's subtree),
