@@ -25,6 +25,8 @@ from app.input_guard import BadInputMiddleware
 from app.lean import LeanAPI
 from app.limits import BodyLimitMiddleware
 from app.observability import RequestContextMiddleware, configure_logging
+from app.openapi_docs import document_operations
+from app.openapi_examples import complete_examples
 from app.problems import (
     InternalErrorMiddleware,
     RequestTargetMiddleware,
@@ -69,7 +71,11 @@ lifecycle, public lookup, payments and national-portal synchronisation.
 
 * Errors are `application/problem+json` (RFC 9457) with a stable `code`; titles and details are in
   Vietnamese.
-* Officers authenticate with `POST /api/v1/auth/token` (the **Authorize** button above).
+* Officers authenticate with `POST /api/v1/auth/token` (the **Authorize** button above:
+  `OAuth2PasswordBearer`, username and password).
+* Citizens and businesses send a bearer token of the citizens' identity provider (VNeID-style OIDC);
+  in the demo, `POST /api/v1/dev/citizen-token` mints one (**Authorize**: `CitizenBearer`).
+* Each operation's description ends with who may call it, and declares the tokens it accepts.
 """
 
 TAGS = [
@@ -258,6 +264,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 tags=app.openapi_tags,
             )
             document_problems(schema)
+            document_operations(schema, app.routes)
+            complete_examples(schema)
             app.openapi_schema = schema
         return app.openapi_schema
 

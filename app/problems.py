@@ -240,6 +240,13 @@ JSON_BODY: tuple[ProblemCode, ...] = (
     ProblemCode.validation_failed,
 )
 
+# every operation: a request target that is not UTF-8 (400) or too long (414), refused before
+# routing (RequestTargetMiddleware); declared by operations that can answer nothing else
+REQUEST_TARGET: tuple[ProblemCode, ...] = (
+    ProblemCode.invalid_request_target,
+    ProblemCode.uri_too_long,
+)
+
 _EXAMPLES = "#/components/examples/"  # one example per code, written once (document_problems)
 _EXAMPLE_REQUEST_ID = "5f0c3c0e9a3b4f0f8d0f5d1f3b2a1c0e"
 _EXAMPLE_DETAILS: Mapping[ProblemCode, str] = {ProblemCode.malformed_json: MALFORMED_JSON_DETAIL}
@@ -358,3 +365,12 @@ def document_problems(openapi: dict[str, Any]) -> None:
     for name, definition in definitions.items():
         if schemas.setdefault(name, definition) != definition:
             raise RuntimeError(f"two different schemas named {name}")
+    field_error = {
+        "field": "applicant.phone",
+        "location": "body",
+        "code": "value_error",
+        "message": "Số điện thoại không hợp lệ (ví dụ 0912345678)",
+    }
+    schemas["FieldError"].setdefault("examples", [field_error])
+    example = example_problem(ProblemCode.validation_failed) | {"errors": [field_error]}
+    schemas["Problem"].setdefault("examples", [example])

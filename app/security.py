@@ -25,6 +25,7 @@ from fastapi import Depends, Request
 from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.callers import Audience, callers
 from app.config import Settings
 from app.errors import Forbidden, ProblemCode, Unauthorized
 from app.models.user import Role
@@ -43,7 +44,8 @@ from app.services.system.audit import AuditActor
 oauth2_scheme = OAuth2PasswordBearer(
     tokenUrl="/api/v1/auth/token",
     auto_error=False,
-    description="Cán bộ đăng nhập bằng tên đăng nhập và mật khẩu để nhận mã truy cập (JWT).",
+    description="Cán bộ đăng nhập bằng tên đăng nhập và mật khẩu để nhận mã truy cập (JWT). "
+    "Officers: the OAuth2 password flow of `POST /api/v1/auth/token` (username and password).",
 )
 
 
@@ -107,6 +109,7 @@ def _citizen_from_claims(request: Request, issuer: str, claims: dict[str, Any]) 
     )
 
 
+@callers(Audience.caller)
 async def get_caller(
     request: Request,
     token: str | None = Depends(oauth2_scheme),
@@ -136,6 +139,7 @@ async def officer_from_token(
     return await _principal_from_claims(session, claims)
 
 
+@callers(Audience.officer)
 async def get_officer(caller: Principal = Depends(get_caller)) -> OfficerPrincipal:
     """The authenticated officer; 401 without a valid token, 403 for a citizen's token."""
     if not isinstance(caller, OfficerPrincipal):
@@ -143,6 +147,7 @@ async def get_officer(caller: Principal = Depends(get_caller)) -> OfficerPrincip
     return caller
 
 
+@callers(Audience.citizen)
 async def get_citizen(caller: Principal = Depends(get_caller)) -> CitizenPrincipal:
     """The authenticated citizen; 401 without a valid token, 403 for an officer's token."""
     if not isinstance(caller, CitizenPrincipal):
@@ -165,6 +170,7 @@ def _configured_root(request: Request) -> str | None:
     return settings.province_root_agency
 
 
+@callers(Audience.province)
 async def require_province_admin(
     request: Request,
     officer: OfficerPrincipal = Depends(get_officer),
@@ -180,6 +186,7 @@ def require_agency_admin(param: str = "agency_code") -> Callable[..., Awaitable[
     """Dependency: an administrator of the agency named by path/query ``param`` (admin there or at
     one of its ancestors, or the province administrator); 403 otherwise."""
 
+    @callers(Audience.agency)
     async def dependency(
         request: Request,
         officer: OfficerPrincipal = Depends(get_officer),
@@ -211,6 +218,7 @@ class AdminScope:
         return await scopes.require_admin_somewhere(self.session, self.officer, self.root)
 
 
+@callers(Audience.admin)
 async def require_admin(
     request: Request,
     officer: OfficerPrincipal = Depends(get_officer),

@@ -53,6 +53,9 @@ async def preview_due_date(
     ),
     settings: Settings = Depends(_settings),
 ) -> DueDateRead:
+    """Previews the working-time calculation: the due date of a duration in working days or hours
+    counted from a start instant, with the holidays, compensatory working days and office hours in
+    force."""
     preview = await calendar_service.due_date(
         session, settings, start or datetime.now(UTC), amount, unit
     )
@@ -87,6 +90,8 @@ async def get_year(
     admin: Administrator = Depends(require_province_admin),
     settings: Settings = Depends(_settings),
 ) -> YearCalendarRead:
+    """The working calendar of a year: public holidays, compensatory working days and the
+    administrator's overrides."""
     return YearCalendarRead.model_validate(
         await calendar_service.list_year(session, settings, year)
     )
@@ -120,6 +125,8 @@ async def set_override(
     admin: Administrator = Depends(require_province_admin),
     settings: Settings = Depends(_settings),
 ) -> CalendarOverrideRead:
+    """Adds or replaces the override of one day: an extra day off or a compensatory working day (201
+    when new). Recorded in the admin audit log."""
     override, created = await calendar_service.set_override(
         session, settings, day, body.kind, body.reason, admin.officer.user_id, actor=admin.actor
     )
@@ -143,5 +150,7 @@ async def delete_override(
     day: date = _DAY,
     admin: Administrator = Depends(require_province_admin),
 ) -> Response:
+    """Removes the override of one day: the standard holiday calendar applies again. Recorded in the
+    admin audit log."""
     await calendar_service.delete_override(session, day, actor=admin.actor)
     return Response(status_code=204)

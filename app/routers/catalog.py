@@ -12,19 +12,20 @@ from app.errors import ProblemCode
 from app.lean import LEAN_KEY, LeanRoute, cached_model_params
 from app.models.base import INTEGER_MAX
 from app.models.catalog import AgencyKind, UnitKind
-from app.problems import problem_responses
+from app.problems import REQUEST_TARGET, problem_responses
 from app.routing import ReadSession, Router, read_connection
 from app.schemas.catalog import (
     SEARCH_PAGE_MAX,
     SEARCH_PAGE_SIZE_MAX,
     AgencyRead,
     AgencyRow,
+    AgencyRowPage,
     FieldRow,
-    Page,
     ProcedureDetail,
-    ProcedureSummary,
+    ProcedureSummaryPage,
     SearchQuery,
     UnitRow,
+    UnitRowPage,
     application_read,
     procedure_read,
 )
@@ -63,7 +64,7 @@ async def page_request(
     "/units",
     operation_id="list_units",
     summary="Danh sách đơn vị hành chính",
-    response_model=Page[UnitRow],
+    response_model=UnitRowPage,
     responses=problem_responses(ProblemCode.validation_failed),
 )
 async def list_units(
@@ -71,10 +72,12 @@ async def list_units(
     kind: UnitKind | None = None,
     parent: str | None = Query(None, description="Mã đơn vị cấp trên"),
     page: catalog_service.PageRequest = Depends(page_request),
-) -> Page[UnitRow]:
+) -> UnitRowPage:
+    """Lists the administrative units (province, communes), paginated, optionally by parent or
+    kind."""
     units, total = await catalog_service.list_units(session, page, kind=kind, parent=parent)
     items = [UnitRow.model_validate(u.content()) for u in units]
-    return Page(items=items, total=total, page=page.page, page_size=page.page_size)
+    return UnitRowPage(items=items, total=total, page=page.page, page_size=page.page_size)
 
 
 @router.get(
@@ -85,6 +88,7 @@ async def list_units(
     responses=problem_responses(ProblemCode.unit_not_found),
 )
 async def get_unit(code: str, session: ReadSession) -> UnitRow:
+    """One administrative unit by its code."""
     unit = await catalog_service.get_unit(session, code)
     return UnitRow.model_validate(unit.content())
 
@@ -93,7 +97,7 @@ async def get_unit(code: str, session: ReadSession) -> UnitRow:
     "/agencies",
     operation_id="list_agencies",
     summary="Danh sách cơ quan",
-    response_model=Page[AgencyRow],
+    response_model=AgencyRowPage,
     responses=problem_responses(ProblemCode.validation_failed),
 )
 async def list_agencies(
@@ -103,12 +107,14 @@ async def list_agencies(
     unit: str | None = Query(None, description="Mã đơn vị hành chính cơ quan phục vụ"),
     receives_dossiers: bool | None = Query(None, description="Chỉ nơi tiếp nhận hồ sơ"),
     page: catalog_service.PageRequest = Depends(page_request),
-) -> Page[AgencyRow]:
+) -> AgencyRowPage:
+    """Lists the agencies (departments, people's committees, one-stop desks), paginated, optionally
+    filtered."""
     agencies, total = await catalog_service.list_agencies(
         session, page, kind=kind, parent=parent, unit=unit, receives_dossiers=receives_dossiers
     )
     items = [AgencyRow.model_validate(a.content()) for a in agencies]
-    return Page(items=items, total=total, page=page.page, page_size=page.page_size)
+    return AgencyRowPage(items=items, total=total, page=page.page, page_size=page.page_size)
 
 
 @router.get(
@@ -119,6 +125,7 @@ async def list_agencies(
     responses=problem_responses(ProblemCode.agency_not_found, ProblemCode.agency_succession_cycle),
 )
 async def get_agency(code: str, session: ReadSession) -> AgencyRead:
+    """One agency by its code, with the agency that succeeded it when it was merged or replaced."""
     agency, successor = await catalog_service.agency_with_successor(session, code)
     return AgencyRead.model_validate({**agency.content(), "successor": successor})
 
@@ -128,8 +135,10 @@ async def get_agency(code: str, session: ReadSession) -> AgencyRead:
     operation_id="list_fields",
     summary="Danh sách lĩnh vực",
     response_model=list[FieldRow],
+    responses=problem_responses(REQUEST_TARGET),
 )
 async def list_fields(session: ReadSession) -> list[FieldRow]:
+    """Lists the fields (lĩnh vực) procedures are grouped by."""
     return [
         FieldRow.model_validate(f.content()) for f in await catalog_service.list_fields(session)
     ]
@@ -139,10 +148,12 @@ async def list_fields(session: ReadSession) -> list[FieldRow]:
     "/procedures",
     operation_id="search_procedures",
     summary="Tìm kiếm thủ tục hành chính (không phân biệt hoa thường, có dấu hay không dấu)",
-    response_model=Page[ProcedureSummary],
+    response_model=ProcedureSummaryPage,
     responses=problem_responses(ProblemCode.validation_failed),
 )
 async def search_procedures(request: Request, query: Annotated[SearchQuery, Query()]) -> Response:
+    """Searches the published procedures: the query matches names and codes ignoring case and
+    Vietnamese accents; filters by agency, field and online level; paginated."""
     filters, page = _search_request(query)
     # single statements outside any transaction, on the pool of the public reads
     async with read_connection(request.app.state) as conn:
@@ -172,6 +183,8 @@ async def get_procedure(
         None, ge=1, le=INTEGER_MAX, description="Phiên bản cũ (mặc định: hiện hành)"
     ),
 ) -> ProcedureDetail:
+    """One published procedure: its requirements (documents), fees, durations, and the agencies that
+    apply it with their receiving offices."""
     procedure, applications = await catalog_service.procedure_detail(
         session, code, version, datetime.now(UTC)
     )

@@ -14,6 +14,7 @@ from typing import Annotated
 
 from fastapi import Body, Depends, Path, Request
 
+from app.callers import Audience, callers
 from app.config import Settings
 from app.errors import ProblemCode
 from app.models.base import INTEGER_MAX
@@ -84,6 +85,7 @@ async def put_unit(
     body: UnitData = Body(),
     admin: Administrator = province_admin,
 ) -> UnitRow:
+    """Creates or replaces an administrative unit by its code. Recorded in the admin audit log."""
     unit, _ = await admin_service.put_unit(session, code, body, actor=admin.actor)
     return UnitRow.model_validate(unit.content())
 
@@ -102,6 +104,8 @@ async def put_agency(
     body: AgencyData = Body(),
     admin: Administrator = province_admin,
 ) -> AgencyRow:
+    """Creates or replaces an agency by its code (parent, unit, whether it receives dossiers,
+    validity, successor). Recorded in the admin audit log."""
     agency, _ = await admin_service.put_agency(session, code, body, actor=admin.actor)
     if agency.replaced_by is not None:  # its open dossiers follow it to its successor
         await dossier_handover.hand_over_replaced(
@@ -123,6 +127,7 @@ async def put_field(
     body: FieldData = Body(),
     admin: Administrator = province_admin,
 ) -> FieldRow:
+    """Creates or renames a field by its code. Recorded in the admin audit log."""
     field, _ = await admin_service.put_field(session, code, body, actor=admin.actor)
     return FieldRow.model_validate(field.content())
 
@@ -140,6 +145,8 @@ async def create_procedure(
     body: ProcedureCreate,
     admin: Administrator = province_admin,
 ) -> ProcedureRead:
+    """Creates a new procedure as draft version 1; it is not visible to citizens until published.
+    Recorded in the admin audit log."""
     return procedure_read(await admin_service.create_procedure(session, body, actor=admin.actor))
 
 
@@ -156,6 +163,8 @@ async def change_procedure(
     body: ProcedureData,
     admin: Administrator = province_admin,
 ) -> ProcedureRead:
+    """Changes a procedure: edits its draft, or opens a new draft version when the current one is
+    published. Recorded in the admin audit log."""
     procedure, _ = await admin_service.change_procedure(session, code, body, actor=admin.actor)
     return procedure_read(procedure)
 
@@ -172,6 +181,7 @@ async def list_procedure_versions(
     code: str,
     admin: Administrator = province_admin,
 ) -> list[ProcedureRead]:
+    """Every version of a procedure, drafts and retired ones included, newest first."""
     return [procedure_read(p) for p in await admin_service.list_procedure_versions(session, code)]
 
 
@@ -194,6 +204,8 @@ async def set_procedure_state(
     action: admin_service.StateAction,
     admin: Administrator = province_admin,
 ) -> ProcedureRead:
+    """Publishes a draft version of a procedure (it becomes the one citizens see) or retires a
+    version. Recorded in the admin audit log."""
     state = admin_service.ACTION_STATES[action]
     procedure = await admin_service.set_procedure_state(
         session, code, version, state, actor=admin.actor
@@ -212,6 +224,7 @@ async def list_templates(
     session: ReadSession,
     scope: AdminScope = Depends(require_admin),
 ) -> list[TemplateRow]:
+    """Lists the process templates (quy trình), every version, with their steps."""
     templates = await process_service.list_templates(session)
     return [TemplateRow.model_validate(t.content()) for t in templates]
 
@@ -224,11 +237,14 @@ async def list_templates(
     response_model=TemplateRow,
     responses=problem_responses(AGENCY_WRITE),
 )
+@callers(Audience.agency)
 async def create_template(
     session: Session,
     body: TemplateCreate,
     scope: AdminScope = Depends(require_admin),
 ) -> TemplateRow:
+    """Creates a process template, or a new version of one: its ordered steps, where each runs and
+    its duration. Recorded in the admin audit log."""
     agencies = process_service.fixed_agencies(body)
     actor = await (scope.of(agencies) if agencies else scope.anywhere())
     template = await process_service.create_template(session, body, actor=actor)
@@ -250,6 +266,7 @@ async def get_template(
     version: Annotated[int, Path(ge=1, le=INTEGER_MAX)],
     scope: AdminScope = Depends(require_admin),
 ) -> TemplateRow:
+    """One version of a process template with its steps."""
     template = await process_service.get_template(session, code, version)
     return TemplateRow.model_validate(template.content())
 
@@ -262,11 +279,14 @@ async def get_template(
     response_model=ApplicationRead,
     responses=problem_responses(AGENCY_WRITE, ProblemCode.application_exists),
 )
+@callers(Audience.agency)
 async def create_application(
     session: Session,
     body: ApplicationCreate,
     scope: AdminScope = Depends(require_admin),
 ) -> ApplicationRead:
+    """Applies a procedure at an agency as draft version 1: its receiving offices, its process
+    template and when it takes effect. Recorded in the admin audit log."""
     actor = await scope.of([body.agency])
     return application_read(await process_service.create_application(session, body, actor=actor))
 
@@ -285,6 +305,8 @@ async def change_application(
     body: ApplicationData,
     admin: Administrator = application_admin,
 ) -> ApplicationRead:
+    """Changes a procedure's application at an agency: edits its draft, or opens a new draft version
+    when the current one is published. Recorded in the admin audit log."""
     application, _ = await process_service.change_application(
         session, procedure, agency, body, actor=admin.actor
     )
@@ -304,6 +326,7 @@ async def list_application_versions(
     agency: str,
     admin: Administrator = application_admin,
 ) -> list[ApplicationRead]:
+    """Every version of a procedure's application at an agency, drafts included."""
     versions = await process_service.list_application_versions(session, procedure, agency)
     return [application_read(a) for a in versions]
 
@@ -328,6 +351,8 @@ async def set_application_state(
     action: admin_service.StateAction,
     admin: Administrator = application_admin,
 ) -> ApplicationRead:
+    """Publishes or retires a version of a procedure's application at an agency. Recorded in the
+    admin audit log."""
     state: CatalogState = admin_service.ACTION_STATES[action]
     application = await process_service.set_application_state(
         session, procedure, agency, version, state, actor=admin.actor

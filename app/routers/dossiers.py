@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.errors import BadRequest, ProblemCode
 from app.models.dossier import Action
+from app.openapi_docs import file_content
 from app.problems import JSON_BODY, problem_responses
 from app.routing import NO_STORE, ReadSession, Router, Session
 from app.schemas.dossiers import (
@@ -22,6 +23,7 @@ from app.schemas.dossiers import (
     DossierSummary,
     EventRead,
     EventsRead,
+    FormDocument,
     StepProgress,
     WorklistQuery,
 )
@@ -171,6 +173,10 @@ async def submit_dossier(
         Header(max_length=255, description="Gửi lại cùng khóa sẽ nhận lại hồ sơ đã tạo lần đầu"),
     ] = None,
 ) -> DossierRead:
+    """Submits a dossier: a citizen online (the applicant is the caller, or someone they may act
+    for), or a receptionist at the desk (recording the check's outcome). Documents are uploads
+    referenced by id. An `Idempotency-Key` makes a retried submission answer the dossier created the
+    first time (200)."""
     submission = await dossier_actions.submit(
         session,
         _settings(request),
@@ -198,6 +204,9 @@ async def submit_dossier(
 async def list_dossiers(
     session: ReadSession, caller: Caller, query: Annotated[WorklistQuery, Query()]
 ) -> Response:
+    """Worklists: an officer's dossiers (those received at their offices or with a step at their
+    agencies), a citizen's own dossiers; filters by status, procedure, agency, overdue, dates and
+    applicant id; keyset pages (`cursor`)."""
     filters = worklist_service.WorklistFilter(**query.model_dump())
     return await _worklist_response(session, caller, filters)
 
@@ -245,6 +254,8 @@ async def _worklist_response(
 async def get_dossier(
     code: str, response: Response, session: ReadSession, caller: Caller
 ) -> DossierRead:
+    """The full dossier: applicant, documents, route and current step, due dates, fees, allowed
+    actions; the `ETag` is the dossier's version (for `If-Match`)."""
     read = await _read(session, caller, code)
     response.headers["ETag"] = f'"{read.version}"'
     return read
@@ -267,6 +278,9 @@ async def dossier_action(
     caller: Caller,
     if_match: Annotated[str | None, Header(description="Phiên bản hồ sơ (ETag)")] = None,
 ) -> DossierRead:
+    """Performs a lifecycle action on a dossier (receive, forward, resolve, request supplement,
+    return, withdraw, rate...): the lifecycle table decides who may act in which status and what
+    follows. `If-Match` with the dossier's version refuses a stale change (409)."""
     dossier = await dossier_actions.perform(
         session,
         _settings(request),
@@ -297,6 +311,8 @@ async def add_dossier_documents(
     response: Response,
     caller: Caller,
 ) -> DossierRead:
+    """Attaches uploads to a dossier outside an action: the result documents by the officer handling
+    the current step."""
     dossier = await dossier_actions.add_documents(
         session, _settings(request), caller, code, body, now=_now()
     )
@@ -312,6 +328,8 @@ async def add_dossier_documents(
     responses=problem_responses(CALLER_PROBLEMS, ProblemCode.dossier_not_found),
 )
 async def dossier_events(code: str, session: ReadSession, caller: Caller) -> EventsRead:
+    """The dossier's audit trail (one event per change, oldest first) and the progress of each step
+    of its route."""
     dossier, trail, steps = await dossier_reads.events(session, caller, code)
     return EventsRead(
         code=dossier.code,
@@ -372,7 +390,11 @@ def _step_code(route: list[dict[str, Any]], position: int | None) -> str | None:
             ProblemCode.form_not_available,
             ProblemCode.validation_failed,
         ),
-        200: {"content": {"application/json": {}, "text/html": {}}},
+        200: {
+            "description": "Biểu mẫu (JSON), hoặc bản in (HTML)",
+            "model": FormDocument,
+            "content": file_content("text/html"),
+        },
     },
 )
 async def dossier_form(

@@ -37,6 +37,9 @@ router = Router(prefix=PREFIX, tags=["lookup"])
 async def lookup_dossier(
     request: Request, code: str, query: Annotated[LookupQuery, Query()]
 ) -> Response:
+    """Public status lookup with the dossier code and the PIN printed on the receipt: the status,
+    the steps and due dates, the applicant's name masked, no identifiers. A wrong PIN and an unknown
+    code are the same 404; failed look-ups are throttled."""
     return await _lookup(request, code, query.pin)
 
 

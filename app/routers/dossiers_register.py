@@ -13,9 +13,11 @@ from fastapi.responses import StreamingResponse
 from sqlalchemy import select
 from starlette.datastructures import State
 
+from app.callers import Audience, callers
 from app.errors import Forbidden, NotFound, ProblemCode, TooManyRequests, ValidationFailed
 from app.models.catalog import Agency
 from app.models.user import Role
+from app.openapi_docs import file_content
 from app.problems import problem_responses
 from app.routers.dossiers import PRINTABLE_PAGE_HEADERS
 from app.routing import NO_STORE, ReadSession, Router, export_connection
@@ -53,13 +55,14 @@ def _slots(state: State) -> asyncio.Semaphore:
     operation_id="dossier_register",
     summary="Sổ theo dõi hồ sơ của bộ phận một cửa (mẫu 06): JSON, CSV, XLSX hoặc bản in",
     description=(
-        "Cán bộ có vai trò tại bộ phận một cửa, quản trị của cơ quan đó (hoặc cơ quan cấp trên) và "
-        "quản trị cấp tỉnh được xem sổ theo dõi hồ sơ của bộ phận."
+        "The desk's register of dossiers (form 06 of Circular 01/2018/TT-VPCP) for a period of "
+        "reception: one keyset page as JSON, or the whole period as CSV, XLSX or a printable HTML "
+        "page (`format`)."
     ),
     response_model=RegisterPage,
     responses={
         200: {
-            "content": {media: {"schema": {"type": "string"}} for media in _MEDIA.values()},
+            "content": file_content(*_MEDIA.values()),
             "description": "Một trang (json) hoặc cả kỳ (csv, xlsx, html)",
         },
         **problem_responses(
@@ -73,6 +76,7 @@ def _slots(state: State) -> asyncio.Semaphore:
         ),
     },
 )
+@callers(Audience.desk)
 async def dossier_register(
     request: Request,
     session: ReadSession,

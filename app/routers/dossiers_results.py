@@ -9,6 +9,7 @@ from fastapi.responses import StreamingResponse
 
 from app.config import Settings
 from app.errors import ProblemCode
+from app.openapi_docs import file_content
 from app.problems import JSON_BODY, problem_responses
 from app.routing import NO_STORE, Router, Session
 from app.schemas.dossiers import ActionRequest, DeviceRating, DeviceRatingRead
@@ -36,7 +37,7 @@ def _settings(request: Request) -> Settings:
     summary="Tải về kết quả điện tử của hồ sơ (trả kết quả trực tuyến cho chủ hồ sơ)",
     response_class=StreamingResponse,
     responses={
-        200: {"description": "Tệp kết quả", "content": {"application/pdf": {}}},
+        200: {"description": "Tệp kết quả", "content": file_content("application/pdf")},
         **problem_responses(
             CALLER_PROBLEMS,
             ProblemCode.dossier_not_found,
@@ -50,6 +51,8 @@ def _settings(request: Request) -> Settings:
 async def download_dossier_result(
     session: Session, request: Request, code: str, caller: Principal = Depends(get_caller)
 ) -> StreamingResponse:
+    """Downloads the dossier's electronic result (PDF) when the result is returned online; only the
+    dossier's owner and officers handling it."""
     document = await dossier_actions.download_result(
         session, _settings(request), caller, code, now=datetime.now(UTC)
     )
@@ -87,6 +90,8 @@ async def download_dossier_result(
 async def rate_on_device(
     session: Session, request: Request, body: DeviceRating
 ) -> DeviceRatingRead:
+    """Records the applicant's satisfaction rating from a desk's rating device, authorised by the
+    dossier code and its PIN (throttled like the lookup)."""
     dossier = await dossier_actions.rate_on_device(
         session,
         _settings(request),

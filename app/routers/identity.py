@@ -3,13 +3,21 @@ officer's and the citizen's own identity, revocation."""
 
 from __future__ import annotations
 
-from fastapi import Depends, Request
-from fastapi.security import OAuth2PasswordRequestForm
+from typing import Annotated
+
+from fastapi import Depends, Form, Request
 
 from app.errors import ProblemCode
 from app.problems import JSON_BODY, problem_responses
 from app.routing import NO_STORE, Router, Session
-from app.schemas.identity import AgencyRole, CitizenMe, Me, PasswordChange, TokenResponse
+from app.schemas.identity import (
+    AgencyRole,
+    CitizenMe,
+    Me,
+    OfficerLoginForm,
+    PasswordChange,
+    TokenResponse,
+)
 from app.security import (
     CITIZEN_PROBLEMS,
     OFFICER_PROBLEMS,
@@ -42,8 +50,11 @@ citizen_router = Router(prefix="/api/v1/auth/citizen", tags=["auth"], response_h
 async def issue_token(
     session: Session,
     request: Request,
-    form: OAuth2PasswordRequestForm = Depends(),
+    form: Annotated[OfficerLoginForm, Form()],
 ) -> TokenResponse:
+    """Officer login by the OAuth2 password flow: exchanges a username and password (form-encoded)
+    for a bearer JWT. Failed logins are counted per account and client and throttled (429 with
+    Retry-After)."""
     token, expires_in = await auth_service.login(
         session,
         request.app.state.settings,
@@ -63,6 +74,7 @@ async def issue_token(
     responses=problem_responses(OFFICER_PROBLEMS),
 )
 async def me(officer: OfficerPrincipal = Depends(get_officer)) -> Me:
+    """The signed-in officer's account and (agency, role) pairs, as their token carries them."""
     return Me(
         id=officer.user_id,
         username=officer.username,
@@ -81,6 +93,8 @@ async def revoke_all(
     session: Session,
     officer: OfficerPrincipal = Depends(get_officer),
 ) -> None:
+    """Signs the officer out everywhere: every token issued to them so far is refused from now
+    on."""
     await users_service.revoke_tokens_of(session, officer.username)
 
 
@@ -101,6 +115,8 @@ async def change_password(
     body: PasswordChange,
     officer: OfficerPrincipal = Depends(get_officer),
 ) -> None:
+    """The signed-in officer changes their own password; every token issued before is revoked, so
+    they sign in again."""
     await users_service.change_own_password(
         session, officer.username, body.current_password, body.new_password
     )
@@ -114,6 +130,8 @@ async def change_password(
     responses=problem_responses(CITIZEN_PROBLEMS, ProblemCode.identity_provider_unavailable),
 )
 async def citizen_me(citizen: CitizenPrincipal = Depends(get_citizen)) -> CitizenMe:
+    """The signed-in citizen or business as the identity provider's token names them (issuer,
+    subject, name, personal id)."""
     return CitizenMe(
         issuer=citizen.issuer,
         subject=citizen.subject,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from fastapi import Depends
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.callers import Audience, callers
 from app.errors import ProblemCode
 from app.models.user import User
 from app.problems import JSON_BODY, problem_responses
@@ -42,6 +43,8 @@ async def list_agency_users(
     agency_code: str,
     admin: Administrator = Depends(require_agency_admin("agency_code")),
 ) -> list[UserRead]:
+    """Lists the officers holding a role at an agency, with their roles and whether the account is
+    disabled."""
     users = await users_service.list_users_at(session, [agency_code])
     return [UserRead.model_validate(_read(u)) for u in users]
 
@@ -59,11 +62,14 @@ async def list_agency_users(
         ProblemCode.weak_password,
     ),
 )
+@callers(Audience.agency)
 async def create_user(
     session: Session,
     body: UserCreate,
     scope: AdminScope = Depends(require_admin),
 ) -> UserRead:
+    """Creates an officer account with its (agency, role) pairs; every agency named must be
+    administered by the caller. Recorded in the admin audit log."""
     actor = await scope.of({r.agency for r in body.roles})
     user = await users_service.create_user(
         session,
@@ -94,12 +100,16 @@ async def _managed_user(
     response_model=UserRead,
     responses=problem_responses(ACCOUNT_PROBLEMS, JSON_BODY, ProblemCode.user_not_found),
 )
+@callers(Audience.agency)
 async def update_user(
     session: Session,
     username: str,
     body: UserUpdate,
     scope: AdminScope = Depends(require_admin),
 ) -> UserRead:
+    """Changes an officer's full name, disables or enables the account, or replaces its roles (both
+    the old and the new agencies must be administered by the caller). Recorded in the admin audit
+    log."""
     user, actor = await _managed_user(session, scope, username)
     roles = frozenset((r.agency, r.role) for r in body.roles) if body.roles is not None else None
     if roles is not None:
@@ -122,12 +132,15 @@ async def update_user(
         ProblemCode.weak_password,
     ),
 )
+@callers(Audience.agency)
 async def reset_password(
     session: Session,
     username: str,
     body: PasswordReset,
     scope: AdminScope = Depends(require_admin),
 ) -> None:
+    """Sets a new password for an officer and revokes every token issued to them. Recorded in the
+    admin audit log."""
     user, actor = await _managed_user(session, scope, username)
     await users_service.set_password(session, user, body.password, actor=actor)
 
@@ -139,11 +152,14 @@ async def reset_password(
     status_code=204,
     responses=problem_responses(ACCOUNT_PROBLEMS, ProblemCode.user_not_found),
 )
+@callers(Audience.agency)
 async def revoke_user_tokens(
     session: Session,
     username: str,
     scope: AdminScope = Depends(require_admin),
 ) -> None:
+    """Revokes every token issued to an officer (a lost device, a departure). Recorded in the admin
+    audit log."""
     user, actor = await _managed_user(session, scope, username)
     await users_service.revoke_user_tokens(session, user, actor=actor)
 

@@ -6,9 +6,9 @@ from typing import Any
 
 from fastapi import Request
 
-from app.problems import JSON_BODY, problem_responses
+from app.problems import JSON_BODY, REQUEST_TARGET, problem_responses
 from app.routing import NO_STORE, Router
-from app.schemas.identity import DevCitizenToken, DevCitizenTokenRequest
+from app.schemas.identity import DevCitizenToken, DevCitizenTokenRequest, Jwks
 from app.services.identity.dev_issuer import DevCitizenIssuer
 
 router = Router(prefix="/api/v1/dev", tags=["dev"], response_headers=NO_STORE)
@@ -23,9 +23,12 @@ def _issuer(request: Request) -> DevCitizenIssuer:
     "/citizen-issuer/jwks.json",
     operation_id="dev_citizen_issuer_jwks",
     summary="Khóa công khai (JWKS) của bên cấp mã truy cập công dân dùng cho thử nghiệm",
-    responses={200: {"content": {"application/json": {"example": {"keys": [{"kty": "RSA"}]}}}}},
+    response_model=Jwks,
+    responses=problem_responses(REQUEST_TARGET),
 )
 async def jwks(request: Request) -> dict[str, Any]:
+    """The public keys (JWKS) of the development citizen issuer, as an identity provider publishes
+    them."""
     return await _issuer(request).fetch()
 
 
@@ -37,6 +40,8 @@ async def jwks(request: Request) -> dict[str, Any]:
     responses=problem_responses(JSON_BODY),
 )
 async def mint_citizen_token(body: DevCitizenTokenRequest, request: Request) -> DevCitizenToken:
+    """Mints a citizen bearer token for any subject (development and demo only; the route does not
+    exist in production). Use it with the CitizenBearer scheme of Authorize."""
     token, expires_in = await _issuer(request).mint(
         body.subject, body.full_name, body.personal_id, vneid_verified=body.vneid_verified
     )

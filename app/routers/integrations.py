@@ -10,8 +10,10 @@ import httpx
 from fastapi import Depends, Header, Path, Query, Request, Response
 from fastapi.responses import StreamingResponse
 
+from app.callers import Audience, callers
 from app.config import Settings
 from app.errors import ProblemCode, ValidationFailed
+from app.openapi_docs import named_body
 from app.problems import JSON_BODY, problem_responses
 from app.routing import NO_STORE, ReadSession, Router, Session
 from app.schemas.integrations import (
@@ -57,6 +59,7 @@ DEFAULT_PERIOD = timedelta(days=30)
         ),
     },
 )
+@callers(Audience.link)
 async def download_linked_file(
     session: ReadSession,
     request: Request,
@@ -64,6 +67,8 @@ async def download_linked_file(
     expires: Annotated[int, Query(ge=0, le=2**40, description="Hết hạn (giây Unix)")],
     signature: Annotated[str, Query(max_length=128, description="Chữ ký HMAC-SHA256 (hex)")],
 ) -> StreamingResponse:
+    """Downloads a dossier's document through a signed, expiring link sent to the National Public
+    Service Portal; a wrong or expired signature is a 403."""
     settings: Settings = request.app.state.settings
     storage: Storage = request.app.state.storage
     linked = await portal_files.open_linked(
@@ -89,14 +94,7 @@ async def download_linked_file(
     )
 
 
-_FORWARD_BODY = {
-    "requestBody": {
-        "required": True,
-        "content": {
-            "application/json": {"schema": portal_inbound.ForwardedDossier.model_json_schema()}
-        },
-    }
-}
+_FORWARD_BODY = named_body(portal_inbound.ForwardedDossier)
 
 
 @router.post(
@@ -126,6 +124,7 @@ _FORWARD_BODY = {
     },
     openapi_extra=_FORWARD_BODY,
 )
+@callers(Audience.signed)
 async def forward_dossier(
     session: Session,
     request: Request,
@@ -133,6 +132,8 @@ async def forward_dossier(
     timestamp: Annotated[str | None, Header(alias=portal_inbound.TIMESTAMP_HEADER)] = None,
     signature: Annotated[str | None, Header(alias=portal_inbound.SIGNATURE_HEADER)] = None,
 ) -> ForwardResult:
+    """Receives a dossier submitted on the National Public Service Portal (its own vocabulary:
+    MaHoSo, MaTTHC...); a repeated forward answers the dossier created the first time (200)."""
     settings: Settings = request.app.state.settings
     storage: Storage = request.app.state.storage
     body = await request.body()
@@ -166,6 +167,8 @@ async def get_sync_status(
     query: Annotated[SyncQuery, Query()],
     admin: Administrator = province_admin,
 ) -> SyncStatus:
+    """The national portal synchronisation's state: queue, delay, dead letters and the share of
+    dossiers in sync per agency."""
     until = query.until or datetime.now(UTC)
     since = query.since or until - DEFAULT_PERIOD
     if since >= until:
@@ -205,4 +208,5 @@ async def replay_sync(
     body: SyncReplayRequest,
     admin: Administrator = province_admin,
 ) -> ReplayResult:
+    """Replays the national portal sync's dead letters. Recorded in the admin audit log."""
     return ReplayResult(replayed=await portal_sync.replay(session, body.ids, admin.actor))

@@ -18,12 +18,18 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.callers import Audience, callers
 from app.config import Settings
 from app.errors import ProblemCode
 from app.models.payment import Payment, PaymentProvider
 from app.problems import JSON_BODY, problem_responses
 from app.routing import NO_STORE, ReadSession, Router, Session
-from app.schemas.payments import PaymentCreate, PaymentRead
+from app.schemas.payments import (
+    PaymentCreate,
+    PaymentRead,
+    VnpayIpnAnswer,
+    ZalopayCallbackAnswer,
+)
 from app.security import CALLER_PROBLEMS, client_address, get_caller
 from app.services.identity.principals import Principal
 from app.services.payments import callbacks as callback_service
@@ -114,6 +120,8 @@ async def start_payment(
     responses=problem_responses(CALLER_PROBLEMS, ProblemCode.payment_not_found),
 )
 async def get_payment(payment_id: uuid.UUID, session: ReadSession, caller: Caller) -> PaymentRead:
+    """One payment of a dossier the caller may see: provider, amount, status, the fee lines it
+    pays."""
     return await _read(session, await payment_service.get(session, caller, payment_id))
 
 
@@ -122,10 +130,15 @@ def _answer(answer: CallbackAnswer) -> Response:
 
 
 @callback_router.get(
-    "/vnpay/ipn", operation_id="vnpay_ipn", summary="VNPay IPN", response_class=JSONResponse
-)
+    "/vnpay/ipn", operation_id="vnpay_ipn", summary="VNPay IPN", response_class=JSONResponse,
+    responses={200: {"model": VnpayIpnAnswer, "description": "Every outcome, in VNPay's words"}},
+)  # fmt: skip
+@callers(Audience.gateway)
 async def vnpay_ipn(request: Request, session: Session) -> Response:
-    """VNPay's server-to-server IPN (GET): answers ``{"RspCode", "Message"}``."""
+    """VNPay's server-to-server IPN (GET with the signed `vnp_*` query parameters). Answered in
+    VNPay's protocol, never as a problem: HTTP 200 with `RspCode` and `Message` whatever happened
+    (a bad signature, an unknown order or a wrong amount included), so VNPay retries only what
+    it should."""
     raw = RawCallback(query=request.url.query)
     return _answer(
         await callback_service.handle(
@@ -148,8 +161,10 @@ _MOMO_REFUSALS: dict[int | str, dict[str, Any]] = {
     "/momo/ipn", operation_id="momo_ipn", summary="MoMo IPN", status_code=204,
     responses=_MOMO_REFUSALS,
 )  # fmt: skip
+@callers(Audience.gateway)
 async def momo_ipn(request: Request, session: Session) -> Response:
-    """MoMo's IPN (JSON POST): answers 204."""
+    """MoMo's IPN (a signed JSON POST). Answered in MoMo's protocol, never as a problem: 204 once
+    recorded, a bodiless 4xx for a refusal, 500 for our own failure (MoMo calls again)."""
     raw = RawCallback(body=await request.body())
     return _answer(
         await callback_service.handle(
@@ -161,9 +176,13 @@ async def momo_ipn(request: Request, session: Session) -> Response:
 @callback_router.post(
     "/zalopay/callback", operation_id="zalopay_callback", summary="ZaloPay callback",
     response_class=JSONResponse,
+    responses={200: {"model": ZalopayCallbackAnswer, "description": "Every outcome, in ZaloPay's words"}},
 )  # fmt: skip
+@callers(Audience.gateway)
 async def zalopay_callback(request: Request, session: Session) -> Response:
-    """ZaloPay's callback (JSON POST): answers ``{"return_code", "return_message"}``."""
+    """ZaloPay's callback (a JSON POST of `data`, `mac`, `type`; the mac over `data` as received).
+    Answered in ZaloPay's protocol, never as a problem: HTTP 200 with `return_code` and
+    `return_message` whatever happened."""
     raw = RawCallback(body=await request.body())
     return _answer(
         await callback_service.handle(

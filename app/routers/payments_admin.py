@@ -12,6 +12,7 @@ from fastapi.responses import Response
 
 from app.errors import ProblemCode
 from app.models.payment import Payment
+from app.openapi_docs import file_content
 from app.problems import JSON_BODY, problem_responses
 from app.routing import NO_STORE, ReadSession, Router, Session
 from app.schemas.payments import (
@@ -65,6 +66,8 @@ async def list_payments(
     query: Annotated[AdminPaymentQuery, Query()],
     admin: Administrator = province_admin,
 ) -> list[AdminPaymentRead]:
+    """The finance office's list of payments, filtered by status, provider, agency, merchant
+    account, dossier and time."""
     rows = await payments_admin.list_payments(
         session, payments_admin.PaymentFilter(**query.model_dump())
     )
@@ -81,6 +84,8 @@ async def list_payments(
 async def payment_alerts(
     session: ReadSession, admin: Administrator = province_admin
 ) -> list[PaymentAlertRead]:
+    """Open payment alerts for the finance office: money taken that must be refunded
+    (`refund_needed`) and verified successes for another amount (`amount_mismatch`)."""
     return [PaymentAlertRead.model_validate(a) for a in await payments_admin.open_alerts(session)]
 
 
@@ -90,7 +95,10 @@ async def payment_alerts(
     summary="Báo cáo đối soát trong ngày theo tài khoản thu (CSV, theo ngày giờ Việt Nam)",
     response_class=Response,
     responses={
-        200: {"content": {"text/csv": {}}},
+        200: {
+            "description": "Báo cáo đối soát (CSV)",
+            "content": file_content("text/csv; charset=utf-8"),
+        },
         **problem_responses(PROVINCE_ADMIN_PROBLEMS, ProblemCode.validation_failed),
     },
 )
@@ -100,6 +108,7 @@ async def payment_settlement(
     merchant_code: Annotated[str | None, Query(max_length=64)] = None,
     admin: Administrator = province_admin,
 ) -> Response:
+    """The day's settlement report per merchant account (CSV; the day in Vietnam's time)."""
     text = await payments_admin.settlement_csv(session, day, merchant_code)
     name = f"doi-soat-{day.isoformat()}{'-' + merchant_code if merchant_code else ''}.csv"
     return Response(
@@ -119,6 +128,7 @@ async def payment_settlement(
 async def payment_callbacks(
     payment_id: uuid.UUID, session: ReadSession, admin: Administrator = province_admin
 ) -> list[PaymentCallbackRead]:
+    """Every callback a gateway sent about one payment (verified or not), for reconciliation."""
     return [
         PaymentCallbackRead.model_validate(c)
         for c in await payments_admin.callbacks_of(session, payment_id)
@@ -143,6 +153,8 @@ async def refund_payment(
     session: Session,
     admin: Administrator = province_admin,
 ) -> AdminPaymentRead:
+    """Records that a payment was refunded (the money goes back through the gateway's or the
+    treasury's own process). Recorded in the admin audit log."""
     payment = await payments_admin.refund(
         session,
         admin.actor,

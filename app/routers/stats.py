@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Query, Request, Response
 
 from app.errors import ProblemCode
+from app.openapi_docs import file_content
 from app.problems import problem_responses
 from app.routing import NO_STORE, ReadSession, Router
 from app.schemas.stats import (
@@ -47,7 +48,7 @@ _PROBLEMS = problem_responses(
 )
 _EXPORT_CONTENT: dict[int | str, dict[str, Any]] = {
     200: {
-        "content": {media: {"schema": {"type": "string"}} for media in _MEDIA.values()},
+        "content": file_content(*_MEDIA.values()),
         "description": "JSON, hoặc CSV / XLSX khi format=csv|xlsx",
     }
 }
@@ -95,6 +96,9 @@ async def indicators(
     query: Annotated[StatsQuery, Query()],
     officer: OfficerPrincipal = Depends(get_officer),
 ) -> Response:
+    """The service indicators of Decision 766/QĐ-TTg for a period (month, quarter or year) over the
+    caller's scope: each with its numerator, denominator and score; also as CSV or XLSX
+    (`format`)."""
     period = parse_period(query.period)
     agencies = await _scope(request, session, officer, query.agency)
     report = await stats_indicators.report(
@@ -142,6 +146,8 @@ async def summary(
     query: Annotated[StatsQuery, Query()],
     officer: OfficerPrincipal = Depends(get_officer),
 ) -> Response:
+    """Dossier counts of a period by status, channel, agency and administrative unit, over the
+    caller's scope; also as CSV or XLSX (`format`)."""
     period = parse_period(query.period)
     agencies = await _scope(request, session, officer, query.agency)
     judged_at = period.judged_at(local_day(datetime.now(UTC)))
@@ -197,6 +203,8 @@ async def indicator_dossiers(
     query: Annotated[DrillQuery, Query()],
     officer: OfficerPrincipal = Depends(get_officer),
 ) -> DrillPage:
+    """The dossiers behind one indicator's numerator or denominator for a period (drill-down), in
+    keyset pages."""
     period = parse_period(query.period)
     agencies = await _scope(request, session, officer, query.agency)
     judged_at = period.judged_at(local_day(datetime.now(UTC)))

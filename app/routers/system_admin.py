@@ -42,6 +42,8 @@ async def get_outbox_status(
     session: ReadSession,
     admin: Administrator = province_admin,
 ) -> OutboxStatus:
+    """The outbox's state: undelivered messages per topic, the oldest message's age, dead letters
+    and the periodic jobs' last runs."""
     stats = await outbox_service.stats(session)
     return OutboxStatus(
         topics=[TopicCounts.model_validate(t) for t in stats.topics],
@@ -63,6 +65,8 @@ async def replay_outbox(
     body: ReplayRequest,
     admin: Administrator = province_admin,
 ) -> ReplayResult:
+    """Replays dead letters, by message ids or by topic: they are delivered again by the worker.
+    Recorded in the admin audit log."""
     replayed = await outbox_service.replay(
         session, ids=body.ids, topic=body.topic, actor=admin.actor
     )
@@ -83,6 +87,8 @@ async def list_audit(
     query: Annotated[AuditQuery, Query()],
     admin: Administrator = province_admin,
 ) -> AuditPage:
+    """The administrators' audit log: who changed what and when, newest first, filtered by action,
+    actor or target; paginated by cursor."""
     page, next_cursor = await audit_service.entries(
         session, audit_service.AuditFilter(**query.model_dump())
     )

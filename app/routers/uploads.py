@@ -10,9 +10,10 @@ from fastapi.responses import StreamingResponse
 
 from app.config import Settings
 from app.errors import ProblemCode
+from app.openapi_docs import named_body
 from app.problems import problem_responses
 from app.routing import NO_STORE, ReadSession, Router, Session
-from app.schemas.uploads import UploadRead
+from app.schemas.uploads import UploadForm, UploadRead
 from app.security import CALLER_PROBLEMS, get_caller
 from app.services.dossiers import documents as dossier_documents
 from app.services.identity.principals import Principal
@@ -24,31 +25,7 @@ from app.services.uploads.storage import Storage
 
 router = Router(prefix="/api/v1/uploads", tags=["uploads"], response_headers=NO_STORE)
 
-_MULTIPART_BODY = {
-    "requestBody": {
-        "required": True,
-        "content": {
-            "multipart/form-data": {
-                "schema": {
-                    "type": "object",
-                    "required": ["file"],
-                    "properties": {
-                        "file": {
-                            "type": "string",
-                            "format": "binary",
-                            "description": "Tệp PDF, JPEG hoặc PNG (kiểm tra theo nội dung)",
-                        },
-                        "purpose": {
-                            "type": "string",
-                            "enum": ["submitted", "supplement", "result"],
-                            "description": "Mục đích sử dụng (không bắt buộc)",
-                        },
-                    },
-                }
-            }
-        },
-    }
-}
+_MULTIPART_BODY = named_body(UploadForm, "multipart/form-data")
 
 
 # the problems of an upload looked up by id (besides authentication's)
@@ -92,6 +69,9 @@ async def create_upload(
     request: Request,
     caller: Principal = Depends(get_caller),
 ) -> UploadRead:
+    """Uploads one file (multipart form) before it is referenced by id in a dossier. PDF, JPEG and
+    PNG are accepted, checked by their content; size limits apply while the file streams in. An
+    upload never attached is deleted after 24 hours."""
     settings: Settings = request.app.state.settings
     reader = MultipartReader.for_request(
         request.headers, request.stream(), settings.upload_max_bytes
@@ -130,6 +110,8 @@ async def get_upload(
     upload_id: uuid.UUID,
     caller: Principal = Depends(get_caller),
 ) -> UploadRead:
+    """The metadata of an upload (name, type, size, checksum): for the caller who uploaded it, and
+    for officers handling a dossier it is attached to."""
     upload = await uploads_service.get_upload(
         session, caller, upload_id, also=dossier_documents.handled_by(caller)
     )
@@ -158,6 +140,8 @@ async def download_upload(
     request: Request,
     caller: Principal = Depends(get_caller),
 ) -> StreamingResponse:
+    """Downloads an upload's content as an attachment (with `X-Content-Type-Options: nosniff`): for
+    the caller who uploaded it, and for officers handling a dossier it is attached to."""
     upload, content = await uploads_service.open_content(
         session, _storage(request), caller, upload_id, also=dossier_documents.handled_by(caller)
     )

@@ -50,8 +50,8 @@ class Row(BaseModel):
 
 
 class Duration(Row):
-    amount: Amount = Field(examples=["15"])
-    unit: DurationUnit
+    amount: Amount = Field(description="Số lượng", examples=["15"])
+    unit: DurationUnit = Field(description="Đơn vị: ngày làm việc, giờ làm việc, ngày")
 
 
 class ChannelTimes(Row):
@@ -71,13 +71,15 @@ class Fee(Row):
 
     model_config = ConfigDict(extra="allow")
 
-    name: Name
+    name: Name = Field(description="Tên phí, lệ phí")
     kind: str = Field(pattern="^(charge|levy)$", description="charge: phí; levy: lệ phí")
     amount: Money | None = Field(
         description="null: do tỉnh quy định; khi đó áp dụng tại địa phương phải nêu số tiền"
     )
-    condition: Text | None = None
-    requires_confirmation: bool = False
+    condition: Text | None = Field(default=None, description="Điều kiện áp dụng")
+    requires_confirmation: bool = Field(
+        default=False, description="Chỉ thu khi người nộp có yêu cầu"
+    )
 
     @model_validator(mode="after")
     def _a_fee_rule(self) -> Fee:
@@ -96,6 +98,13 @@ class Fee(Row):
 class LocalFee(Fee):
     """A local fee always states its amount: a flat ``amount``, or the rule's ``tiers``."""
 
+    model_config = ConfigDict(
+        extra="allow",
+        json_schema_extra={
+            "example": {"name": "Lệ phí đăng ký khai sinh", "kind": "levy", "amount": 8000}
+        },
+    )
+
     @model_validator(mode="after")
     def _states_its_amount(self) -> LocalFee:
         if self.amount is None and not (self.model_extra or {}).get("tiers"):
@@ -111,14 +120,14 @@ class Document(Row):
     whether it is mandatory, in which channels (none listed: every channel), and whether it is only
     shown at the desk and not submitted ("Xuất trình (không nộp)" on the national record)."""
 
-    code: Code
-    name: Name
-    originals: int = Field(default=1, ge=0, le=INTEGER_MAX)
+    code: Code = Field(description="Mã thành phần hồ sơ")
+    name: Name = Field(description="Tên thành phần hồ sơ (giấy tờ)")
+    originals: int = Field(description="Số bản chính", default=1, ge=0, le=INTEGER_MAX)
     certified_copies: int = Field(
         default=0, ge=0, le=INTEGER_MAX, description="Bản sao có chứng thực"
     )
-    copies: int = Field(default=0, ge=0, le=INTEGER_MAX)
-    mandatory: bool = True
+    copies: int = Field(description="Số bản sao", default=0, ge=0, le=INTEGER_MAX)
+    mandatory: bool = Field(default=True, description="Bắt buộc")
     channels: list[SubmissionChannel] | None = Field(
         default=None,
         description="Kênh nộp yêu cầu thành phần này; bỏ trống: mọi kênh",
@@ -127,8 +136,8 @@ class Document(Row):
     presented_only: bool = Field(
         default=False, description="Chỉ xuất trình tại quầy, không nộp (không tải tệp lên)"
     )
-    form_url: str | None = None
-    condition: Text | None = None
+    form_url: str | None = Field(default=None, description="Mẫu đơn, tờ khai (đường dẫn)")
+    condition: Text | None = Field(default=None, description="Điều kiện (trường hợp phải nộp)")
 
     def required_in(self, channel: str) -> bool:
         """Whether a dossier submitted through ``channel`` must contain it: mandatory, required
@@ -154,8 +163,16 @@ def upgrade_v1_document(row: dict[str, Any]) -> dict[str, Any]:
 
 
 class Source(Row):
-    title: Name
-    url: str | None = None
+    """Where the procedure's record comes from (the national database, a decision)."""
+
+    title: Name = Field(
+        description="Tên nguồn", examples=["Cơ sở dữ liệu quốc gia về thủ tục hành chính"]
+    )
+    url: str | None = Field(
+        description="Đường dẫn",
+        default=None,
+        examples=["https://csdl.dichvucong.gov.vn/web/jsp/download_file.jsp"],
+    )
 
 
 class UnitData(Row):
@@ -182,7 +199,7 @@ class UnitData(Row):
 
 
 class UnitRow(UnitData):
-    code: Code
+    code: Code = Field(examples=["31"])
 
 
 class AgencyData(Row):
@@ -213,7 +230,7 @@ class AgencyData(Row):
 
 
 class AgencyRow(AgencyData):
-    code: Code
+    code: Code = Field(examples=["000.31.00.H99"])
 
 
 class FieldData(Row):
@@ -223,7 +240,7 @@ class FieldData(Row):
 
 
 class FieldRow(FieldData):
-    code: Code
+    code: Code = Field(examples=["HOTICH"])
 
 
 class ProcedureData(Row):
@@ -247,23 +264,29 @@ class ProcedureData(Row):
         },
     )
 
-    name: Name
-    field: Code
-    processing_time: Duration
+    name: Name = Field(description="Tên thủ tục")
+    field: Code = Field(description="Mã lĩnh vực")
+    processing_time: Duration = Field(description="Thời hạn giải quyết")
     online_processing_time: Duration | None = Field(
         default=None, description="Như processing_time_by_channel.online (giữ cho tệp v1)"
     )
-    processing_time_by_channel: ChannelTimes = ChannelTimes()
-    fees: list[Fee] = []
-    fees_due: FeesDue = FeesDue.on_submission
-    documents: list[Document] = []
-    online_level: OnlineLevel = OnlineLevel.none
-    levels: list[str] = []
-    legal_basis: list[Text] = []
-    result: Text | None = None
-    sources: list[Source] = []
-    verified: bool = False
-    notes: Text | None = None
+    processing_time_by_channel: ChannelTimes = Field(
+        default=ChannelTimes(), description="Thời hạn giải quyết theo kênh nộp (nếu khác)"
+    )
+    fees: list[Fee] = Field(default=[], description="Phí, lệ phí")
+    fees_due: FeesDue = Field(
+        default=FeesDue.on_submission, description="Thời điểm nộp phí, lệ phí"
+    )
+    documents: list[Document] = Field(default=[], description="Thành phần hồ sơ")
+    online_level: OnlineLevel = Field(
+        default=OnlineLevel.none, description="Mức độ dịch vụ công trực tuyến"
+    )
+    levels: list[str] = Field(default=[], description="Cấp thực hiện")
+    legal_basis: list[Text] = Field(default=[], description="Căn cứ pháp lý")
+    result: Text | None = Field(default=None, description="Kết quả thực hiện")
+    sources: list[Source] = Field(default=[], description="Nguồn dữ liệu")
+    verified: bool = Field(default=False, description="Đã đối chiếu với Cơ sở dữ liệu quốc gia")
+    notes: Text | None = Field(default=None, description="Ghi chú")
 
     @model_validator(mode="after")
     def _online_time_once(self) -> ProcedureData:
@@ -281,12 +304,14 @@ class ProcedureData(Row):
 
 
 class ProcedureCreate(ProcedureData):
-    code: Code = Field(examples=["1.001193"])
+    code: Code = Field(description="Mã thủ tục trên Cơ sở dữ liệu quốc gia", examples=["1.001193"])
 
 
 class ProcedureRow(ProcedureCreate):
-    version: int = Field(ge=1, le=INTEGER_MAX)
-    state: CatalogState = CatalogState.draft
+    version: int = Field(description="Phiên bản", ge=1, le=INTEGER_MAX, examples=[1])
+    state: CatalogState = Field(
+        default=CatalogState.draft, description="Tình trạng: bản nháp, công bố, bãi bỏ"
+    )
 
 
 class RunsAt(Row):
@@ -365,7 +390,7 @@ class TemplateCreate(TemplateData):
 
 
 class TemplateRow(TemplateCreate):
-    version: int = Field(ge=1, le=INTEGER_MAX)
+    version: int = Field(ge=1, le=INTEGER_MAX, examples=[1])
 
 
 class ApplicationData(Row):
@@ -403,7 +428,7 @@ class ApplicationCreate(ApplicationData):
 
 
 class ApplicationRow(ApplicationCreate):
-    version: int = Field(ge=1, le=INTEGER_MAX)
+    version: int = Field(ge=1, le=INTEGER_MAX, examples=[1])
     state: CatalogState = CatalogState.draft
 
 
@@ -413,9 +438,9 @@ class ApplicationRead(ApplicationRow):
 
 
 class ProcedureRead(ProcedureRow):
-    current: bool = Field(description="Phiên bản đang được công bố hiện hành")
-    published_at: LocalDateTime | None = None
-    retired_at: LocalDateTime | None = None
+    current: bool = Field(description="Phiên bản đang được công bố hiện hành", examples=[True])
+    published_at: LocalDateTime | None = Field(default=None, description="Thời điểm công bố")
+    retired_at: LocalDateTime | None = Field(default=None, description="Thời điểm bãi bỏ")
 
 
 class ProcedureDetail(ProcedureRead):
@@ -425,20 +450,24 @@ class ProcedureDetail(ProcedureRead):
 
 
 class ProcedureSummary(BaseModel):
-    code: str
-    version: int
-    name: str
-    field: str
-    online_level: OnlineLevel
-    processing_time: Duration
-    levels: list[str]
+    """A procedure as the search lists it (thủ tục hành chính)."""
+
+    code: str = Field(description="Mã thủ tục trên Cơ sở dữ liệu quốc gia", examples=["1.001193"])
+    version: int = Field(description="Phiên bản đang công bố", examples=[2])
+    name: str = Field(description="Tên thủ tục", examples=["Thủ tục đăng ký khai sinh"])
+    field: str = Field(description="Mã lĩnh vực", examples=["HOTICH"])
+    online_level: OnlineLevel = Field(description="Mức độ dịch vụ công trực tuyến")
+    processing_time: Duration = Field(description="Thời hạn giải quyết")
+    levels: list[str] = Field(description="Cấp thực hiện (tỉnh, xã...)", examples=[["commune"]])
 
 
 class Page(BaseModel, Generic[T]):
+    """One page of a list (pages numbered from 1)."""
+
     items: list[T]
-    total: int = Field(description="Tổng số kết quả khớp bộ lọc")
-    page: int
-    page_size: int
+    total: int = Field(description="Tổng số kết quả khớp bộ lọc", examples=[1])
+    page: int = Field(description="Số trang, bắt đầu từ 1", examples=[1])
+    page_size: int = Field(description="Số kết quả mỗi trang", examples=[20])
 
 
 class AgencyRead(AgencyRow):
@@ -446,6 +475,19 @@ class AgencyRead(AgencyRow):
         default=None,
         description="Cơ quan hiện đang tiếp nhận công việc của cơ quan này (theo chuỗi replaced_by)",
     )
+
+
+# one named schema per page (a client's type name: ``UnitRowPage``, not ``Page_UnitRow_``)
+class UnitRowPage(Page[UnitRow]):
+    """Một trang danh sách đơn vị hành chính."""
+
+
+class AgencyRowPage(Page[AgencyRow]):
+    """Một trang danh sách cơ quan."""
+
+
+class ProcedureSummaryPage(Page[ProcedureSummary]):
+    """Một trang kết quả tìm kiếm thủ tục hành chính."""
 
 
 def procedure_read(procedure: Procedure) -> ProcedureRead:

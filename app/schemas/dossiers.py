@@ -8,7 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, field_validator, model_validator
 
 from app.models.base import INTEGER_MAX
 from app.models.dossier import (
@@ -70,13 +70,27 @@ def normalise_email(value: str) -> str:
 class Applicant(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    kind: ApplicantKind = ApplicantKind.person
-    name: str = Field(min_length=1, max_length=500, examples=["Nguyễn Văn An"])
-    id_kind: IdentifierKind = IdentifierKind.personal_id
-    id_number: str = Field(min_length=1, max_length=32, examples=["001099012345"])
-    phone: str | None = Field(default=None, examples=["0912345678"])
-    email: str | None = Field(default=None, examples=["an.nguyen@example.vn"])
-    address: str | None = Field(default=None, max_length=1000)
+    kind: ApplicantKind = Field(
+        default=ApplicantKind.person, description="Cá nhân (person) hoặc tổ chức (organisation)"
+    )
+    name: str = Field(
+        description="Họ tên người đề nghị, hoặc tên tổ chức",
+        min_length=1,
+        max_length=500,
+        examples=["Nguyễn Văn An"],
+    )
+    id_kind: IdentifierKind = Field(
+        default=IdentifierKind.personal_id,
+        description="Loại giấy tờ: số định danh cá nhân, hộ chiếu, mã số thuế",
+    )
+    id_number: str = Field(
+        description="Số giấy tờ", min_length=1, max_length=32, examples=["001099012345"]
+    )
+    phone: str | None = Field(description="Số điện thoại", default=None, examples=["0912345678"])
+    email: str | None = Field(
+        description="Thư điện tử", default=None, examples=["an.nguyen@example.vn"]
+    )
+    address: str | None = Field(description="Địa chỉ", default=None, max_length=1000)
     unit_code: str | None = Field(default=None, description="Mã đơn vị hành chính nơi cư trú")
 
     @field_validator("name")
@@ -106,8 +120,15 @@ class Applicant(BaseModel):
 class DocumentInput(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    requirement_code: str = Field(min_length=1, max_length=64, examples=["TP01"])
-    upload_id: uuid.UUID | None = None
+    requirement_code: str = Field(
+        description="Mã thành phần hồ sơ của thủ tục",
+        min_length=1,
+        max_length=64,
+        examples=["TP01"],
+    )
+    upload_id: uuid.UUID | None = Field(
+        default=None, description="Mã tệp đã tải lên (POST /api/v1/uploads)"
+    )
     paper_original_checked: bool = Field(
         default=False, description="Tại quầy: cán bộ đã kiểm tra bản giấy (không cần tải tệp)"
     )
@@ -126,7 +147,12 @@ class SupplementItem(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    requirement_code: str = Field(min_length=1, max_length=64, examples=["TP01"])
+    requirement_code: str = Field(
+        description="Mã thành phần hồ sơ cần bổ sung",
+        min_length=1,
+        max_length=64,
+        examples=["TP01"],
+    )
     originals: int | None = Field(default=None, ge=0, le=INTEGER_MAX, description="Số bản chính")
     certified_copies: int | None = Field(
         default=None, ge=0, le=INTEGER_MAX, description="Số bản sao có chứng thực"
@@ -155,11 +181,24 @@ class Submitter(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1, max_length=500, examples=["Trần Văn Bảo"])
-    id_kind: IdentifierKind = IdentifierKind.personal_id
-    id_number: str = Field(min_length=1, max_length=32, examples=["001099000123"])
-    phone: str | None = Field(default=None, examples=["0912000111"])
-    relationship: SubmitterRelationship
+    name: str = Field(
+        description="Họ tên người nộp thay", min_length=1, max_length=500, examples=["Trần Văn Bảo"]
+    )
+    id_kind: IdentifierKind = Field(
+        default=IdentifierKind.personal_id, description="Loại giấy tờ của người nộp thay"
+    )
+    id_number: str = Field(
+        description="Số giấy tờ của người nộp thay",
+        min_length=1,
+        max_length=32,
+        examples=["001099000123"],
+    )
+    phone: str | None = Field(
+        description="Số điện thoại của người nộp thay", default=None, examples=["0912000111"]
+    )
+    relationship: SubmitterRelationship = Field(
+        description="Quan hệ với người đề nghị (người đại diện, được ủy quyền...)"
+    )
     authorisation_upload_id: uuid.UUID | None = Field(
         default=None, description="Tệp giấy ủy quyền (bắt buộc trừ người đại diện theo pháp luật)"
     )
@@ -200,7 +239,9 @@ class FeeChoice(BaseModel):
     """The applicant's choice about one fee of the procedure (by its index in the catalog's list):
     asked for or not, and the counted quantities (pages, copies, sets) it is priced with."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"example": {"index": 0, "requested": True, "copies": 2}}
+    )
 
     index: int = Field(ge=0, le=1000, description="Chỉ số khoản phí trong danh mục của thủ tục")
     requested: bool = Field(default=True, description="Có yêu cầu (khoản phí có điều kiện)")
@@ -244,14 +285,14 @@ class DossierCreate(BaseModel):
         },
     )
 
-    procedure_code: str = Field(min_length=1, max_length=64)
+    procedure_code: str = Field(description="Mã thủ tục hành chính", min_length=1, max_length=64)
     agency_code: str | None = Field(
         default=None, description="Cơ quan áp dụng thủ tục; bỏ trống nếu chỉ có một cơ quan"
     )
     receiving_office_code: str | None = Field(
         default=None, description="Nơi tiếp nhận; bỏ trống để dùng nơi tiếp nhận đầu tiên"
     )
-    applicant: Applicant
+    applicant: Applicant = Field(description="Người đề nghị (chủ hồ sơ)")
     submitter: Submitter | None = Field(
         default=None,
         description="Người nộp thay người yêu cầu (bỏ trống: người yêu cầu tự nộp)",
@@ -266,9 +307,16 @@ class DossierCreate(BaseModel):
     subject_unit_code: str | None = Field(
         default=None, description="Đơn vị hành chính nơi có đối tượng (mặc định: nơi cư trú)"
     )
-    documents: list[DocumentInput] = Field(default_factory=list, max_length=100)
-    result_delivery: ResultDelivery = ResultDelivery.desk
-    result_address: str | None = Field(default=None, max_length=1000)
+    documents: list[DocumentInput] = Field(
+        description="Thành phần hồ sơ (tệp đã tải lên)", default_factory=list, max_length=100
+    )
+    result_delivery: ResultDelivery = Field(
+        default=ResultDelivery.desk,
+        description="Hình thức nhận kết quả: tại quầy, bưu chính, trực tuyến",
+    )
+    result_address: str | None = Field(
+        description="Địa chỉ nhận kết quả qua bưu chính", default=None, max_length=1000
+    )
     fee_choices: list[FeeChoice] = Field(
         default_factory=list,
         max_length=100,
@@ -283,7 +331,7 @@ class DossierCreate(BaseModel):
     outcome: DeskOutcome | None = Field(
         default=None, description="Tại quầy: kết quả kiểm tra hồ sơ"
     )
-    note: str | None = Field(default=None, max_length=4000)
+    note: str | None = Field(description="Ghi chú", default=None, max_length=4000)
     supplement_items: list[SupplementItem] = Field(
         default_factory=list,
         max_length=100,
@@ -331,7 +379,9 @@ class ActionRequest(BaseModel):
         max_length=16,
         description="return_result tại Bộ phận Một cửa khác trong tỉnh: mã tra cứu trên phiếu hẹn",
     )
-    documents: list[DocumentInput] = Field(default_factory=list, max_length=100)
+    documents: list[DocumentInput] = Field(
+        description="Tệp kèm theo thao tác (bổ sung, kết quả)", default_factory=list, max_length=100
+    )
     items: list[SupplementItem] = Field(
         default_factory=list,
         max_length=100,
@@ -339,42 +389,154 @@ class ActionRequest(BaseModel):
     )
 
 
+# the example dossier of the read models: a birth registration submitted online, being processed
+_ROUTE_EXAMPLE: list[JsonValue] = [
+    {
+        "position": 0,
+        "code": "S1",
+        "name": "Tiếp nhận hồ sơ",
+        "agency_code": "000.31.00.H99",
+        "role": "receptionist",
+    },
+    {
+        "position": 1,
+        "code": "S2",
+        "name": "Thẩm định, trình ký",
+        "agency_code": "000.31.00.H99",
+        "role": "specialist",
+    },
+]
+_DOCUMENT_EXAMPLE: dict[str, JsonValue] = {
+    "requirement_code": "TP01",
+    "kind": "submitted",
+    "upload_id": "3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a",
+    "paper_original_checked": False,
+    "file_name": "to-khai-dang-ky-khai-sinh.pdf",
+    "content_type": "application/pdf",
+    "size": 182044,
+    "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+    "added_at": "2026-11-23T08:41:05+07:00",
+}
+_FEE_LINE_EXAMPLE: dict[str, JsonValue] = {
+    "id": 41,
+    "name": "Lệ phí đăng ký khai sinh",
+    "kind": "levy",
+    "amount": 8000,
+    "condition": None,
+    "requires_confirmation": False,
+    "confirmed": True,
+    "quantities": {},
+    "due": "on_submission",
+    "paid_at": None,
+    "receipt_number": None,
+}
+DOSSIER_EXAMPLE: dict[str, JsonValue] = {
+    "code": "000.31.00.H99-261123-0001",
+    "pin": "7KQ2MX",
+    "status": "in_progress",
+    "status_label": "Đang xử lý",
+    "status_code": 3,
+    "version": 4,
+    "procedure_code": "1.001193",
+    "procedure_name": "Thủ tục đăng ký khai sinh",
+    "procedure_version": 2,
+    "application_version": 1,
+    "rule_set": "nd118-2025",
+    "channel": "online",
+    "receiving_office_code": "000.31.00.H99",
+    "competent_agency_code": "000.31.00.H99",
+    "current_agency_code": "000.31.00.H99",
+    "current_step": _ROUTE_EXAMPLE[1],
+    "assignee": "chuyenvien.tranthib",
+    "route": _ROUTE_EXAMPLE,
+    "applicant": {
+        "kind": "person",
+        "name": "Nguyễn Văn An",
+        "id_kind": "personal_id",
+        "id_number": "001099012345",
+        "phone": "0912345678",
+        "email": "an.nguyen@example.vn",
+        "address": "Thôn Đông, xã Một",
+        "unit_code": "31",
+    },
+    "subject_unit_code": None,
+    "submitted_at": "2026-11-23T08:41:05+07:00",
+    "received_at": "2026-11-23T09:02:40+07:00",
+    "due_at": "2026-11-24T09:02:40+07:00",
+    "promised_due_at": None,
+    "finished_at": None,
+    "returned_at": None,
+    "supplement_deadline_at": None,
+    "supplement_count": 0,
+    "on_time": None,
+    "overdue": False,
+    "result_delivery": "online",
+    "fee_lines": [_FEE_LINE_EXAMPLE],
+    "documents": [_DOCUMENT_EXAMPLE],
+    "rating": None,
+    "submitter": None,
+    "owner_vneid_verified": True,
+    "result": {
+        "delivery": "online",
+        "office_code": None,
+        "consignment_number": None,
+        "returned_at": None,
+        "delivered_at": None,
+    },
+    "allowed_actions": ["forward", "send_back", "request_supplement", "resolve"],
+}
+
+
 class FeeLineRead(BaseModel):
-    id: int | None = None
-    name: str
-    kind: str
-    amount: int
-    condition: str | None
-    requires_confirmation: bool
-    confirmed: bool
-    quantities: dict[str, int] = {}
-    due: str | None = None
-    paid_at: LocalDateTime | None
-    receipt_number: str | None
+    """Một khoản phí, lệ phí của hồ sơ (a fee line, priced when the dossier was submitted)."""
+
+    model_config = ConfigDict(json_schema_extra={"example": _FEE_LINE_EXAMPLE})
+
+    id: int | None = Field(default=None, description="Mã khoản phí của hồ sơ")
+    name: str = Field(description="Tên khoản phí, lệ phí")
+    kind: str = Field(description="charge: phí; levy: lệ phí")
+    amount: int = Field(description="Số tiền (đồng)")
+    condition: str | None = Field(description="Điều kiện áp dụng")
+    requires_confirmation: bool = Field(description="Chỉ thu khi người nộp có yêu cầu")
+    confirmed: bool = Field(description="Đã xác nhận thu")
+    quantities: dict[str, int] = Field(default={}, description="Số trang, số bản, số bộ đã tính")
+    due: str | None = Field(default=None, description="Thời điểm phải nộp")
+    paid_at: LocalDateTime | None = Field(description="Thời điểm đã nộp")
+    receipt_number: str | None = Field(description="Số biên lai")
 
 
 class StepRead(BaseModel):
-    position: int
-    code: str
-    name: str
-    agency_code: str
-    role: str
+    """Một bước của quy trình xử lý hồ sơ (a step of the dossier's route)."""
+
+    model_config = ConfigDict(json_schema_extra={"example": _ROUTE_EXAMPLE[0]})
+
+    position: int = Field(description="Thứ tự bước, từ 0")
+    code: str = Field(description="Mã bước")
+    name: str = Field(description="Tên bước")
+    agency_code: str = Field(description="Cơ quan thực hiện bước")
+    role: str = Field(description="Vai trò cán bộ thực hiện")
 
 
 class DossierDocumentRead(BaseModel):
+    """Một tệp của hồ sơ: thành phần đã nộp, bổ sung, hoặc kết quả."""
+
+    model_config = ConfigDict(json_schema_extra={"example": _DOCUMENT_EXAMPLE})
+
     requirement_code: str | None = Field(description="Mã thành phần hồ sơ của thủ tục")
     kind: str = Field(description="submitted, supplement hoặc result")
-    upload_id: str | None
+    upload_id: str | None = Field(description="Mã tệp đã tải lên")
     paper_original_checked: bool = Field(description="Bản giấy đã được đối chiếu tại quầy")
-    file_name: str | None
-    content_type: str | None
-    size: int | None
-    sha256: str | None
-    added_at: LocalDateTime
+    file_name: str | None = Field(description="Tên tệp")
+    content_type: str | None = Field(description="Kiểu tệp")
+    size: int | None = Field(description="Kích thước (byte)")
+    sha256: str | None = Field(description="Mã băm SHA-256 của tệp")
+    added_at: LocalDateTime = Field(description="Thời điểm đính kèm")
 
 
 class ResultReturnRead(BaseModel):
-    delivery: ResultDelivery
+    """Việc trả kết quả giải quyết (how and when the result was returned)."""
+
+    delivery: ResultDelivery = Field(description="Hình thức nhận kết quả")
     office_code: str | None = Field(description="Bộ phận Một cửa đã trả kết quả")
     consignment_number: str | None = Field(description="Số hiệu bưu gửi (trả qua bưu chính)")
     returned_at: LocalDateTime | None = Field(
@@ -384,66 +546,96 @@ class ResultReturnRead(BaseModel):
 
 
 class DossierRead(BaseModel):
-    code: str
+    """Hồ sơ thủ tục hành chính: the full view, for its owner and the officers handling it."""
+
+    model_config = ConfigDict(json_schema_extra={"example": DOSSIER_EXAMPLE})
+
+    code: str = Field(description="Mã hồ sơ")
     pin: str | None = Field(description="Mã tra cứu (chỉ hiện cho chủ hồ sơ và cán bộ)")
-    status: DossierStatus
-    status_label: str
+    status: DossierStatus = Field(description="Trạng thái hồ sơ")
+    status_label: str = Field(description="Tên trạng thái")
     status_code: int = Field(description="TrangThaiHoSo của Cổng DVCQG")
-    version: int
-    procedure_code: str
-    procedure_name: str
-    procedure_version: int
-    application_version: int
-    rule_set: str
-    channel: Channel
-    receiving_office_code: str
-    competent_agency_code: str
-    current_agency_code: str | None
-    current_step: StepRead | None
-    assignee: str | None
-    route: list[StepRead]
-    applicant: dict[str, Any]
-    subject_unit_code: str | None
-    submitted_at: LocalDateTime
-    received_at: LocalDateTime | None
-    due_at: LocalDateTime | None
-    promised_due_at: LocalDateTime | None
-    finished_at: LocalDateTime | None
-    returned_at: LocalDateTime | None
-    supplement_deadline_at: LocalDateTime | None
-    supplement_count: int
-    on_time: bool | None
-    overdue: bool
-    result_delivery: ResultDelivery
-    fee_lines: list[FeeLineRead]
-    documents: list[DossierDocumentRead]
-    rating: int | None
+    version: int = Field(description="Phiên bản hồ sơ (ETag, If-Match)")
+    procedure_code: str = Field(description="Mã thủ tục")
+    procedure_name: str = Field(description="Tên thủ tục")
+    procedure_version: int = Field(description="Phiên bản thủ tục khi nộp")
+    application_version: int = Field(description="Phiên bản áp dụng thủ tục tại cơ quan")
+    rule_set: str = Field(description="Bộ quy tắc pháp lý áp dụng (theo ngày nộp)")
+    channel: Channel = Field(description="Kênh nộp hồ sơ")
+    receiving_office_code: str = Field(description="Bộ phận Một cửa tiếp nhận")
+    competent_agency_code: str = Field(description="Cơ quan có thẩm quyền giải quyết")
+    current_agency_code: str | None = Field(description="Cơ quan đang xử lý")
+    current_step: StepRead | None = Field(description="Bước xử lý hiện tại")
+    assignee: str | None = Field(description="Cán bộ được phân công ở bước hiện tại")
+    route: list[StepRead] = Field(description="Quy trình xử lý: các bước")
+    applicant: dict[str, Any] = Field(description="Người đề nghị (chủ hồ sơ)")
+    subject_unit_code: str | None = Field(description="Đơn vị hành chính của đối tượng")
+    submitted_at: LocalDateTime = Field(description="Thời điểm nộp")
+    received_at: LocalDateTime | None = Field(description="Thời điểm tiếp nhận")
+    due_at: LocalDateTime | None = Field(description="Ngày hẹn trả kết quả")
+    promised_due_at: LocalDateTime | None = Field(description="Ngày hẹn lại (khi trễ hạn)")
+    finished_at: LocalDateTime | None = Field(description="Thời điểm có kết quả")
+    returned_at: LocalDateTime | None = Field(description="Thời điểm trả kết quả")
+    supplement_deadline_at: LocalDateTime | None = Field(description="Hạn nộp bổ sung")
+    supplement_count: int = Field(description="Số lần yêu cầu bổ sung")
+    on_time: bool | None = Field(description="Giải quyết đúng hạn (khi đã có kết quả)")
+    overdue: bool = Field(description="Đang quá hạn")
+    result_delivery: ResultDelivery = Field(description="Hình thức nhận kết quả")
+    fee_lines: list[FeeLineRead] = Field(description="Phí, lệ phí")
+    documents: list[DossierDocumentRead] = Field(description="Thành phần hồ sơ và kết quả")
+    rating: int | None = Field(description="Mức độ hài lòng (1-5)")
     submitter: dict[str, Any] | None = Field(description="Người nộp thay (nếu có)")
     owner_vneid_verified: bool | None = Field(
         description="Tài khoản nộp đã xác thực VNeID (TaiKhoanDuocXacThucVoiVNeID)"
     )
-    result: ResultReturnRead
-    allowed_actions: list[Action]
+    result: ResultReturnRead = Field(description="Trả kết quả")
+    allowed_actions: list[Action] = Field(description="Thao tác người gọi được thực hiện lúc này")
 
 
 class DossierSummary(BaseModel):
-    code: str
-    status: DossierStatus
-    status_label: str
-    procedure_code: str
-    procedure_name: str
-    applicant_name: str
-    receiving_office_code: str
-    current_agency_code: str | None
+    """Một dòng của danh sách hồ sơ (a worklist row)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {
+                "code": "000.31.00.H99-261123-0001",
+                "status": "in_progress",
+                "status_label": "Đang xử lý",
+                "procedure_code": "1.001193",
+                "procedure_name": "Thủ tục đăng ký khai sinh",
+                "applicant_name": "Nguyễn Văn An",
+                "receiving_office_code": "000.31.00.H99",
+                "current_agency_code": "000.31.00.H99",
+                "current_step_code": "S2",
+                "current_step_name": "Thẩm định, trình ký",
+                "assignee": "chuyenvien.tranthib",
+                "channel": "online",
+                "submitted_at": "2026-11-23T08:41:05+07:00",
+                "received_at": "2026-11-23T09:02:40+07:00",
+                "due_at": "2026-11-24T09:02:40+07:00",
+                "overdue": False,
+                "version": 4,
+            }
+        }
+    )
+
+    code: str = Field(description="Mã hồ sơ")
+    status: DossierStatus = Field(description="Trạng thái hồ sơ")
+    status_label: str = Field(description="Tên trạng thái")
+    procedure_code: str = Field(description="Mã thủ tục")
+    procedure_name: str = Field(description="Tên thủ tục")
+    applicant_name: str = Field(description="Họ tên người đề nghị")
+    receiving_office_code: str = Field(description="Bộ phận Một cửa tiếp nhận")
+    current_agency_code: str | None = Field(description="Cơ quan đang xử lý")
     current_step_code: str | None = Field(description="Mã bước hiện tại")
-    current_step_name: str | None
+    current_step_name: str | None = Field(description="Tên bước hiện tại")
     assignee: str | None = Field(description="Cán bộ được phân công ở bước hiện tại")
-    channel: Channel
-    submitted_at: LocalDateTime
-    received_at: LocalDateTime | None
-    due_at: LocalDateTime | None
-    overdue: bool
-    version: int
+    channel: Channel = Field(description="Kênh nộp hồ sơ")
+    submitted_at: LocalDateTime = Field(description="Thời điểm nộp")
+    received_at: LocalDateTime | None = Field(description="Thời điểm tiếp nhận")
+    due_at: LocalDateTime | None = Field(description="Ngày hẹn trả kết quả")
+    overdue: bool = Field(description="Đang quá hạn")
+    version: int = Field(description="Phiên bản hồ sơ (ETag, If-Match)")
 
 
 class WorklistQuery(BaseModel):
@@ -469,43 +661,86 @@ class WorklistQuery(BaseModel):
 
 
 class DossierPage(BaseModel):
-    items: list[DossierSummary]
-    next_cursor: str | None = Field(description="Truyền vào `cursor` để lấy trang kế tiếp")
+    """Một trang danh sách hồ sơ (keyset pages: pass `next_cursor` back as `cursor`)."""
+
+    items: list[DossierSummary] = Field(description="Các hồ sơ của trang")
+    next_cursor: str | None = Field(
+        description="Truyền vào `cursor` để lấy trang kế tiếp", examples=["eyJrIjpbIjIwMjYtMTEt"]
+    )
+
+
+_EVENT_EXAMPLE: dict[str, JsonValue] = {
+    "seq": 2,
+    "action": "receive",
+    "from_status": "submitted",
+    "to_status": "received",
+    "step": 0,
+    "step_code": "S1",
+    "agency_code": "000.31.00.H99",
+    "actor_kind": "officer",
+    "actor": "tiepnhan.nguyenvana",
+    "at": "2026-11-23T09:02:40+07:00",
+    "note": None,
+    "payload": {"due_at": "2026-11-24T09:02:40+07:00"},
+}
 
 
 class EventRead(BaseModel):
-    seq: int
-    action: str
-    from_status: DossierStatus | None
-    to_status: DossierStatus
-    step: int | None
+    """Một sự kiện trong nhật ký xử lý hồ sơ (one append-only event)."""
+
+    model_config = ConfigDict(json_schema_extra={"example": _EVENT_EXAMPLE})
+
+    seq: int = Field(description="Số thứ tự sự kiện của hồ sơ")
+    action: str = Field(description="Thao tác")
+    from_status: DossierStatus | None = Field(description="Trạng thái trước")
+    to_status: DossierStatus = Field(description="Trạng thái sau")
+    step: int | None = Field(description="Vị trí bước trong route")
     step_code: str | None = Field(description="Mã bước của quy trình (như trong route)")
-    agency_code: str | None
-    actor_kind: str
+    agency_code: str | None = Field(description="Cơ quan thực hiện")
+    actor_kind: str = Field(description="officer, citizen, system hoặc gateway")
     actor: str | None = Field(
         description="Người thực hiện: tên đăng nhập của cán bộ (khi cán bộ xem), họ tên cán bộ "
         "(khi công dân xem); không có với công dân và hệ thống"
     )
-    at: LocalDateTime
-    note: str | None
-    payload: dict[str, Any]
+    at: LocalDateTime = Field(description="Thời điểm")
+    note: str | None = Field(description="Ghi chú, lý do")
+    payload: dict[str, Any] = Field(description="Chi tiết của thao tác")
 
 
 class StepProgress(BaseModel):
-    position: int
-    step_code: str
-    agency_code: str
-    role: str
-    started_at: LocalDateTime
-    due_at: LocalDateTime | None
-    finished_at: LocalDateTime | None
-    overdue: bool
+    """Tiến độ một bước xử lý (its start, due date and finish)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {
+                "position": 0,
+                "step_code": "S1",
+                "agency_code": "000.31.00.H99",
+                "role": "receptionist",
+                "started_at": "2026-11-23T09:02:40+07:00",
+                "due_at": "2026-11-23T13:02:40+07:00",
+                "finished_at": "2026-11-23T09:40:12+07:00",
+                "overdue": False,
+            }
+        }
+    )
+
+    position: int = Field(description="Thứ tự bước, từ 0")
+    step_code: str = Field(description="Mã bước")
+    agency_code: str = Field(description="Cơ quan thực hiện")
+    role: str = Field(description="Vai trò cán bộ thực hiện")
+    started_at: LocalDateTime = Field(description="Bắt đầu")
+    due_at: LocalDateTime | None = Field(description="Hạn của bước")
+    finished_at: LocalDateTime | None = Field(description="Hoàn thành")
+    overdue: bool = Field(description="Quá hạn")
 
 
 class EventsRead(BaseModel):
-    code: str
-    events: list[EventRead]
-    steps: list[StepProgress]
+    """Nhật ký xử lý và tiến độ của hồ sơ."""
+
+    code: str = Field(description="Mã hồ sơ", examples=["000.31.00.H99-261123-0001"])
+    events: list[EventRead] = Field(description="Các sự kiện, cũ nhất trước")
+    steps: list[StepProgress] = Field(description="Tiến độ từng bước")
 
 
 class LookupRead(BaseModel):
@@ -526,16 +761,16 @@ class LookupRead(BaseModel):
         }
     )
 
-    code: str
-    procedure_name: str
-    status: DossierStatus
-    status_label: str
-    received_at: LocalDateTime | None
-    due_at: LocalDateTime | None
-    promised_due_at: LocalDateTime | None
-    finished_at: LocalDateTime | None
-    current_agency: str | None
-    applicant_name: str
+    code: str = Field(description="Mã hồ sơ")
+    procedure_name: str = Field(description="Tên thủ tục")
+    status: DossierStatus = Field(description="Trạng thái hồ sơ")
+    status_label: str = Field(description="Tên trạng thái")
+    received_at: LocalDateTime | None = Field(description="Thời điểm tiếp nhận")
+    due_at: LocalDateTime | None = Field(description="Ngày hẹn trả kết quả")
+    promised_due_at: LocalDateTime | None = Field(description="Ngày hẹn lại (khi trễ hạn)")
+    finished_at: LocalDateTime | None = Field(description="Thời điểm có kết quả")
+    current_agency: str | None = Field(description="Cơ quan đang xử lý")
+    applicant_name: str = Field(description="Họ tên người đề nghị (đã che)")
 
 
 LOOKUP_PIN_MAX = 16
@@ -551,20 +786,30 @@ class DeviceRating(BaseModel):
         },
     )
 
-    code: str = Field(min_length=1, max_length=96)
-    pin: str = Field(min_length=1, max_length=LOOKUP_PIN_MAX)
+    code: str = Field(description="Mã hồ sơ (in trên phiếu tiếp nhận)", min_length=1, max_length=96)
+    pin: str = Field(
+        description="Mã tra cứu (in trên phiếu tiếp nhận)", min_length=1, max_length=LOOKUP_PIN_MAX
+    )
     rating: int = Field(
         ge=1,
         le=5,
         description="5 Rất hài lòng, 4 Hài lòng, 3 Chấp nhận được, 2 Không hài lòng, "
         "1 Rất không hài lòng",
     )
-    comment: str | None = Field(default=None, max_length=2000)
+    comment: str | None = Field(description="Góp ý", default=None, max_length=2000)
 
 
 class DeviceRatingRead(BaseModel):
-    code: str
-    rating: int
+    """Đánh giá đã ghi nhận."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {"code": "000.31.00.H99-261123-0001", "rating": 5, "level": "Rất hài lòng"}
+        }
+    )
+
+    code: str = Field(description="Mã hồ sơ")
+    rating: int = Field(description="Điểm đánh giá (1-5)")
     level: str = Field(description="Mức độ hài lòng")
 
 
@@ -574,3 +819,46 @@ class LookupQuery(BaseModel):
     pin: str = Field(
         min_length=1, max_length=LOOKUP_PIN_MAX, description="Mã tra cứu in trên phiếu"
     )
+
+
+class FormDocument(BaseModel):
+    """Biểu mẫu của hồ sơ (Thông tư 01/2018, 03/2025 của VPCP) as JSON: the members every form has, and the
+    form's own members beside them (the receipt's ``lookup_pin``, ``lookup_url``, ``documents``,
+    ``due_at``...; docs/forms.md lists them). Documentation only: the endpoint builds the document."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        json_schema_extra={
+            "example": {
+                "form": "receipt",
+                "form_number": "01",
+                "legal_basis": "Mẫu số 01 — Thông tư số 03/2025/TT-VPCP",
+                "title": "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
+                "issuing_agency": {"code": "000.31.00.H99", "name": "Ủy ban nhân dân xã Một"},
+                "issued_at": "2026-11-23T09:02:40+07:00",
+                "place_and_date": "Xã Một, ngày 23 tháng 11 năm 2026",
+                "dossier_code": "000.31.00.H99-261123-0001",
+                "procedure": {"code": "1.001193", "name": "Thủ tục đăng ký khai sinh"},
+                "applicant": {
+                    "name": "Nguyễn Văn An",
+                    "address": "Thôn Đông, xã Một",
+                    "phone": "0912345678",
+                    "email": None,
+                },
+                "received_at": "2026-11-23T09:02:40+07:00",
+                "lookup_pin": "7KQ2MX",
+                "due_at": "2026-11-24T09:02:40+07:00",
+            }
+        },
+    )
+
+    form: str = Field(description="Tên biểu mẫu (receipt, supplement_request, refusal, ...)")
+    form_number: str | None = Field(default=None, description="Số hiệu mẫu theo bộ quy tắc")
+    legal_basis: str | None = Field(default=None, description="Căn cứ (mẫu số, thông tư)")
+    title: str = Field(description="Tên biểu mẫu")
+    issuing_agency: dict[str, Any] | None = Field(default=None, description="Cơ quan ban hành")
+    issued_at: str = Field(description="Thời điểm ban hành (RFC 3339, +07:00)")
+    place_and_date: str | None = Field(default=None, description="Địa danh, ngày tháng năm")
+    dossier_code: str = Field(description="Mã hồ sơ")
+    procedure: dict[str, Any] = Field(description="Thủ tục: mã và tên")
+    applicant: dict[str, Any] = Field(description="Người đề nghị")

@@ -4,6 +4,7 @@ development issuer's requests."""
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -18,10 +19,46 @@ class AgencyRole(BaseModel):
     role: Role
 
 
+class OfficerLoginForm(BaseModel):
+    """Officer login, form-encoded: the OAuth2 password flow (RFC 6749, section 4.3), as Swagger
+    UI's Authorize dialog and any OAuth2 client send it."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {
+                "grant_type": "password",
+                "username": "tiepnhan.nguyenvana",
+                "password": "mat-khau-du-dai-123",
+            }
+        }
+    )
+
+    grant_type: str | None = Field(
+        default=None, pattern="^password$", description="Luôn là `password` (nếu gửi)"
+    )
+    username: str = Field(description="Tên đăng nhập của cán bộ")
+    password: str = Field(description="Mật khẩu", json_schema_extra={"format": "password"})
+    scope: str = Field(default="", description="Không dùng (để trống)")
+    client_id: str | None = Field(default=None, description="Không dùng")
+    client_secret: str | None = Field(
+        default=None, description="Không dùng", json_schema_extra={"format": "password"}
+    )
+
+
 class TokenResponse(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {
+                "access_token": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9...",
+                "token_type": "bearer",
+                "expires_in": 3600,
+            }
+        }
+    )
+
     access_token: str
     token_type: str = "bearer"  # noqa: S105 - the OAuth2 token type, not a secret
-    expires_in: int = Field(description="Thời hạn của mã truy cập, tính bằng giây")
+    expires_in: int = Field(description="Thời hạn của mã truy cập, tính bằng giây", examples=[3600])
 
 
 class UserCreate(BaseModel):
@@ -83,7 +120,19 @@ class PasswordChange(BaseModel):
 
 
 class UserRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+    model_config = ConfigDict(
+        from_attributes=True,
+        json_schema_extra={
+            "example": {
+                "id": "6f1c2a9e-1d4b-4c7a-9f0e-2b8d3c4e5f60",
+                "username": "tiepnhan.nguyenvana",
+                "full_name": "Nguyễn Văn A",
+                "active": True,
+                "roles": [{"agency": "000.00.01.H99", "role": "receptionist"}],
+                "tokens_valid_after": "2026-11-20T08:00:00+07:00",
+            }
+        },
+    )
 
     id: uuid.UUID
     username: str
@@ -94,6 +143,19 @@ class UserRead(BaseModel):
 
 
 class Me(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {
+                "id": "6f1c2a9e-1d4b-4c7a-9f0e-2b8d3c4e5f60",
+                "username": "tiepnhan.nguyenvana",
+                "roles": [
+                    {"agency": "000.00.01.H99", "role": "receptionist"},
+                    {"agency": "000.00.01.H99", "role": "specialist"},
+                ],
+            }
+        }
+    )
+
     id: uuid.UUID
     username: str
     roles: list[AgencyRole]
@@ -146,4 +208,28 @@ class DevCitizenToken(BaseModel):
 
     access_token: str
     token_type: str = "bearer"  # noqa: S105 - the OAuth2 token type, not a secret
-    expires_in: int = Field(description="Thời hạn của mã truy cập, tính bằng giây")
+    expires_in: int = Field(description="Thời hạn của mã truy cập, tính bằng giây", examples=[3600])
+
+
+class Jwks(BaseModel):
+    """A JSON Web Key Set (RFC 7517): the public keys that verify the issuer's tokens."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        json_schema_extra={
+            "example": {
+                "keys": [
+                    {
+                        "kty": "RSA",
+                        "kid": "dev-citizen-1",
+                        "use": "sig",
+                        "alg": "RS256",
+                        "n": "0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw",
+                        "e": "AQAB",
+                    }
+                ]
+            }
+        },
+    )
+
+    keys: list[dict[str, Any]] = Field(description="Các khóa công khai (JWK)")

@@ -43,6 +43,41 @@ class AgencySync(BaseModel):
 
 
 class SyncStatus(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {
+                "since": "2026-10-24T10:00:00+07:00",
+                "until": "2026-11-23T10:00:00+07:00",
+                "pending": 2,
+                "retrying": 1,
+                "delivered": 1840,
+                "dead": 1,
+                "oldest_undelivered_age_seconds": 12.5,
+                "dead_letters": [
+                    {
+                        "id": 2051,
+                        "topic": "portal.sync",
+                        "ordering_key": "portal:000.31.00.H99-261120-0004",
+                        "attempts": 10,
+                        "last_error": "PortalUnavailable: portal answered HTTP 503",
+                        "created_at": "2026-11-20T14:00:00+07:00",
+                        "last_attempt_at": "2026-11-21T02:10:00+07:00",
+                        "dead_at": "2026-11-21T02:10:00+07:00",
+                    }
+                ],
+                "agencies": [
+                    {
+                        "agency_code": "000.31.00.H99",
+                        "agency_name": "Ủy ban nhân dân xã Một",
+                        "received": 200,
+                        "acknowledged": 198,
+                        "share": 0.99,
+                    }
+                ],
+            }
+        }
+    )
+
     since: LocalDateTime
     until: LocalDateTime
     pending: int = Field(description="Thay đổi chưa gửi lần nào")

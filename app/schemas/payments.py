@@ -5,14 +5,16 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
 from app.models.payment import PaymentProvider, PaymentStatus
 from app.schemas.common import LocalDateTime
 
 
 class PaymentCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    """Thanh toán trực tuyến phí, lệ phí của hồ sơ: the fees due now, through one provider."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"example": {"provider": "vnpay"}})
 
     provider: PaymentProvider = Field(
         description="Kênh thanh toán: vnpay, momo, zalopay (national: theo cấu hình của tỉnh)",
@@ -20,21 +22,39 @@ class PaymentCreate(BaseModel):
     )
 
 
-class PaymentRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+PAYMENT_EXAMPLE: dict[str, JsonValue] = {
+    "id": "0b7e6c1a-3f2d-4e5b-8a9c-1d2e3f4a5b6c",
+    "dossier_code": "000.31.00.H99-261123-0001",
+    "provider": "vnpay",
+    "order_ref": "MC2611230001",
+    "amount": 8000,
+    "status": "pending",
+    "fee_line_ids": [41],
+    "pay_url": "https://sandbox.vnpayment.vn/paymentv2/vpcpay.html?vnp_TxnRef=MC2611230001",
+    "receipt_number": None,
+    "created_at": "2026-11-23T09:15:00+07:00",
+    "expires_at": "2026-11-23T09:30:00+07:00",
+    "settled_at": None,
+}
 
-    id: uuid.UUID
-    dossier_code: str
-    provider: PaymentProvider
+
+class PaymentRead(BaseModel):
+    """Giao dịch thanh toán (a payment of a dossier's fees)."""
+
+    model_config = ConfigDict(from_attributes=True, json_schema_extra={"example": PAYMENT_EXAMPLE})
+
+    id: uuid.UUID = Field(description="Mã giao dịch")
+    dossier_code: str = Field(description="Mã hồ sơ")
+    provider: PaymentProvider = Field(description="Kênh thanh toán")
     order_ref: str = Field(description="Mã giao dịch của hệ thống")
     amount: int = Field(description="Số tiền (đồng)")
-    status: PaymentStatus
-    fee_line_ids: list[int]
+    status: PaymentStatus = Field(description="Trạng thái giao dịch")
+    fee_line_ids: list[int] = Field(description="Các khoản phí, lệ phí được thanh toán")
     pay_url: str | None = Field(description="Địa chỉ chuyển người nộp tới cổng thanh toán")
     receipt_number: str | None = Field(description="Số biên lai điện tử (khi đã thanh toán)")
-    created_at: LocalDateTime
-    expires_at: LocalDateTime
-    settled_at: LocalDateTime | None
+    created_at: LocalDateTime = Field(description="Thời điểm tạo giao dịch")
+    expires_at: LocalDateTime = Field(description="Hạn thanh toán")
+    settled_at: LocalDateTime | None = Field(description="Thời điểm có kết quả thanh toán")
 
 
 class AdminPaymentQuery(BaseModel):
@@ -51,6 +71,25 @@ class AdminPaymentQuery(BaseModel):
 
 
 class AdminPaymentRead(PaymentRead):
+    model_config = ConfigDict(
+        from_attributes=True,
+        json_schema_extra={
+            "example": PAYMENT_EXAMPLE
+            | {
+                "status": "succeeded",
+                "pay_url": None,
+                "receipt_number": "BLDT-20261123-MC2611230001",
+                "settled_at": "2026-11-23T09:17:42+07:00",
+                "merchant_code": "MOTCUA01",
+                "agency_code": "000.31.00.H99",
+                "provider_txn_id": "14712345",
+                "provider_code": "00",
+                "refund_reason": None,
+                "refund_reference": None,
+            }
+        },
+    )
+
     merchant_code: str
     agency_code: str
     provider_txn_id: str | None
@@ -60,7 +99,22 @@ class AdminPaymentRead(PaymentRead):
 
 
 class PaymentCallbackRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+    model_config = ConfigDict(
+        from_attributes=True,
+        json_schema_extra={
+            "example": {
+                "id": 311,
+                "provider": "vnpay",
+                "received_at": "2026-11-23T09:17:42+07:00",
+                "query": "vnp_Amount=800000&vnp_ResponseCode=00&vnp_TxnRef=MC2611230001&...",
+                "body": "",
+                "verified": True,
+                "rejection": None,
+                "outcome": "succeeded",
+                "disposition": "recorded",
+            }
+        },
+    )
 
     id: int
     provider: PaymentProvider
@@ -74,7 +128,18 @@ class PaymentCallbackRead(BaseModel):
 
 
 class PaymentAlertRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
+    model_config = ConfigDict(
+        from_attributes=True,
+        json_schema_extra={
+            "example": {
+                "id": 7,
+                "payment_id": "0b7e6c1a-3f2d-4e5b-8a9c-1d2e3f4a5b6c",
+                "kind": "refund_needed",
+                "detail": {"reason": "already_paid", "amount": 8000},
+                "created_at": "2026-11-24T14:02:10+07:00",
+            }
+        },
+    )
 
     id: int
     payment_id: uuid.UUID
@@ -84,9 +149,38 @@ class PaymentAlertRead(BaseModel):
 
 
 class RefundCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "example": {"reason": "Nộp thừa lệ phí", "reference": "HT-20261124-0001"}
+        },
+    )
 
     reason: str = Field(min_length=1, max_length=2000, description="Lý do hoàn tiền")
     reference: str = Field(
         min_length=1, max_length=128, description="Mã tham chiếu hoàn tiền của cổng / kho bạc"
     )
+
+
+class VnpayIpnAnswer(BaseModel):
+    """Our answer to a VNPay IPN, always HTTP 200 (VNPay's protocol): ``00`` recorded, ``01``
+    unknown order, ``02`` already final, ``04`` wrong amount, ``97`` bad signature, ``99`` other."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"example": {"RspCode": "00", "Message": "Confirm Success"}}
+    )
+
+    RspCode: str = Field(description="Mã phản hồi cho VNPay")
+    Message: str = Field(description="Thông điệp phản hồi")
+
+
+class ZalopayCallbackAnswer(BaseModel):
+    """Our answer to a ZaloPay callback, always HTTP 200 (ZaloPay's protocol): ``1`` recorded,
+    ``2`` already recorded, ``0`` call again later, ``-1`` refused."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"example": {"return_code": 1, "return_message": "success"}}
+    )
+
+    return_code: int = Field(description="Mã phản hồi cho ZaloPay")
+    return_message: str = Field(description="Thông điệp phản hồi")

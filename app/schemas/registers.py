@@ -58,6 +58,41 @@ class RegisterRowRead(BaseModel):
 
 
 class RegisterPage(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {
+                "title": "Sổ theo dõi hồ sơ",
+                "office_code": "000.31.00.H99",
+                "office_name": "Bộ phận Một cửa xã Một",
+                "received_from": "2026-11-01",
+                "received_to": "2026-11-30",
+                "items": [
+                    {
+                        "code": "000.31.00.H99-261123-0001",
+                        "procedure_code": "1.001193",
+                        "procedure_name": "Thủ tục đăng ký khai sinh",
+                        "sets": 1,
+                        "applicant_name": "Nguyễn Văn An",
+                        "applicant_address": "Thôn Đông, xã Một",
+                        "applicant_phone": "0912345678",
+                        "competent_agency": "Ủy ban nhân dân xã Một",
+                        "channel": "online",
+                        "status": "returned",
+                        "received_at": "2026-11-23T09:02:40+07:00",
+                        "due_at": "2026-11-24T09:02:40+07:00",
+                        "promised_due_at": None,
+                        "forwarded_at": "2026-11-23T09:40:12+07:00",
+                        "result_at": "2026-11-23T16:05:00+07:00",
+                        "finished_at": "2026-11-23T16:05:00+07:00",
+                        "returned_at": "2026-11-24T08:10:00+07:00",
+                        "note": "",
+                    }
+                ],
+                "next_cursor": None,
+            }
+        }
+    )
+
     title: str
     office_code: str
     office_name: str

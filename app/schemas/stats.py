@@ -74,6 +74,38 @@ class GroupRead(BaseModel):
 
 
 class IndicatorsRead(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {
+                "period": "2026-11",
+                "start": "2026-11-01",
+                "end": "2026-11-30",
+                "judged_at": "2026-11-30",
+                "rule_set": "766-2022",
+                "total": 17.5,
+                "computable_maximum": 20.0,
+                "indicators": [
+                    {
+                        "code": "2.1",
+                        "name": "Tỷ lệ hồ sơ giải quyết đúng hạn",
+                        "group": "2",
+                        "formula": "hồ sơ kết thúc đúng hạn / hồ sơ kết thúc",
+                        "computable": True,
+                        "numerator": 180.0,
+                        "denominator": 200.0,
+                        "ratio": 0.9,
+                        "score": 17.5,
+                        "maximum": 20.0,
+                        "note": None,
+                    }
+                ],
+                "groups": [
+                    {"group": "2", "weight": 20.0, "score": 17.5, "computable_maximum": 20.0}
+                ],
+            }
+        }
+    )
+
     period: str
     start: date
     end: date
@@ -96,6 +128,51 @@ class BucketRead(BaseModel):
 
 
 class SummaryRead(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {
+                "period": "2026-11",
+                "start": "2026-11-01",
+                "end": "2026-11-30",
+                "judged_at": "2026-11-30",
+                "counts": {"submitted": 204, "received": 200, "ended": 190, "ended_on_time": 180},
+                "by_channel": [
+                    {
+                        "key": "online",
+                        "name": "Trực tuyến",
+                        "received": 120,
+                        "received_online": 120,
+                        "ended": 115,
+                        "ended_on_time": 110,
+                        "late": 5,
+                    }
+                ],
+                "by_agency": [
+                    {
+                        "key": "000.31.00.H99",
+                        "name": "Ủy ban nhân dân xã Một",
+                        "received": 200,
+                        "received_online": 120,
+                        "ended": 190,
+                        "ended_on_time": 180,
+                        "late": 10,
+                    }
+                ],
+                "by_unit": [
+                    {
+                        "key": "31",
+                        "name": "Xã Một",
+                        "received": 200,
+                        "received_online": 120,
+                        "ended": 190,
+                        "ended_on_time": 180,
+                        "late": 10,
+                    }
+                ],
+            }
+        }
+    )
+
     period: str
     start: date
     end: date
@@ -119,6 +196,29 @@ class DrillRowRead(BaseModel):
 
 
 class DrillPage(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {
+                "indicator": "2.1",
+                "part": "numerator",
+                "items": [
+                    {
+                        "code": "000.31.00.H99-261103-0007",
+                        "procedure_code": "1.001193",
+                        "agency_code": "000.31.00.H99",
+                        "channel": "online",
+                        "status": "returned",
+                        "received_at": "2026-11-03T08:15:00+07:00",
+                        "due_at": "2026-11-04T08:15:00+07:00",
+                        "finished_at": "2026-11-03T15:40:00+07:00",
+                        "on_time": True,
+                    }
+                ],
+                "next_after": 1042,
+            }
+        }
+    )
+
     indicator: str
     part: DrillPart
     items: list[DrillRowRead]

@@ -163,5 +163,52 @@ class AuditEntryRead(BaseModel):
 
 
 class AuditPage(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {
+                "items": [
+                    {
+                        "id": 118,
+                        "at": "2026-11-23T10:12:00+07:00",
+                        "actor_username": "admin",
+                        "actor_agency": "000.00.00.H99",
+                        "action": "procedure.publish",
+                        "target_type": "procedure",
+                        "target_key": "1.001193",
+                        "changes": {"version": 2, "from": "draft", "to": "published"},
+                    }
+                ],
+                "next_cursor": "MTE4",
+            }
+        }
+    )
+
     items: list[AuditEntryRead]
     next_cursor: str | None = Field(description="Truyền vào `cursor` để lấy trang kế tiếp")
+
+
+class HealthRead(BaseModel):
+    """The process is alive."""
+
+    model_config = ConfigDict(json_schema_extra={"example": {"status": "ok"}})
+
+    status: str = Field(description="Luôn là ok", examples=["ok"])
+
+
+class ReadinessRead(BaseModel):
+    """Readiness: ``ok`` with HTTP 200, or ``unavailable`` with HTTP 503 and the failing checks."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"status": "ok", "checks": {"database": "ok", "migrations": "ok"}},
+                {
+                    "status": "unavailable",
+                    "checks": {"database": "ok", "migrations": "behind"},
+                },
+            ]
+        }
+    )
+
+    status: str = Field(description="ok hoặc unavailable")
+    checks: dict[str, str] = Field(description="Kết quả từng phép kiểm tra")

@@ -28,16 +28,31 @@ class UploadRead(BaseModel):
         },
     )
 
-    id: uuid.UUID
+    id: uuid.UUID = Field(description="Mã tệp")
     file_name: str = Field(description="Tên tệp (đã làm sạch)")
     content_type: str = Field(description="Định dạng xác định theo nội dung tệp")
     size: int = Field(description="Kích thước, tính bằng byte")
     sha256: str = Field(description="Mã băm SHA-256 (hex) của nội dung")
     purpose: UploadPurpose | None = Field(default=None, description="Mục đích sử dụng, nếu đã biết")
-    created_at: LocalDateTime
+    created_at: LocalDateTime = Field(description="Thời điểm tải lên")
     expires_at: LocalDateTime = Field(
         description="Thời điểm tệp bị xóa nếu chưa được đính kèm hồ sơ"
     )
     attached_at: LocalDateTime | None = Field(
         default=None, description="Thời điểm đính kèm vào hồ sơ"
+    )
+
+
+class UploadForm(BaseModel):
+    """Tải một tệp lên (``multipart/form-data``): the file and, optionally, what it is for."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {"file": "(nội dung tệp giay-khai-sinh.pdf)", "purpose": "submitted"}
+        }
+    )
+
+    file: bytes = Field(description="Tệp PDF, JPEG hoặc PNG (kiểm tra theo nội dung)")
+    purpose: UploadPurpose | None = Field(
+        default=None, description="Mục đích sử dụng (không bắt buộc)"
     )

@@ -2,7 +2,8 @@
 
 Every operation of the app is classified below by the scope it requires (``SCOPES``); the route table
 (``iter_route_contexts``) must hold exactly the classified operations, so a new route cannot be
-forgotten. Each operation is then called by six callers:
+forgotten, and each route's declared audience (``app/callers.py``: what its documentation says about
+who may call it) must be the scope it is classified with here. Each operation is then called by six callers:
 
 * nobody (no token), a citizen, a plain officer (receptionist, specialist, leader at a commune),
 * the administrator of another commune (outside the target's subtree),
@@ -32,6 +33,7 @@ from httpx import AsyncClient
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app.callers import Audience, audience_of
 from app.main import create_app
 from app.models.audit import AdminAuditEntry
 from app.models.dossier import (
@@ -70,6 +72,10 @@ AUTH_REFUSALS = {
 
 class Scope(StrEnum):
     public = "public"  # anyone, no token
+    # anyone reaches the operation; a link we signed is the permission (a bad one: 403 of its own)
+    link = "link"
+    # anyone reaches the operation; the gateway's signature decides, answered in its protocol
+    gateway = "gateway"
     caller = "caller"  # any authenticated officer or citizen (the operation scopes its rows)
     officer = "officer"  # any officer
     citizen = "citizen"  # citizens only
@@ -93,6 +99,8 @@ class Caller(StrEnum):
 
 ADMITTED: dict[Scope, set[Caller]] = {
     Scope.public: set(Caller),
+    Scope.link: set(Caller),
+    Scope.gateway: set(Caller),
     Scope.caller: set(Caller) - {Caller.nobody},
     Scope.officer: set(Caller) - {Caller.nobody, Caller.citizen},
     Scope.citizen: {Caller.citizen},
@@ -142,9 +150,9 @@ SCOPES: dict[str, Scope] = {
     # payer's return page authenticate by the gateway's own signature or show nothing private
     "start_payment": Scope.caller,
     "get_payment": Scope.caller,
-    "vnpay_ipn": Scope.public,
-    "momo_ipn": Scope.public,
-    "zalopay_callback": Scope.public,
+    "vnpay_ipn": Scope.gateway,
+    "momo_ipn": Scope.gateway,
+    "zalopay_callback": Scope.gateway,
     "payment_return": Scope.public,
     # the register of a desk (form 06)
     "dossier_register": Scope.desk,
@@ -188,7 +196,7 @@ SCOPES: dict[str, Scope] = {
     "admin_list_audit": Scope.province,
     # the national portal: the signed file links (the link is the permission: public), the dossiers
     # it forwards (signed), the sync state and its replay (province-wide)
-    "portal_file_download": Scope.public,
+    "portal_file_download": Scope.link,
     "portal_forward_dossier": Scope.signed,
     "portal_get_sync_status": Scope.province,
     "portal_replay_sync": Scope.province,
@@ -379,6 +387,7 @@ class Operation:
     method: str
     path: str
     operation_id: str
+    audience: Audience  # who may call, as the route declares it (app/callers.py)
 
 
 def operations(app: FastAPI) -> list[Operation]:
@@ -388,7 +397,7 @@ def operations(app: FastAPI) -> list[Operation]:
         route = context.route
         if isinstance(route, APIRoute):
             found.extend(
-                Operation(method, route.path, route.operation_id or route.name)
+                Operation(method, route.path, route.operation_id or route.name, audience_of(route))
                 for method in sorted(route.methods)
             )
     return found
@@ -403,6 +412,11 @@ def test_every_route_is_classified() -> None:
     assert len(ids) == len(set(ids)), "operation ids must be unique"
     assert sorted(set(ids) - set(SCOPES)) == [], "classify these operations in SCOPES"
     assert sorted(set(SCOPES) - set(ids)) == [], "these classified operations no longer exist"
+    # the audience a route declares (its documentation's "Who may call") is the scope called here
+    declared = {op.operation_id: Scope(op.audience.value) for op in OPERATIONS}
+    assert {i: s for i, s in declared.items() if s is not SCOPES[i]} == {}, (
+        "the route's declared audience (app/callers.py) differs from SCOPES"
+    )
     admin_ops = {i for i, scope in SCOPES.items() if scope in (Scope.admin, Scope.agency)}
     admin_ops |= {i for i, scope in SCOPES.items() if scope is Scope.province}
     assert sorted(admin_ops - set(CALLS)) == [], "give these administrators' operations a request"

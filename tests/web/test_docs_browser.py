@@ -118,3 +118,44 @@ def test_an_upload_through_swagger_ui_succeeds(
             browser.close()
     assert answered == "201", text
     assert "giay-to.pdf" in text
+
+
+def test_authorize_offers_the_officer_password_flow_and_the_citizen_bearer_token(
+    db_url: str, tmp_path: Path
+) -> None:
+    """Issue 18: Swagger UI's Authorize dialog shows both schemes; a citizen token from the
+    development issuer, entered as CitizenBearer, calls a citizen operation."""
+    app = create_app(make_settings(db_url, data_dir=tmp_path))
+    token, _ = asyncio.run(app.state.dev_issuer.mint("citizen-swagger", "Công Dân Swagger"))
+    with serve(app) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(f"{base}/docs")
+            page.locator("#operations-auth-auth_citizen_me").wait_for(timeout=30_000)
+            page.locator("button.authorize").first.click()
+            dialog = page.locator(".dialog-ux .modal-ux")
+            dialog.wait_for(timeout=10_000)
+            headings = [h.strip() for h in dialog.locator(".auth-container h4").all_inner_texts()]
+            officer = dialog.locator(".auth-container", has_text="OAuth2PasswordBearer")
+            has_password_form = officer.locator("#oauth_username").count() == 1
+            citizen = dialog.locator(".auth-container", has_text="CitizenBearer")
+            citizen.locator("input").first.fill(token)
+            citizen.locator("button.authorize").click()
+            dialog.locator("button.btn-done").first.click()
+            operation = page.locator("#operations-auth-auth_citizen_me")
+            operation.locator(".opblock-summary").first.click()
+            operation.locator("button.try-out__btn").click()
+            operation.locator("button.execute").click()
+            status = operation.locator(".live-responses-table .response .response-col_status")
+            status.first.wait_for(timeout=30_000)
+            answered = status.first.inner_text().strip()
+            text = operation.locator(".live-responses-table .response-col_description pre").first
+            body = text.inner_text()
+        finally:
+            browser.close()
+    assert any(h.startswith("OAuth2PasswordBearer") for h in headings), headings
+    assert any(h.startswith("CitizenBearer") for h in headings), headings
+    assert has_password_form
+    assert answered == "200", body
+    assert "citizen-swagger" in body

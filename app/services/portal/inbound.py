@@ -97,15 +97,39 @@ class ForwardedDocument(BaseModel):
 class ForwardedDossier(BaseModel):
     """A dossier as the portal forwards it (the vocabulary of its synced documents)."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(
+        extra="ignore",
+        json_schema_extra={
+            "example": {
+                "MaHoSo": "G22.99-261123-000123",
+                "MaTTHC": "1.001193",
+                "MaCoQuan": "000.31.00.H99",
+                "MaDonViTiepNhan": "000.31.00.H99",
+                "ChuHoSo": "Nguyễn Văn An",
+                "LoaiDoiTuong": "1",
+                "SoGiayToChuHoSo": "001099012345",
+                "SoDienThoaiChuHoSo": "0912345678",
+                "HinhThuc": "0",
+                "TaiLieuNop": [
+                    {
+                        "MaThanhPhanHoSo": "TP01",
+                        "TenTepDinhKem": "to-khai.pdf",
+                        "DuongDanTaiTepTin": "https://dichvucong.gov.vn/files/abc123",
+                    }
+                ],
+            }
+        },
+    )
 
     MaHoSo: str = Field(min_length=1, max_length=64, description="Mã hồ sơ trên Cổng DVCQG")
-    MaTTHC: str = Field(min_length=1, max_length=64)
+    MaTTHC: str = Field(min_length=1, max_length=64, description="Mã thủ tục hành chính")
     MaCoQuan: str | None = Field(default=None, max_length=64)
     MaDonViTiepNhan: str | None = Field(default=None, max_length=64)
-    ChuHoSo: str = Field(min_length=1, max_length=500)
+    ChuHoSo: str = Field(min_length=1, max_length=500, description="Chủ hồ sơ")
     LoaiDoiTuong: Literal["1", "2", "3", "4"] = "1"
-    SoGiayToChuHoSo: str = Field(min_length=1, max_length=32)
+    SoGiayToChuHoSo: str = Field(
+        min_length=1, max_length=32, description="Số giấy tờ tùy thân của chủ hồ sơ"
+    )
     SoDienThoaiChuHoSo: str | None = Field(default=None, max_length=32)
     EmailChuHoSo: str | None = Field(default=None, max_length=254)
     DiaChiChuHoSo: str | None = Field(default=None, max_length=1000)
