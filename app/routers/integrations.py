@@ -4,7 +4,7 @@ receives, the dossiers it forwards to us, and the sync state of a province admin
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Annotated
+from typing import Annotated, Any
 
 import httpx
 from fastapi import Depends, Header, Path, Query, Request, Response
@@ -89,11 +89,33 @@ async def download_linked_file(
     )
 
 
+def _inlined(schema: dict[str, Any]) -> dict[str, Any]:
+    """A model's JSON schema with its ``$defs`` written in place: an operation's inline schema cannot
+    keep its own ``$defs`` (a ``#/$defs/...`` reference resolves against the whole OpenAPI document,
+    where no such definition is, and the client generators stop there)."""
+    defs = schema.pop("$defs", {})
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, dict):
+            ref = node.get("$ref", "")
+            if ref.startswith("#/$defs/"):
+                return walk(defs[ref.removeprefix("#/$defs/")])
+            return {key: walk(value) for key, value in node.items()}
+        if isinstance(node, list):
+            return [walk(item) for item in node]
+        return node
+
+    inlined: dict[str, Any] = walk(schema)
+    return inlined
+
+
 _FORWARD_BODY = {
     "requestBody": {
         "required": True,
         "content": {
-            "application/json": {"schema": portal_inbound.ForwardedDossier.model_json_schema()}
+            "application/json": {
+                "schema": _inlined(portal_inbound.ForwardedDossier.model_json_schema())
+            }
         },
     }
 }
