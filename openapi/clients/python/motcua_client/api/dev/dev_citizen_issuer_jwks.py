@@ -1,0 +1,130 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.dev_citizen_issuer_jwks_response_dev_citizen_issuer_jwks import (
+    DevCitizenIssuerJwksResponseDevCitizenIssuerJwks,
+)
+from ...types import Response
+
+
+def _get_kwargs() -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/dev/citizen-issuer/jwks.json",
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DevCitizenIssuerJwksResponseDevCitizenIssuerJwks | None:
+    if response.status_code == 200:
+        response_200 = DevCitizenIssuerJwksResponseDevCitizenIssuerJwks.from_dict(response.json())
+
+        return response_200
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DevCitizenIssuerJwksResponseDevCitizenIssuerJwks]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[DevCitizenIssuerJwksResponseDevCitizenIssuerJwks]:
+    """Khóa công khai (JWKS) của bên cấp mã truy cập công dân dùng cho thử nghiệm
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DevCitizenIssuerJwksResponseDevCitizenIssuerJwks]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+) -> DevCitizenIssuerJwksResponseDevCitizenIssuerJwks | None:
+    """Khóa công khai (JWKS) của bên cấp mã truy cập công dân dùng cho thử nghiệm
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DevCitizenIssuerJwksResponseDevCitizenIssuerJwks
+    """
+
+    return sync_detailed(
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[DevCitizenIssuerJwksResponseDevCitizenIssuerJwks]:
+    """Khóa công khai (JWKS) của bên cấp mã truy cập công dân dùng cho thử nghiệm
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DevCitizenIssuerJwksResponseDevCitizenIssuerJwks]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+) -> DevCitizenIssuerJwksResponseDevCitizenIssuerJwks | None:
+    """Khóa công khai (JWKS) của bên cấp mã truy cập công dân dùng cho thử nghiệm
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DevCitizenIssuerJwksResponseDevCitizenIssuerJwks
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+        )
+    ).parsed
