@@ -4,8 +4,8 @@
  * token), look it up with its code and PIN, pay the copy fee in the demo's sandbox gateway,
  * supplement what the desk asks for, download the electronic result, rate.
  *
- * Type-checked in the test suite (`tsc --noEmit`, tests/clients/test_typescript.py); the same journey
- * in Python (openapi/examples/python/citizen.py) runs there against a live demo.
+ * Type-checked in the test suite (`tsc --noEmit`, tests/clients/test_typescript.py) and run there
+ * against a live demo (`node run.cjs <base URL>`, tests/clients/test_journeys.py).
  */
 import type { MotCuaClient, Schemas } from "../../clients/typescript/src/index";
 import { act, anonymous, BIRTH, check, CITIZEN_ID, citizen, COMMUNE, COMMUNE_UNIT, officer, ok, upload } from "./common";

@@ -63,7 +63,7 @@ export async function officer(baseUrl: string, username: string): Promise<MotCua
   const token = ok(
     await anonymous(baseUrl).POST("/api/v1/auth/token", {
       body: { grant_type: "password", username, password: DEMO_PASSWORD },
-      bodySerializer: (body) => new URLSearchParams(body as Record<string, string>),
+      headers: { "Content-Type": "application/x-www-form-urlencoded" }, // openapi-fetch encodes the form
     }),
   );
   return createMotCuaClient({ baseUrl, token: token.access_token });

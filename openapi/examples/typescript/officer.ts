@@ -4,7 +4,7 @@
  * commune's steps (desk → specialist → leader), resolve it with its result, return the result at
  * the desk. A citizen submits the dossier first (development citizen token).
  *
- * Type-checked in the test suite (`tsc --noEmit`); the Python twin runs against a live demo.
+ * Type-checked in the test suite (`tsc --noEmit`) and run there against a live demo (`run.cjs`).
  */
 import type { MotCuaClient, Schemas } from "../../clients/typescript/src/index";
 import { submit } from "./citizen";
