@@ -44,6 +44,7 @@ from motcua_client.models import (
     IdentifierKind,
     PaymentCreate,
     PaymentProvider,
+    PaymentRead,
     PaymentStatus,
     ResultDelivery,
     SubmissionChannel,
@@ -127,7 +128,7 @@ def pay_in_sandbox(client: AuthenticatedClient, code: str) -> str:
             data={"query": html.unescape(query.group(1)), "choice": "pay"},
         )
         assert back.status_code == 200 and "Đã thanh toán" in back.text, back.text
-    settled = ok(get_payment.sync_detailed(payment.id, client=client))
+    settled: PaymentRead = ok(get_payment.sync_detailed(payment.id, client=client))
     assert settled.status == PaymentStatus.SUCCEEDED and settled.receipt_number
     return settled.receipt_number
 

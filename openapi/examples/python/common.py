@@ -6,6 +6,7 @@ client is ``openapi/clients/python`` (put it on ``sys.path`` or ``pip install -e
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 from typing import Any
@@ -58,7 +59,7 @@ def ok(response: Response[Any], status: int = 200) -> Any:
     """The parsed body of a documented success, or an error naming the problem's code."""
     if response.status_code != status or isinstance(response.parsed, Problem):
         problem = response.parsed
-        code = problem.code if isinstance(problem, Problem) else response.content[:300]
+        code = problem.code if isinstance(problem, Problem) else response.content[:300].decode()
         raise AssertionError(f"expected {status}, got {response.status_code}: {code}")
     return response.parsed
 
@@ -83,7 +84,7 @@ def officer(base_url: str, username: str) -> AuthenticatedClient:
 def upload(client: AuthenticatedClient, file_name: str = "giay-to.pdf") -> str:
     """Uploads a PDF; its id is what a dossier or a supplement references."""
     body = UploadCreateBody(
-        file=File(payload=PDF, file_name=file_name, mime_type="application/pdf")
+        file=File(payload=io.BytesIO(PDF), file_name=file_name, mime_type="application/pdf")
     )
     uploaded = ok(upload_create.sync_detailed(client=client, body=body), 201)
     assert uploaded.content_type == "application/pdf"
