@@ -6,8 +6,11 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 UV := .tools/bin/uv
 VENV := .venv/bin
+# the TypeScript client's packages (npm ci from its lock file; Node from the machine)
+TS_CLIENT := openapi/clients/typescript
+TS_MODULES := $(TS_CLIENT)/node_modules/.package-lock.json
 
-.PHONY: demo test lint typecheck pytest coverage openapi clean browser fuzz
+.PHONY: demo test lint typecheck pytest coverage openapi clients clean browser fuzz
 
 $(UV):
 	@py=$$(command -v python3.12 python3.11 python3 | while read -r p; do \
@@ -41,14 +44,14 @@ lint: .venv/.synced
 typecheck: .venv/.synced
 	$(VENV)/mypy app
 
-pytest: .venv/.synced browser
+pytest: .venv/.synced browser $(TS_MODULES)
 	$(VENV)/pytest -q -p no:cacheprovider
 
 test: lint typecheck pytest
 
 # Line coverage of app/ by the whole suite (the worker and server subprocesses the tests start are not
 # counted): compare it before and after a refactor.
-coverage: .venv/.synced
+coverage: .venv/.synced $(TS_MODULES)
 	$(VENV)/coverage run --source=app -m pytest -q -p no:cacheprovider
 	$(VENV)/coverage report --format=total
 
@@ -60,5 +63,16 @@ fuzz: .venv/.synced
 openapi: .venv/.synced
 	$(VENV)/motcua openapi
 
+# The generated clients (openapi/clients, README "Building on the API"): the spec, then the TypeScript
+# client (openapi-typescript, pinned in its package-lock.json) and the Python one (openapi-python-client,
+# pinned in uv.lock). tests/clients fails when a committed client differs from what this makes.
+$(TS_MODULES): $(TS_CLIENT)/package.json $(TS_CLIENT)/package-lock.json
+	cd $(TS_CLIENT) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+clients: .venv/.synced $(TS_MODULES)
+	$(VENV)/motcua openapi
+	$(VENV)/python openapi/clients/generate.py
+
 clean:
-	rm -rf .tools .venv .motcua
+	rm -rf .tools .venv .motcua $(TS_CLIENT)/node_modules

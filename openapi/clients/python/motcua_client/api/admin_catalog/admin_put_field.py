@@ -1,0 +1,210 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.field_data import FieldData
+from ...models.field_row import FieldRow
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    code: str,
+    *,
+    body: FieldData,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/api/v1/admin/fields/{code}".format(
+            code=quote(str(code), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> FieldRow | Problem | None:
+    if response.status_code == 200:
+        response_200 = FieldRow.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[FieldRow | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    code: str,
+    *,
+    client: AuthenticatedClient,
+    body: FieldData,
+) -> Response[FieldRow | Problem]:
+    """Tạo hoặc sửa lĩnh vực
+
+     Creates or renames a field by its code. Recorded in the admin audit log. **Who may call:** the
+    province administrator only (admin at the province's root agency).
+
+    Args:
+        code (str): Mã (chuỗi không khoảng trắng)
+        body (FieldData):  Example: {'name': 'Hộ tịch'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[FieldRow | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        code=code,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    code: str,
+    *,
+    client: AuthenticatedClient,
+    body: FieldData,
+) -> FieldRow | Problem | None:
+    """Tạo hoặc sửa lĩnh vực
+
+     Creates or renames a field by its code. Recorded in the admin audit log. **Who may call:** the
+    province administrator only (admin at the province's root agency).
+
+    Args:
+        code (str): Mã (chuỗi không khoảng trắng)
+        body (FieldData):  Example: {'name': 'Hộ tịch'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        FieldRow | Problem
+    """
+
+    return sync_detailed(
+        code=code,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    code: str,
+    *,
+    client: AuthenticatedClient,
+    body: FieldData,
+) -> Response[FieldRow | Problem]:
+    """Tạo hoặc sửa lĩnh vực
+
+     Creates or renames a field by its code. Recorded in the admin audit log. **Who may call:** the
+    province administrator only (admin at the province's root agency).
+
+    Args:
+        code (str): Mã (chuỗi không khoảng trắng)
+        body (FieldData):  Example: {'name': 'Hộ tịch'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[FieldRow | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        code=code,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    code: str,
+    *,
+    client: AuthenticatedClient,
+    body: FieldData,
+) -> FieldRow | Problem | None:
+    """Tạo hoặc sửa lĩnh vực
+
+     Creates or renames a field by its code. Recorded in the admin audit log. **Who may call:** the
+    province administrator only (admin at the province's root agency).
+
+    Args:
+        code (str): Mã (chuỗi không khoảng trắng)
+        body (FieldData):  Example: {'name': 'Hộ tịch'}.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        FieldRow | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            code=code,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,172 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.payment_provider import PaymentProvider
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    provider: PaymentProvider,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/payments/{provider}/return".format(
+            provider=quote(str(provider), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | str | None:
+    if response.status_code == 200:
+        response_200 = response.text
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    provider: PaymentProvider,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Problem | str]:
+    """Trang trở về sau khi thanh toán (chỉ hiển thị, không thay đổi trạng thái)
+
+     The payer's browser comes back here. The return carries no truth (GOV.UK Pay's rule): the page shows
+    what our API knows of the payment, and changes nothing. **Who may call:** anyone; no token is
+    needed.
+
+    Args:
+        provider (PaymentProvider):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | str]
+    """
+
+    kwargs = _get_kwargs(
+        provider=provider,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    provider: PaymentProvider,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Problem | str | None:
+    """Trang trở về sau khi thanh toán (chỉ hiển thị, không thay đổi trạng thái)
+
+     The payer's browser comes back here. The return carries no truth (GOV.UK Pay's rule): the page shows
+    what our API knows of the payment, and changes nothing. **Who may call:** anyone; no token is
+    needed.
+
+    Args:
+        provider (PaymentProvider):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | str
+    """
+
+    return sync_detailed(
+        provider=provider,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    provider: PaymentProvider,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Problem | str]:
+    """Trang trở về sau khi thanh toán (chỉ hiển thị, không thay đổi trạng thái)
+
+     The payer's browser comes back here. The return carries no truth (GOV.UK Pay's rule): the page shows
+    what our API knows of the payment, and changes nothing. **Who may call:** anyone; no token is
+    needed.
+
+    Args:
+        provider (PaymentProvider):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | str]
+    """
+
+    kwargs = _get_kwargs(
+        provider=provider,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    provider: PaymentProvider,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Problem | str | None:
+    """Trang trở về sau khi thanh toán (chỉ hiển thị, không thay đổi trạng thái)
+
+     The payer's browser comes back here. The return carries no truth (GOV.UK Pay's rule): the page shows
+    what our API knows of the payment, and changes nothing. **Who may call:** anyone; no token is
+    needed.
+
+    Args:
+        provider (PaymentProvider):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | str
+    """
+
+    return (
+        await asyncio_detailed(
+            provider=provider,
+            client=client,
+        )
+    ).parsed

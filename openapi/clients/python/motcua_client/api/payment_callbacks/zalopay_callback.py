@@ -1,0 +1,146 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.zalopay_callback_answer import ZalopayCallbackAnswer
+from ...types import Response
+
+
+def _get_kwargs() -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/payments/zalopay/callback",
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ZalopayCallbackAnswer | None:
+    if response.status_code == 200:
+        response_200 = ZalopayCallbackAnswer.from_dict(response.json())
+
+        return response_200
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ZalopayCallbackAnswer]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ZalopayCallbackAnswer]:
+    """ZaloPay callback
+
+     ZaloPay's callback (a JSON POST of `data`, `mac`, `type`; the mac over `data` as received). Answered
+    in ZaloPay's protocol, never as a problem: HTTP 200 with `return_code` and `return_message` whatever
+    happened. **Who may call:** the payment gateway's servers only: the request is verified with the
+    gateway's own signature before anything else, and answered in the gateway's protocol.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ZalopayCallbackAnswer]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+) -> ZalopayCallbackAnswer | None:
+    """ZaloPay callback
+
+     ZaloPay's callback (a JSON POST of `data`, `mac`, `type`; the mac over `data` as received). Answered
+    in ZaloPay's protocol, never as a problem: HTTP 200 with `return_code` and `return_message` whatever
+    happened. **Who may call:** the payment gateway's servers only: the request is verified with the
+    gateway's own signature before anything else, and answered in the gateway's protocol.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ZalopayCallbackAnswer
+    """
+
+    return sync_detailed(
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[ZalopayCallbackAnswer]:
+    """ZaloPay callback
+
+     ZaloPay's callback (a JSON POST of `data`, `mac`, `type`; the mac over `data` as received). Answered
+    in ZaloPay's protocol, never as a problem: HTTP 200 with `return_code` and `return_message` whatever
+    happened. **Who may call:** the payment gateway's servers only: the request is verified with the
+    gateway's own signature before anything else, and answered in the gateway's protocol.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ZalopayCallbackAnswer]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+) -> ZalopayCallbackAnswer | None:
+    """ZaloPay callback
+
+     ZaloPay's callback (a JSON POST of `data`, `mac`, `type`; the mac over `data` as received). Answered
+    in ZaloPay's protocol, never as a problem: HTTP 200 with `return_code` and `return_message` whatever
+    happened. **Who may call:** the payment gateway's servers only: the request is verified with the
+    gateway's own signature before anything else, and answered in the gateway's protocol.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ZalopayCallbackAnswer
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,263 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..models.catalog_state import CatalogState
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.duration_output import DurationOutput
+    from ..models.local_fee import LocalFee
+
+
+T = TypeVar("T", bound="ApplicationRead")
+
+
+@_attrs_define
+class ApplicationRead:
+    """
+    Example:
+        {'receiving_offices': ['000.31.00.H99'], 'template': 'QT-HOTICH-XA', 'template_version': 1, 'effective_from':
+            '2025-07-01', 'procedure': '1.001193', 'agency': '000.31.00.H99', 'version': 1}
+
+    Attributes:
+        receiving_offices (list[str]):
+        template (str):
+        template_version (int):
+        effective_from (datetime.date):
+        procedure (str):
+        agency (str):
+        version (int):
+        province_wide_reception (bool | Unset): Mọi Bộ phận Một cửa trong tỉnh được tiếp nhận (không phụ thuộc địa giới)
+            Default: False.
+        processing_time (DurationOutput | None | Unset):
+        fees (list[LocalFee] | None | Unset):
+        state (CatalogState | Unset):
+        published_at (datetime.datetime | None | Unset):
+        retired_at (datetime.datetime | None | Unset):
+    """
+
+    receiving_offices: list[str]
+    template: str
+    template_version: int
+    effective_from: datetime.date
+    procedure: str
+    agency: str
+    version: int
+    province_wide_reception: bool | Unset = False
+    processing_time: DurationOutput | None | Unset = UNSET
+    fees: list[LocalFee] | None | Unset = UNSET
+    state: CatalogState | Unset = UNSET
+    published_at: datetime.datetime | None | Unset = UNSET
+    retired_at: datetime.datetime | None | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.duration_output import DurationOutput  # noqa: PLC0415
+
+        receiving_offices = self.receiving_offices
+
+        template = self.template
+
+        template_version = self.template_version
+
+        effective_from = self.effective_from.isoformat()
+
+        procedure = self.procedure
+
+        agency = self.agency
+
+        version = self.version
+
+        province_wide_reception = self.province_wide_reception
+
+        processing_time: dict[str, Any] | None | Unset
+        if isinstance(self.processing_time, Unset):
+            processing_time = UNSET
+        elif isinstance(self.processing_time, DurationOutput):
+            processing_time = self.processing_time.to_dict()
+        else:
+            processing_time = self.processing_time
+
+        fees: list[dict[str, Any]] | None | Unset
+        if isinstance(self.fees, Unset):
+            fees = UNSET
+        elif isinstance(self.fees, list):
+            fees = []
+            for fees_type_0_item_data in self.fees:
+                fees_type_0_item = fees_type_0_item_data.to_dict()
+                fees.append(fees_type_0_item)
+
+        else:
+            fees = self.fees
+
+        state: str | Unset = UNSET
+        if not isinstance(self.state, Unset):
+            state = self.state.value
+
+        published_at: None | str | Unset
+        if isinstance(self.published_at, Unset):
+            published_at = UNSET
+        elif isinstance(self.published_at, datetime.datetime):
+            published_at = self.published_at.isoformat()
+        else:
+            published_at = self.published_at
+
+        retired_at: None | str | Unset
+        if isinstance(self.retired_at, Unset):
+            retired_at = UNSET
+        elif isinstance(self.retired_at, datetime.datetime):
+            retired_at = self.retired_at.isoformat()
+        else:
+            retired_at = self.retired_at
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "receiving_offices": receiving_offices,
+                "template": template,
+                "template_version": template_version,
+                "effective_from": effective_from,
+                "procedure": procedure,
+                "agency": agency,
+                "version": version,
+            }
+        )
+        if province_wide_reception is not UNSET:
+            field_dict["province_wide_reception"] = province_wide_reception
+        if processing_time is not UNSET:
+            field_dict["processing_time"] = processing_time
+        if fees is not UNSET:
+            field_dict["fees"] = fees
+        if state is not UNSET:
+            field_dict["state"] = state
+        if published_at is not UNSET:
+            field_dict["published_at"] = published_at
+        if retired_at is not UNSET:
+            field_dict["retired_at"] = retired_at
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.duration_output import DurationOutput  # noqa: PLC0415
+        from ..models.local_fee import LocalFee  # noqa: PLC0415
+
+        d = dict(src_dict)
+        receiving_offices = cast(list[str], d.pop("receiving_offices"))
+
+        template = d.pop("template")
+
+        template_version = d.pop("template_version")
+
+        effective_from = datetime.date.fromisoformat(d.pop("effective_from"))
+
+        procedure = d.pop("procedure")
+
+        agency = d.pop("agency")
+
+        version = d.pop("version")
+
+        province_wide_reception = d.pop("province_wide_reception", UNSET)
+
+        def _parse_processing_time(data: object) -> DurationOutput | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                processing_time_type_0 = DurationOutput.from_dict(data)
+
+                return processing_time_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(DurationOutput | None | Unset, data)
+
+        processing_time = _parse_processing_time(d.pop("processing_time", UNSET))
+
+        def _parse_fees(data: object) -> list[LocalFee] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                fees_type_0 = []
+                _fees_type_0 = data
+                for fees_type_0_item_data in _fees_type_0:
+                    fees_type_0_item = LocalFee.from_dict(fees_type_0_item_data)
+
+                    fees_type_0.append(fees_type_0_item)
+
+                return fees_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[LocalFee] | None | Unset, data)
+
+        fees = _parse_fees(d.pop("fees", UNSET))
+
+        _state = d.pop("state", UNSET)
+        state: CatalogState | Unset
+        if isinstance(_state, Unset):
+            state = UNSET
+        else:
+            state = CatalogState(_state)
+
+        def _parse_published_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                published_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return published_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        published_at = _parse_published_at(d.pop("published_at", UNSET))
+
+        def _parse_retired_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                retired_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return retired_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        retired_at = _parse_retired_at(d.pop("retired_at", UNSET))
+
+        application_read = cls(
+            receiving_offices=receiving_offices,
+            template=template,
+            template_version=template_version,
+            effective_from=effective_from,
+            procedure=procedure,
+            agency=agency,
+            version=version,
+            province_wide_reception=province_wide_reception,
+            processing_time=processing_time,
+            fees=fees,
+            state=state,
+            published_at=published_at,
+            retired_at=retired_at,
+        )
+
+        return application_read
