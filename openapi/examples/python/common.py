@@ -20,10 +20,10 @@ from motcua_client.api.auth import auth_token  # noqa: E402
 from motcua_client.api.dev import dev_citizen_token  # noqa: E402
 from motcua_client.api.uploads import upload_create  # noqa: E402
 from motcua_client.models import (  # noqa: E402
-    BodyAuthToken,
     DevCitizenTokenRequest,
+    OfficerLoginForm,
     Problem,
-    UploadCreateBody,
+    UploadForm,
 )
 from motcua_client.types import File, Response  # noqa: E402
 
@@ -76,14 +76,14 @@ def citizen(
 
 def officer(base_url: str, username: str) -> AuthenticatedClient:
     """An officer's client: the OAuth2 password flow (``POST /api/v1/auth/token``)."""
-    body = BodyAuthToken(username=username, password=DEMO_PASSWORD, grant_type="password")
+    body = OfficerLoginForm(username=username, password=DEMO_PASSWORD, grant_type="password")
     token = ok(auth_token.sync_detailed(client=Client(base_url=base_url), body=body))
     return AuthenticatedClient(base_url=base_url, token=token.access_token)
 
 
 def upload(client: AuthenticatedClient, file_name: str = "giay-to.pdf") -> str:
     """Uploads a PDF; its id is what a dossier or a supplement references."""
-    body = UploadCreateBody(
+    body = UploadForm(
         file=File(payload=io.BytesIO(PDF), file_name=file_name, mime_type="application/pdf")
     )
     uploaded = ok(upload_create.sync_detailed(client=client, body=body), 201)

@@ -55,10 +55,10 @@ export function createMotCuaClient({ token, ...options }: MotCuaClientOptions): 
  * The body of a `multipart/form-data` request (uploads): openapi-fetch sends JSON by default, so an
  * upload passes `bodySerializer: formData`.
  */
-export function formData(body: Record<string, Blob | string | undefined>): FormData {
+export function formData(body: Record<string, Blob | string | null | undefined>): FormData {
   const form = new FormData();
   for (const [name, value] of Object.entries(body)) {
-    if (value !== undefined) form.append(name, value);
+    if (value !== undefined && value !== null) form.append(name, value);
   }
   return form;
 }
