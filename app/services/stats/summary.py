@@ -77,6 +77,40 @@ async def breakdown(
     )
 
 
+@dataclass(frozen=True)
+class Summary:
+    """``GET /api/v1/stats/summary``: the period's counts and its breakdowns by channel, agency and
+    unit."""
+
+    counts: dict[str, int]
+    by: dict[str, list[Bucket]]
+
+
+async def summarize(
+    session: AsyncSession,
+    period: Period,
+    judged_at: date,
+    agencies: set[str] | None,
+    unit: str | None,
+) -> Summary:
+    counts = await stats_sums.totals(session, period.start, judged_at, agencies, unit)
+    shown = {
+        **{c: counts[c] for c in STATUS_COUNTERS},
+        "received_online": counts["received_online"],
+        "received_postal": counts["received_postal"],
+        "open": counts["open_delta"],
+        "open_late": counts["open_late_delta"],
+    }
+    dimensions: tuple[Dimension, ...] = ("channel", "agency", "unit")
+    return Summary(
+        shown,
+        {
+            dim: await breakdown(session, period, judged_at, agencies, unit, dim)
+            for dim in dimensions
+        },
+    )
+
+
 async def _names(session: AsyncSession, by: Dimension, keys: list[object]) -> dict[str, str]:
     if by == "agency":
         rows = await session.execute(
