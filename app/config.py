@@ -192,6 +192,11 @@ class Settings(BaseSettings):
     # of the service: CALENDAR_TIME_ZONE). Invalid text refuses to start.
     office_hours: str = "07:30-11:30,13:00-17:00"
 
+    # Statistics (issue 17): every lifecycle action that counts queues a `stats.rollup` message. false
+    # stops queuing it, for one purpose: measuring what the rollups add to an action
+    # (bench/stats_bench.py). The statistics then miss those actions until `motcua stats rebuild`.
+    stats_rollups: bool = True
+
     # Outbox delivery and periodic jobs (`motcua worker`; in-process in demo mode).
     worker_in_process: bool = False
     worker_slots: int = Field(default=4, ge=1, le=64)

@@ -3,10 +3,12 @@ Officers read their scope; the province administrator and the root agency's lead
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request, Response
+from pydantic import BaseModel
 
 from app.errors import ProblemCode
 from app.openapi_docs import file_content
@@ -31,7 +33,7 @@ from app.services.stats import exports as stats_exports
 from app.services.stats import indicators as stats_indicators
 from app.services.stats import summary as stats_summary
 from app.services.stats.facts import local_day
-from app.services.stats.periods import narrow, parse_period, scope_of
+from app.services.stats.periods import Period, narrow, parse_period, scope_of
 
 router = Router(prefix="/api/v1/stats", tags=["stats"], response_headers=NO_STORE)
 
@@ -54,27 +56,48 @@ _EXPORT_CONTENT: dict[int | str, dict[str, Any]] = {
 }
 
 
-async def _scope(
-    request: Request, session: ReadSession, officer: OfficerPrincipal, agency: str | None
-) -> set[str] | None:
+@dataclass(frozen=True)
+class _Asked:
+    """A statistics request resolved: its period, the caller's scope narrowed to the agency asked
+    for, today and the day open dossiers are judged at (Vietnam dates)."""
+
+    period: Period
+    agencies: set[str] | None
+    today: date
+    judged_at: date
+
+
+async def _asked(
+    request: Request,
+    session: ReadSession,
+    officer: OfficerPrincipal,
+    period: str,
+    agency: str | None,
+) -> _Asked:
+    parsed = parse_period(period)
     scope = await scope_of(session, officer, request.app.state.settings.province_root_agency)
-    return await narrow(session, scope, agency)
+    today = local_day(datetime.now(UTC))
+    return _Asked(parsed, await narrow(session, scope, agency), today, parsed.judged_at(today))
 
 
-def _file(
+def _answer(
     format: StatsFormat,
+    body: BaseModel,
     name: str,
     title: str,
     header: tuple[str, ...],
     rows: list[tuple[object, ...]],
 ) -> Response:
-    body = (
+    """The JSON body, or the same numbers as a CSV / XLSX attachment ``name.csv|xlsx``."""
+    if format is StatsFormat.json:
+        return Response(body.model_dump_json(), media_type="application/json")
+    content = (
         stats_exports.to_csv(header, rows)
         if format is StatsFormat.csv
         else stats_exports.to_xlsx(title, header, rows)
     )
     return Response(
-        body,
+        content,
         media_type=_MEDIA[format],
         headers={
             **NO_STORE,
@@ -99,24 +122,16 @@ async def indicators(
     """The service indicators of Decision 766/QĐ-TTg for a period (month, quarter or year) over the
     caller's scope: each with its numerator, denominator and score; also as CSV or XLSX
     (`format`)."""
-    period = parse_period(query.period)
-    agencies = await _scope(request, session, officer, query.agency)
+    asked = await _asked(request, session, officer, query.period, query.agency)
     report = await stats_indicators.report(
         session,
-        period,
-        local_day(datetime.now(UTC)),
-        agencies,
+        asked.period,
+        asked.today,
+        asked.agencies,
         query.unit,
         portal_configured=request.app.state.settings.portal_base_url is not None,
     )
-    if query.format is not StatsFormat.json:
-        return _file(
-            query.format,
-            f"chi-so-766-{period.label}",
-            f"Bộ chỉ số 766 — kỳ {period.label}",
-            stats_exports.INDICATOR_HEADER,
-            stats_exports.indicator_rows(report),
-        )
+    period = asked.period
     body = IndicatorsRead(
         period=period.label,
         start=period.start,
@@ -130,7 +145,18 @@ async def indicators(
         ],
         groups=[GroupRead.model_validate(g, from_attributes=True) for g in report.groups],
     )
-    return Response(body.model_dump_json(), media_type="application/json")
+    return _answer(
+        query.format,
+        body,
+        f"chi-so-766-{period.label}",
+        f"Bộ chỉ số 766 — kỳ {period.label}",
+        stats_exports.INDICATOR_HEADER,
+        stats_exports.indicator_rows(report),
+    )
+
+
+def _buckets(found: stats_summary.Summary, by: str) -> list[BucketRead]:
+    return [BucketRead.model_validate(b, from_attributes=True) for b in found.by[by]]
 
 
 @router.get(
@@ -148,45 +174,29 @@ async def summary(
 ) -> Response:
     """Dossier counts of a period by status, channel, agency and administrative unit, over the
     caller's scope; also as CSV or XLSX (`format`)."""
-    period = parse_period(query.period)
-    agencies = await _scope(request, session, officer, query.agency)
-    judged_at = period.judged_at(local_day(datetime.now(UTC)))
-    counts = await stats_indicators.counters(session, period, judged_at, agencies, query.unit)
-    shown = {
-        **{c: counts[c] for c in stats_summary.STATUS_COUNTERS},
-        "received_online": counts["received_online"],
-        "received_postal": counts["received_postal"],
-        "open": counts["open_delta"],
-        "open_late": counts["open_late_delta"],
-    }
-    by = {
-        dim: await stats_summary.breakdown(session, period, judged_at, agencies, query.unit, dim)
-        for dim in ("channel", "agency", "unit")
-    }
-    if query.format is not StatsFormat.json:
-        rows: list[tuple[object, ...]] = [
-            ("total", k, k, v, None, None, None, None) for k, v in shown.items()
-        ]
-        for dim, buckets in by.items():
-            rows += stats_exports.bucket_rows(dim, buckets)
-        return _file(
-            query.format,
-            f"thong-ke-{period.label}",
-            f"Thống kê hồ sơ — kỳ {period.label}",
-            stats_exports.BUCKET_HEADER,
-            rows,
-        )
+    asked = await _asked(request, session, officer, query.period, query.agency)
+    found = await stats_summary.summarize(
+        session, asked.period, asked.judged_at, asked.agencies, query.unit
+    )
+    period = asked.period
     body = SummaryRead(
         period=period.label,
         start=period.start,
         end=period.end,
-        judged_at=judged_at,
-        counts=shown,
-        by_channel=[BucketRead.model_validate(b, from_attributes=True) for b in by["channel"]],
-        by_agency=[BucketRead.model_validate(b, from_attributes=True) for b in by["agency"]],
-        by_unit=[BucketRead.model_validate(b, from_attributes=True) for b in by["unit"]],
+        judged_at=asked.judged_at,
+        counts=found.counts,
+        by_channel=_buckets(found, "channel"),
+        by_agency=_buckets(found, "agency"),
+        by_unit=_buckets(found, "unit"),
     )
-    return Response(body.model_dump_json(), media_type="application/json")
+    return _answer(
+        query.format,
+        body,
+        f"thong-ke-{period.label}",
+        f"Thống kê hồ sơ — kỳ {period.label}",
+        stats_exports.BUCKET_HEADER,
+        stats_exports.summary_rows(found),
+    )
 
 
 @router.get(
@@ -205,16 +215,14 @@ async def indicator_dossiers(
 ) -> DrillPage:
     """The dossiers behind one indicator's numerator or denominator for a period (drill-down), in
     keyset pages."""
-    period = parse_period(query.period)
-    agencies = await _scope(request, session, officer, query.agency)
-    judged_at = period.judged_at(local_day(datetime.now(UTC)))
+    asked = await _asked(request, session, officer, query.period, query.agency)
     rows = await stats_drill.page(
         session,
         indicator,
         stats_drill.Part(query.part.value),
-        period,
-        judged_at,
-        agencies,
+        asked.period,
+        asked.judged_at,
+        asked.agencies,
         query.unit,
         query.after,
         query.limit + 1,

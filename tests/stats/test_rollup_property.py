@@ -7,17 +7,25 @@ draws the walks."""
 from __future__ import annotations
 
 import random
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models.dossier import Dossier, DossierEvent
 from app.models.outbox import OutboxMessage
-from app.services.stats import rollups
+from app.models.stats import StatsDaily, StatsDossierFact
+from app.services.stats import indicators as stats_indicators
+from app.services.stats import rollups, snapshots
+from app.services.stats import summary as stats_summary
+from app.services.stats import sums as stats_sums
 from app.services.stats import worker as stats_worker
+from app.services.stats.facts import Key, local_day
+from app.services.stats.periods import parse_period
+from app.services.stats.sums import CUMULATIVE
 from app.services.system.registry import Envelope
 from tests.dossiers.conftest import BIRTH, COMMUNE, World
 
@@ -93,6 +101,62 @@ async def _travel(session: AsyncSession, rng: random.Random, code: str) -> None:
     await rollups.refresh(session, [dossier.id])
 
 
+class _Walk:
+    """A random walk over the lifecycle through the API (one step at a time), folding the queued
+    messages after each step as the worker would."""
+
+    def __init__(self, world: World, session: AsyncSession, rng: random.Random) -> None:
+        self.world, self.session, self.rng = world, session, rng
+        self.seed = rng.randint(0, 10**9)
+        self.citizens: dict[str, dict[str, str]] = {}
+        self.codes: list[str] = []
+        self.last = 0
+        self.steps = 0
+
+    async def start(self) -> None:
+        self.desk = await self.world.officer("tiepnhan.xa")
+        self.headers = {
+            who: await self.world.officer(who)
+            for who in ("tiepnhan.xa", "chuyenvien.xa", "lanhdao.xa")
+        }
+        self.last = await _fold_queued(self.session, 0)
+
+    async def step(self) -> None:
+        world, rng, session = self.world, self.rng, self.session
+        self.steps += 1
+        roll = rng.random()
+        if roll < 0.2 or not self.codes:
+            if rng.random() < 0.5:
+                response = await world.submit_at_desk(
+                    self.desk, BIRTH, COMMUNE, outcome=rng.choice(["receive", "receive", "refuse"])
+                )
+            else:
+                citizen = await world.citizen(f"walker-{self.seed}-{self.steps}")
+                response = await world.submit_online(citizen)
+                if response.status_code == 201:
+                    self.citizens[response.json()["code"]] = citizen
+            if response.status_code == 201:
+                self.codes.append(response.json()["code"])
+        elif roll < 0.3:
+            self.last = await _fold_queued(session, self.last)
+            await _travel(session, rng, rng.choice(self.codes))
+        else:
+            code = rng.choice(self.codes)
+            status = (await world.get(code, self.desk)).json()["status"]
+            if status not in MOVES:
+                return
+            action, who, body = rng.choice(MOVES[status])
+            if who == "citizen":
+                if code not in self.citizens:
+                    return
+                caller, body = self.citizens[code], {"rating": rng.randint(1, 5)}
+            else:
+                caller = self.headers[who]
+            moved = await world.act(code, action, caller, **body)
+            assert moved.status_code < 500, moved.text
+        self.last = await _fold_queued(session, self.last)
+
+
 @settings(
     max_examples=5,
     deadline=None,
@@ -104,52 +168,105 @@ async def test_incremental_rollups_equal_a_rebuild_after_any_sequence(
 ) -> None:
     """Each example continues in the same rolled-back database (a rebuild first makes it
     consistent), so the walks also meet the dossiers of the examples before them."""
-    seed = rng.randint(0, 10**9)
-    desk = await world.officer("tiepnhan.xa")
-    headers = {
-        who: await world.officer(who) for who in ("tiepnhan.xa", "chuyenvien.xa", "lanhdao.xa")
-    }
-    citizens: dict[str, dict[str, str]] = {}
-    codes: list[str] = []
-    last = await _fold_queued(session, 0)
+    walk = _Walk(world, session, rng)
+    await walk.start()
     await rollups.rebuild(session)  # start from a consistent state
     for step in range(40):
-        roll = rng.random()
-        if roll < 0.2 or not codes:
-            if rng.random() < 0.5:
-                response = await world.submit_at_desk(
-                    desk, BIRTH, COMMUNE, outcome=rng.choice(["receive", "receive", "refuse"])
-                )
-            else:
-                citizen = await world.citizen(f"walker-{seed}-{step}")
-                response = await world.submit_online(citizen)
-                if response.status_code == 201:
-                    citizens[response.json()["code"]] = citizen
-            if response.status_code == 201:
-                codes.append(response.json()["code"])
-        elif roll < 0.3:
-            last = await _fold_queued(session, last)
-            await _travel(session, rng, rng.choice(codes))
-        else:
-            code = rng.choice(codes)
-            status = (await world.get(code, desk)).json()["status"]
-            if status not in MOVES:
-                continue
-            action, who, body = rng.choice(MOVES[status])
-            if who == "citizen":
-                if code not in citizens:
-                    continue
-                caller, body = citizens[code], {"rating": rng.randint(1, 5)}
-            else:
-                caller = headers[who]
-            moved = await world.act(code, action, caller, **body)
-            assert moved.status_code < 500, moved.text
-        last = await _fold_queued(session, last)
+        await walk.step()
         if step % 10 == 9:
             incremental = await rollups.totals_by_key(session)
             await rollups.rebuild(session)
-            assert await rollups.totals_by_key(session) == incremental, f"seed {seed} step {step}"
+            assert await rollups.totals_by_key(session) == incremental, (
+                f"seed {walk.seed} step {step}"
+            )
     await rollups.compact(session)  # compaction changes no sum
     compacted = await rollups.totals_by_key(session)
     await rollups.rebuild(session)
     assert await rollups.totals_by_key(session) == compacted
+
+
+PERIODS = ("2026-09", "2026-10", "2026-11", "2026-12", "2026-Q3", "2026-Q4", "2026")
+
+
+async def _numbers(session: AsyncSession, today: date) -> dict[str, object]:
+    """Every period's indicators (numerators, denominators, scores, counters) and breakdowns."""
+    out: dict[str, object] = {}
+    for label in PERIODS:
+        period = parse_period(label)
+        judged = period.judged_at(today)
+        out[label] = (
+            await stats_indicators.report(
+                session, period, today, None, None, portal_configured=True
+            ),
+            [
+                await stats_summary.breakdown(session, period, judged, None, None, by)
+                for by in ("agency", "channel", "procedure")
+            ],
+        )
+    return out
+
+
+def _comparable(
+    totals: dict[Key, dict[str, int]], opened: date | None
+) -> dict[Key, dict[str, int]]:
+    """The rows the reads use: open counters dated before the first open day are never read (the
+    last frozen month's snapshot stands for them), so they are left out of the comparison."""
+    out = {}
+    for key, counters in totals.items():
+        kept = {
+            name: 0 if opened and key[0] < opened and name in CUMULATIVE else value
+            for name, value in counters.items()
+        }
+        if any(kept.values()):
+            out[key] = kept
+    return out
+
+
+@pytest.mark.parametrize("seed", [17, 2026])
+async def test_freezing_changes_no_number_and_later_reads_start_from_the_last_snapshot(
+    world: World, session: AsyncSession, seed: int
+) -> None:
+    """Freezing the closed months changes no number of any period; after more actions (travels and
+    supplements that change open counters in frozen months, booked on the first open day), the
+    incremental rows still equal a rebuild wherever they are read, the running month's open
+    dossiers are the facts' open dossiers, and deleting every daily row before the first open day
+    changes no number: the reads start from the last frozen month's snapshot."""
+    today = local_day(datetime.now(UTC))
+    rng = random.Random(seed)
+    walk = _Walk(world, session, rng)
+    await walk.start()
+    await rollups.rebuild(session)
+    for _ in range(25):
+        await walk.step()
+    for code in walk.codes:  # every dossier lived in the closed months before today
+        await _travel(session, rng, code)
+    before = await _numbers(session, today)
+    await snapshots.freeze_closed(session, datetime.now(UTC))
+    frozen = await stats_sums.last_frozen(session)
+    assert frozen is not None and frozen < stats_sums.month_start(today)
+    assert await _numbers(session, today) == before, f"seed {walk.seed}"
+
+    for _ in range(25):
+        await walk.step()
+    for code in walk.codes[-6:]:  # the newest back into frozen months: their open counters move
+        await _travel(session, rng, code)
+    opened = stats_sums.first_open_day(frozen)
+    incremental = await rollups.totals_by_key(session)
+    running = await _numbers(session, today)
+    await rollups.rebuild(session)
+    rebuilt = await rollups.totals_by_key(session)
+    assert _comparable(rebuilt, opened) == _comparable(incremental, opened), f"seed {walk.seed}"
+    assert await _numbers(session, today) == running, f"seed {walk.seed}"
+    open_now = await session.scalar(
+        select(func.count())
+        .select_from(StatsDossierFact)
+        .where(
+            StatsDossierFact.received_day <= today,
+            or_(StatsDossierFact.end_day.is_(None), StatsDossierFact.end_day > today),
+        )
+    )
+    december = running["2026-12"]
+    assert isinstance(december, tuple) and december[0].counters["open_delta"] == open_now
+
+    await session.execute(delete(StatsDaily).where(StatsDaily.day < opened))
+    assert await _numbers(session, today) == running, f"seed {walk.seed}"

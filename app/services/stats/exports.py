@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from openpyxl import Workbook
 
 from app.services.stats.indicators import IndicatorReport
-from app.services.stats.summary import Bucket
+from app.services.stats.summary import Bucket, Summary
 
 INDICATOR_HEADER = (
     "Mã chỉ số",
@@ -59,6 +59,16 @@ def bucket_rows(by: str, buckets: Sequence[Bucket]) -> list[tuple[object, ...]]:
         (by, b.key, b.name, b.received, b.received_online, b.ended, b.ended_on_time, b.late)
         for b in buckets
     ]
+
+
+def summary_rows(summary: Summary) -> list[tuple[object, ...]]:
+    """The summary's counts (``total`` rows), then its buckets by channel, agency and unit."""
+    rows: list[tuple[object, ...]] = [
+        ("total", k, k, v, None, None, None, None) for k, v in summary.counts.items()
+    ]
+    for by, buckets in summary.by.items():
+        rows += bucket_rows(by, buckets)
+    return rows
 
 
 def to_csv(header: Sequence[str], rows: Sequence[Sequence[object]]) -> bytes:

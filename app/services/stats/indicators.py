@@ -13,16 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models.procedure import CatalogState, OnlineLevel, Procedure, ProcedureApplication
-from app.models.stats import COUNTERS, StatsDaily, StatsMonthSnapshot
-from app.services.stats import snapshots
+from app.services.stats import sums as stats_sums
 from app.services.stats.periods import Period
 from app.services.stats.rules import INDICATOR_MAXIMA, StatsRuleSet, in_force
 
-CUMULATIVE = snapshots.CUMULATIVE
 SECONDS_PER_DAY = 86400
 
 
@@ -61,17 +59,6 @@ class IndicatorReport:
     counters: dict[str, int] = field(default_factory=dict)
 
 
-def _filters(
-    table: type[StatsDaily] | type[StatsMonthSnapshot], agencies: set[str] | None, unit: str | None
-) -> list[ColumnElement[bool]]:
-    out: list[ColumnElement[bool]] = []
-    if agencies is not None:
-        out.append(table.agency_code.in_(sorted(agencies)))
-    if unit is not None:
-        out.append(table.unit_code == unit)
-    return out
-
-
 async def counters(
     session: AsyncSession,
     period: Period,
@@ -81,48 +68,8 @@ async def counters(
 ) -> dict[str, int]:
     """The period's summed counters; ``open_delta``/``open_late_delta`` hold the dossiers open (and
     open past their due day) at the end of ``judged_at``. Closed, frozen months come from their
-    snapshots; the rest from the daily rollups."""
-    frozen = await snapshots.last_frozen(session)
-    flows = [c for c in COUNTERS if c not in CUMULATIVE]
-    if frozen is not None and period.start.day == 1 and period.end < snapshots.next_month(frozen):
-        last_month = snapshots.month_start(period.end)
-        flow_row = (
-            await session.execute(
-                select(*(func.coalesce(func.sum(getattr(StatsMonthSnapshot, c)), 0) for c in flows))
-                .where(StatsMonthSnapshot.month.between(period.start, last_month))
-                .where(*_filters(StatsMonthSnapshot, agencies, unit))
-            )
-        ).one()
-        open_row = (
-            await session.execute(
-                select(
-                    *(
-                        func.coalesce(func.sum(getattr(StatsMonthSnapshot, c)), 0)
-                        for c in CUMULATIVE
-                    )
-                )
-                .where(StatsMonthSnapshot.month == last_month)
-                .where(*_filters(StatsMonthSnapshot, agencies, unit))
-            )
-        ).one()
-    else:
-        flow_row = (
-            await session.execute(
-                select(*(func.coalesce(func.sum(getattr(StatsDaily, c)), 0) for c in flows))
-                .where(StatsDaily.day.between(period.start, judged_at))
-                .where(*_filters(StatsDaily, agencies, unit))
-            )
-        ).one()
-        open_row = (
-            await session.execute(
-                select(*(func.coalesce(func.sum(getattr(StatsDaily, c)), 0) for c in CUMULATIVE))
-                .where(StatsDaily.day <= judged_at)
-                .where(*_filters(StatsDaily, agencies, unit))
-            )
-        ).one()
-    out = {c: int(v) for c, v in zip(flows, flow_row, strict=True)}
-    out.update({c: int(v) for c, v in zip(CUMULATIVE, open_row, strict=True)})
-    return out
+    snapshots, the rest from the daily rows after the last frozen month (``sums``)."""
+    return await stats_sums.totals(session, period.start, judged_at, agencies, unit)
 
 
 def _ratio(numerator: float, denominator: float) -> float | None:
@@ -164,16 +111,10 @@ async def _procedures_with_online_dossiers(
     agencies: set[str] | None,
     unit: str | None,
 ) -> set[int]:
-    query = (
-        select(StatsDaily.procedure_id)
-        .where(
-            StatsDaily.day.between(period.start, judged_at),
-            *_filters(StatsDaily, agencies, unit),
-        )
-        .group_by(StatsDaily.procedure_id)
-        .having(func.sum(StatsDaily.received_online) > 0)
+    rows = await stats_sums.sums(
+        session, period.start, judged_at, agencies, unit, by=("procedure_id",)
     )
-    return set(await session.scalars(query))
+    return {int(r.procedure_id) for r in rows if r.received_online > 0}
 
 
 def _not_computable(code: str, name: str, rules: StatsRuleSet, why: str) -> Indicator:

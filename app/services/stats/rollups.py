@@ -23,8 +23,9 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models.dossier import Dossier
-from app.models.stats import COUNTERS, StatsDaily, StatsDossierFact
+from app.models.stats import COUNTERS, StatsDaily, StatsDossierFact, StatsMonthSnapshot
 from app.services.stats import facts as stats_facts
+from app.services.stats import sums as stats_sums
 from app.services.stats.facts import Fact, Key
 
 REBUILD_CHUNK = 2000
@@ -50,6 +51,10 @@ async def refresh(session: AsyncSession, dossier_ids: Iterable[int]) -> int:
     ids = sorted(set(dossier_ids))
     if not ids:
         return 0
+    # the lock an insert takes anyway, taken first: a freeze (SHARE ROW EXCLUSIVE) either committed
+    # before, and the last frozen month read below is the new one, or waits for this fold
+    await session.execute(text("LOCK TABLE stats_daily IN ROW EXCLUSIVE MODE"))
+    frozen = await stats_sums.last_frozen(session)
     old = {
         row.dossier_id: Fact.from_row(row)
         for row in await session.scalars(
@@ -65,7 +70,9 @@ async def refresh(session: AsyncSession, dossier_ids: Iterable[int]) -> int:
         for key, counters in change.items():
             for name, value in counters.items():
                 deltas[key][name] += value
-    rows = _daily_rows({k: v for k, v in deltas.items() if any(v.values())})
+    rows = _daily_rows(
+        stats_sums.carry({k: v for k, v in deltas.items() if any(v.values())}, frozen)
+    )
     if rows:
         await session.execute(insert(StatsDaily), rows)
     changed = [fact.as_row() for i, fact in new.items() if old.get(i) != fact]
@@ -86,8 +93,12 @@ async def refresh(session: AsyncSession, dossier_ids: Iterable[int]) -> int:
 
 async def rebuild(session: AsyncSession) -> int:
     """Recompute every fact and rollup from the dossier table (``motcua stats rebuild``); the month
-    snapshots stay frozen. Returns the number of dossiers read."""
+    snapshots stay frozen. The open counters dated in frozen months are booked on the first open day
+    (``sums.carry``) less the last frozen month's open counts, so that snapshot plus the rows after it
+    give the true open dossiers of every later day, as the incremental rows do. Returns the number of
+    dossiers read."""
     await session.execute(text("LOCK TABLE stats_daily, stats_dossier_facts IN EXCLUSIVE MODE"))
+    frozen = await stats_sums.last_frozen(session)
     await session.execute(delete(StatsDaily))
     await session.execute(delete(StatsDossierFact))
     totals: dict[Key, dict[str, int]] = defaultdict(lambda: dict.fromkeys(COUNTERS, 0))
@@ -112,7 +123,19 @@ async def rebuild(session: AsyncSession) -> int:
                     totals[key][name] += value
         await session.execute(insert(StatsDossierFact), [f.as_row() for f in chunk.values()])
         count += len(chunk)
-    rows = _daily_rows({k: v for k, v in totals.items() if any(v.values())})
+    opened = stats_sums.first_open_day(frozen)
+    if opened is not None:
+        for snapshot in await session.execute(
+            select(StatsMonthSnapshot).where(StatsMonthSnapshot.month == frozen)
+        ):
+            row = snapshot[0]
+            key = (opened, row.agency_code, row.unit_code, row.procedure_id, row.channel)
+            for name in stats_sums.CUMULATIVE:
+                totals[key][name] -= getattr(row, name)
+        session.expunge_all()
+    rows = _daily_rows(
+        stats_sums.carry({k: v for k, v in totals.items() if any(v.values())}, frozen)
+    )
     for start in range(0, len(rows), REBUILD_CHUNK):
         await session.execute(insert(StatsDaily), rows[start : start + REBUILD_CHUNK])
     await session.flush()

@@ -3,37 +3,33 @@ dossiers as they stood at its end — are copied into ``stats_month_snapshots`` 
 after, so later corrections, rebuilds or rule changes never rewrite a month already reported.
 
 Months are frozen in order: every month up to the latest frozen one is frozen (an empty month leaves
-no rows but counts as frozen).
+no rows but counts as frozen). A month's snapshot is what ``sums.sums`` answers for it just before it
+freezes — the previous month's snapshot plus the month's daily rows — so no number changes when a
+month freezes, and freezing reads one month of rows, not the history. The worker's
+``stats.freeze_months`` job freezes the closed months every night (``worker.JOBS``), so a period of the
+running month reads at most the daily rows since the last frozen month.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models.stats import COUNTERS, StatsDaily, StatsMonthSnapshot
 from app.services.stats.facts import local_day
-
-CUMULATIVE = ("open_delta", "open_late_delta")
-
-
-def month_start(day: date) -> date:
-    return day.replace(day=1)
-
-
-def next_month(day: date) -> date:
-    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
-
-
-async def last_frozen(session: AsyncSession) -> date | None:
-    found: date | None = await session.scalar(select(func.max(StatsMonthSnapshot.month)))
-    return found
+from app.services.stats.sums import DIMENSIONS, last_frozen, month_start, next_month, sums
 
 
 async def freeze_closed(session: AsyncSession, now: datetime) -> list[date]:
-    """Freeze every closed month (before the current Vietnam month) not frozen yet."""
+    """Freeze every closed month (before the current Vietnam month) not frozen yet.
+
+    The lock (SHARE ROW EXCLUSIVE on the daily rows) waits for the folds under way and holds new ones
+    back until the snapshot commits: a fold reads the last frozen month under its own lock, so it
+    never books a delta into a month frozen without it (``sums.carry``); two freezes run one after
+    the other."""
+    await session.execute(text("LOCK TABLE stats_daily IN SHARE ROW EXCLUSIVE MODE"))
     current = month_start(local_day(now))
     frozen = await last_frozen(session)
     first_day: date | None = await session.scalar(select(func.min(StatsDaily.day)))
@@ -41,34 +37,15 @@ async def freeze_closed(session: AsyncSession, now: datetime) -> list[date]:
         return []
     month = next_month(frozen) if frozen else month_start(first_day)
     done: list[date] = []
-    dims = (
-        StatsDaily.agency_code,
-        StatsDaily.unit_code,
-        StatsDaily.procedure_id,
-        StatsDaily.channel,
-    )
     while month < current:
         end = next_month(month)
-        columns = [
-            func.sum(getattr(StatsDaily, c)).filter(StatsDaily.day >= month).label(c)
-            if c not in CUMULATIVE
-            else func.sum(getattr(StatsDaily, c)).label(c)
-            for c in COUNTERS
-        ]
-        rows = (
-            await session.execute(
-                select(*dims, *columns).where(StatsDaily.day < end).group_by(*dims)
-            )
-        ).all()
+        rows = await sums(session, month, end - timedelta(days=1), None, None, DIMENSIONS)
         values = [
             {
+                **{d: getattr(r, d) for d in DIMENSIONS},
                 "month": month,
-                "agency_code": r.agency_code,
-                "unit_code": r.unit_code,
-                "procedure_id": r.procedure_id,
-                "channel": r.channel,
                 "frozen_at": now.astimezone(UTC),
-                **{c: int(getattr(r, c) or 0) for c in COUNTERS},
+                **{c: int(getattr(r, c)) for c in COUNTERS},
             }
             for r in rows
             if any(getattr(r, c) for c in COUNTERS)
@@ -85,8 +62,7 @@ async def freeze_closed(session: AsyncSession, now: datetime) -> list[date]:
                     **dict.fromkeys(COUNTERS, 0),
                 }
             ]
-        session.add_all(StatsMonthSnapshot(**v) for v in values)
-        await session.flush()
+        await session.execute(insert(StatsMonthSnapshot), values)
         done.append(month)
         month = end
     return done

@@ -7,21 +7,20 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models.catalog import Agency
 from app.models.procedure import Procedure
-from app.models.stats import StatsDaily
-from app.services.stats.indicators import _filters
+from app.services.stats import sums as stats_sums
 from app.services.stats.periods import Period
 
 Dimension = Literal["agency", "unit", "channel", "procedure"]
 _COLUMNS = {
-    "agency": StatsDaily.agency_code,
-    "unit": StatsDaily.unit_code,
-    "channel": StatsDaily.channel,
-    "procedure": StatsDaily.procedure_id,
+    "agency": "agency_code",
+    "unit": "unit_code",
+    "channel": "channel",
+    "procedure": "procedure_id",
 }
 STATUS_COUNTERS = (
     "submitted",
@@ -57,38 +56,58 @@ async def breakdown(
     unit: str | None,
     by: Dimension,
 ) -> list[Bucket]:
-    """Per value of ``by``: the flows of the period and the dossiers late at its end."""
+    """Per value of ``by``: the flows of the period and the dossiers late at its end (``sums``)."""
     column = _COLUMNS[by]
-    in_period = StatsDaily.day >= period.start
-    rows = (
-        await session.execute(
-            select(
-                column,
-                func.sum(StatsDaily.received).filter(in_period),
-                func.sum(StatsDaily.received_online).filter(in_period),
-                func.sum(StatsDaily.ended).filter(in_period),
-                func.sum(StatsDaily.ended_on_time).filter(in_period),
-                func.sum(StatsDaily.open_late_delta),
-            )
-            .where(StatsDaily.day <= judged_at, *_filters(StatsDaily, agencies, unit))
-            .group_by(column)
-        )
-    ).all()
+    rows = await stats_sums.sums(session, period.start, judged_at, agencies, unit, by=(column,))
     names = await _names(session, by, [r[0] for r in rows])
     buckets = [
         Bucket(
             key=str(r[0]),
             name=names.get(str(r[0]), str(r[0])),
-            received=int(r[1] or 0),
-            received_online=int(r[2] or 0),
-            ended=int(r[3] or 0),
-            ended_on_time=int(r[4] or 0),
-            late=int(r[3] or 0) - int(r[4] or 0) + int(r[5] or 0),
+            received=int(r.received),
+            received_online=int(r.received_online),
+            ended=int(r.ended),
+            ended_on_time=int(r.ended_on_time),
+            late=int(r.ended) - int(r.ended_on_time) + int(r.open_late_delta),
         )
         for r in rows
     ]
     return sorted(
         (b for b in buckets if b.received or b.ended or b.late), key=lambda b: (-b.late, b.key)
+    )
+
+
+@dataclass(frozen=True)
+class Summary:
+    """``GET /api/v1/stats/summary``: the period's counts and its breakdowns by channel, agency and
+    unit."""
+
+    counts: dict[str, int]
+    by: dict[str, list[Bucket]]
+
+
+async def summarize(
+    session: AsyncSession,
+    period: Period,
+    judged_at: date,
+    agencies: set[str] | None,
+    unit: str | None,
+) -> Summary:
+    counts = await stats_sums.totals(session, period.start, judged_at, agencies, unit)
+    shown = {
+        **{c: counts[c] for c in STATUS_COUNTERS},
+        "received_online": counts["received_online"],
+        "received_postal": counts["received_postal"],
+        "open": counts["open_delta"],
+        "open_late": counts["open_late_delta"],
+    }
+    dimensions: tuple[Dimension, ...] = ("channel", "agency", "unit")
+    return Summary(
+        shown,
+        {
+            dim: await breakdown(session, period, judged_at, agencies, unit, dim)
+            for dim in dimensions
+        },
     )
 
 

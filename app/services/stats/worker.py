@@ -41,6 +41,8 @@ async def freeze_closed_months(ctx: WorkerContext, period_start: datetime) -> No
 HANDLERS: dict[str, Handler] = {STATS_ROLLUP: fold_rollup}
 JOBS = (
     PeriodicJob("stats.compact", compact_rollups, every=timedelta(minutes=15)),
-    # 00:10 on the first day of each month (Vietnam time): the month just closed is frozen
-    PeriodicJob("stats.freeze_months", freeze_closed_months, cron="10 0 1 * *"),
+    # every night at 00:10 (Vietnam time): on the 1st the month just closed is frozen; on other
+    # nights nothing is left to freeze unless a 1st was missed (no worker ran), caught up here — so
+    # a running period reads at most about a month of daily rows (``sums``)
+    PeriodicJob("stats.freeze_months", freeze_closed_months, cron="10 0 * * *"),
 )
