@@ -35,6 +35,7 @@ PAYMENT_CALLBACK_PREFIXES = (
     "/api/v1/payments/vnpay/ipn",
     "/api/v1/payments/momo/ipn",
     "/api/v1/payments/zalopay/callback",
+    "/api/v1/payments/national/callback",
 )
 
 router = Router(tags=["payments"], response_headers=NO_STORE)
@@ -172,6 +173,21 @@ async def zalopay_callback(request: Request, session: Session) -> Response:
     )
 
 
+@callback_router.post(
+    "/national/callback", operation_id="national_payment_callback",
+    summary="Nền tảng thanh toán quốc gia: callback", response_class=JSONResponse,
+)  # fmt: skip
+async def national_payment_callback(request: Request, session: Session) -> Response:
+    """The national payment platform's callback, in its adapter's protocol (the fake's, [U]:
+    ``{"data": base64 JSON, "signature"}`` answered ``{"code", "message"}``; docs/payments.md)."""
+    raw = RawCallback(body=await request.body())
+    return _answer(
+        await callback_service.handle(
+            session, _settings(request), PaymentProvider.national, raw, now=datetime.now(UTC)
+        )
+    )
+
+
 STATUS_VI = {
     "created": "Đang chờ thanh toán",
     "pending": "Đang chờ cổng thanh toán xác nhận",
@@ -181,7 +197,12 @@ STATUS_VI = {
     "refunded": "Đã hoàn tiền",
 }
 # the parameter naming our order in each gateway's return URL
-_RETURN_REF = {"vnpay": "vnp_TxnRef", "momo": "orderId", "zalopay": "apptransid"}
+_RETURN_REF = {
+    "vnpay": "vnp_TxnRef",
+    "momo": "orderId",
+    "zalopay": "apptransid",
+    "national": "orderRef",  # the fake's [U]
+}
 
 
 @callback_router.get(

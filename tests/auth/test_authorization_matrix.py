@@ -145,6 +145,7 @@ SCOPES: dict[str, Scope] = {
     "vnpay_ipn": Scope.public,
     "momo_ipn": Scope.public,
     "zalopay_callback": Scope.public,
+    "national_payment_callback": Scope.public,
     "payment_return": Scope.public,
     # the register of a desk (form 06)
     "dossier_register": Scope.desk,

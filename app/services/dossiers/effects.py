@@ -134,10 +134,7 @@ async def _receive(ctx: Context) -> None:
     An online dossier whose fees are due on submission is received once they are paid, where the
     province takes payments online (merchant accounts configured); at the desk the receptionist
     collects them (``record_payment``)."""
-    if (
-        ctx.dossier.channel is not Channel.desk
-        and ctx.settings.payment_merchants.get_secret_value()
-    ):
+    if ctx.dossier.channel is not Channel.desk and ctx.settings.payments_online:
         await _block_unpaid(ctx, FeesDue.on_submission, "tiếp nhận hồ sơ")
     await _start_step(ctx.session, ctx.dossier, 0, ctx.calendar, ctx.now)
 

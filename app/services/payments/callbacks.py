@@ -27,6 +27,7 @@ from app.services.payments.gateways.base import (
     RawCallback,
 )
 from app.services.payments.gateways.momo import MomoGateway
+from app.services.payments.gateways.national import FakeNationalPlatform, NationalPlatformConfig
 from app.services.payments.gateways.vnpay import VnpayGateway
 from app.services.payments.gateways.zalopay import ZalopayGateway
 from app.services.payments.merchants import merchants
@@ -38,6 +39,8 @@ _UNCONFIGURED: dict[PaymentProvider, Gateway] = {
     PaymentProvider.vnpay: VnpayGateway({}),
     PaymentProvider.momo: MomoGateway({}),
     PaymentProvider.zalopay: ZalopayGateway({}),
+    # no partner: every callback is refused, in the fake's words [U] (the platform's are not public)
+    PaymentProvider.national: FakeNationalPlatform(NationalPlatformConfig()),
 }
 
 

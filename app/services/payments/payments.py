@@ -43,6 +43,7 @@ CALLBACK_PATHS = {
     PaymentProvider.vnpay: "/api/v1/payments/vnpay/ipn",
     PaymentProvider.momo: "/api/v1/payments/momo/ipn",
     PaymentProvider.zalopay: "/api/v1/payments/zalopay/callback",
+    PaymentProvider.national: "/api/v1/payments/national/callback",
 }
 
 
