@@ -50,6 +50,7 @@ from app.security import (
 from app.services.catalog import admin as admin_service
 from app.services.catalog import process_templates as process_service
 from app.services.dossiers import handover as dossier_handover
+from app.services.payments import merchants as payment_merchants
 
 router = Router(prefix="/api/v1/admin", tags=["admin: catalog"])
 
@@ -265,9 +266,11 @@ async def get_template(
 async def create_application(
     session: Session,
     body: ApplicationCreate,
+    request: Request,
     scope: AdminScope = Depends(require_admin),
 ) -> ApplicationRead:
     actor = await scope.of([body.agency])
+    payment_merchants.check_payee(_settings(request), body.payee_agency)
     return application_read(await process_service.create_application(session, body, actor=actor))
 
 
@@ -283,8 +286,10 @@ async def change_application(
     procedure: str,
     agency: str,
     body: ApplicationData,
+    request: Request,
     admin: Administrator = application_admin,
 ) -> ApplicationRead:
+    payment_merchants.check_payee(_settings(request), body.payee_agency)
     application, _ = await process_service.change_application(
         session, procedure, agency, body, actor=admin.actor
     )

@@ -65,6 +65,27 @@ class Merchants:
             code=ProblemCode.provider_unavailable,
         )
 
+    def collects_for(self, agency_code: str) -> bool:
+        """Some configured provider has an account of ``agency_code``'s own (not the ``*`` one)."""
+        own = self.by_agency.get(agency_code, {})
+        return any(
+            self.gateways.get(PaymentProvider(provider)) is not None
+            for provider in own
+            if provider in PaymentProvider.__members__
+        )
+
+
+def check_payee(settings: Settings, agency_code: str | None) -> None:
+    """A procedure application may name another payee only when that agency has a merchant account
+    of its own configured for some provider (a 422 otherwise; issue 15)."""
+    if agency_code is not None and not merchants(settings).collects_for(agency_code):
+        raise field_error(
+            "payee_agency",
+            f"Cơ quan {agency_code} chưa có tài khoản thu phí, lệ phí trực tuyến nào được cấu hình",
+            code=ProblemCode.validation_failed,
+            field_code="no_payment_account",
+        )
+
 
 def _build(provider: str, accounts: Mapping[str, Mapping[str, Any]]) -> Gateway | None:
     if provider == PaymentProvider.vnpay:
