@@ -252,6 +252,14 @@ class Settings(BaseSettings):
     # Which merchant account collects for which agency: {"<agency code>" or "*": {"<provider>":
     # "<merchant code>"}}; the competent agency's entry, else its nearest ancestor's, else "*".
     payment_agency_merchants: str = "{}"
+    # The national payment platform (PayGov or the provincial LGSP; docs/payments.md), as JSON kept
+    # secret: {"adapter": "fake" or a province's adapter, "endpoint": ..., "partner_code": ...,
+    # "access_key": ..., "secret_key": ..., "options": {...}}. Empty: not offered. Its wire format is
+    # the adapter's ([U] for the fake: the platform's protocol is not public).
+    payment_national: SecretStr = SecretStr("")
+    # Comma-separated modules defining ``NATIONAL_PAYMENT_ADAPTERS`` ({name: factory(config)}): the
+    # province's adapters, as ``MOTCUA_WORKER_PLUGINS`` modules add handlers.
+    payment_national_plugins: Annotated[list[str], NoDecode] = []
     payment_expiry_minutes: int = Field(default=15, ge=1, le=7 * 24 * 60)
     # Reconciliation asks the gateway about a payment still open this long after its creation.
     payment_reconcile_after_minutes: int = Field(default=15, ge=1)
@@ -270,6 +278,7 @@ class Settings(BaseSettings):
         "worker_plugins",
         "portal_session_expired_codes",
         "portal_file_hosts",
+        "payment_national_plugins",
         mode="before",
     )
     @classmethod
@@ -291,6 +300,19 @@ class Settings(BaseSettings):
                 isinstance(accounts, dict) for accounts in parsed.values()
             ):
                 raise ValueError("MOTCUA_PAYMENT_MERCHANTS maps providers to merchant accounts")
+        return value
+
+    @field_validator("payment_national")
+    @classmethod
+    def _national_is_json(cls, value: SecretStr) -> SecretStr:
+        text = value.get_secret_value().strip()
+        if text:
+            try:
+                parsed = json.loads(text)
+            except ValueError:
+                raise ValueError("MOTCUA_PAYMENT_NATIONAL is not JSON") from None
+            if not isinstance(parsed, dict) or not isinstance(parsed.get("partner_code"), str):
+                raise ValueError("MOTCUA_PAYMENT_NATIONAL is an object naming its partner_code")
         return value
 
     @field_validator("payment_agency_merchants")
@@ -425,6 +447,14 @@ class Settings(BaseSettings):
     def sandbox_pay_url(self) -> str:
         """Where the demo's sandbox takes payments (a VNPay merchant's ``pay_url`` points here)."""
         return self.public_base_url.rstrip("/") + "/sandbox/vnpay/pay"
+
+    @property
+    def payments_online(self) -> bool:
+        """The province takes fees online: a gateway's merchant account or the national platform."""
+        return bool(
+            self.payment_merchants.get_secret_value().strip()
+            or self.payment_national.get_secret_value().strip()
+        )
 
     @property
     def payment_sandbox_on(self) -> bool:

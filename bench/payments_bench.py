@@ -2,13 +2,16 @@
 
     .venv/bin/python -m bench.payments_bench                          # 8 and 32 gateways, 2,000 each
     .venv/bin/python -m bench.payments_bench --n 40 --concurrency 4   # smoke run
+    .venv/bin/python -m bench.payments_bench --api-workers 2          # two API processes
 
 An embedded PostgreSQL (a folder of its own, removed at the end) gets a database made by
 ``bench.dossiers.generate`` (migrations, demo seed, dossiers); for each run, ``--n`` received dossiers
-are put waiting for payment, each with a 50,000 đ fee line and an open VNPay payment covering it.
-A fresh ``motcua serve`` (production settings, one worker, one VNPay terminal configured) then
-receives ``--n`` distinct success IPNs, signed as VNPay signs, from ``--concurrency`` concurrent
-gateways (closed loop, one keep-alive connection each). Every IPN changes its payment, pays the
+are put waiting for payment, each with a 50,000 đ fee line and an open VNPay payment covering it
+(dossiers no earlier run paid; each run's IPNs carry transaction numbers of its own, since the
+unique index on the provider's transaction id refuses a number twice).
+A fresh ``motcua serve`` (production settings, ``--api-workers`` uvicorn workers, default one; one
+VNPay terminal configured) then receives ``--n`` distinct success IPNs, signed as VNPay signs, from
+``--concurrency`` concurrent gateways (closed loop, one keep-alive connection each). Every IPN changes its payment, pays the
 line, resumes the dossier (its clock too), writes the event and queues the notification, and
 stores the raw callback: the whole write path. Reported: callbacks/s, p50/p99 latency, errors
 (any answer but ``RspCode 00``), and CPU ms per callback of the API and of PostgreSQL (``cpu_time``).
@@ -59,14 +62,17 @@ def _tree_cpu(pid: int) -> float:
 
 
 async def _open_payments(url: str, n: int) -> list[str]:
-    """``n`` received dossiers put waiting for payment, each with a line and an open payment."""
+    """``n`` received dossiers never paid before put waiting for payment, each with a line and an
+    open payment (a dossier an earlier run paid has resumed, and would be picked again)."""
     conn = await asyncpg.connect(asyncpg_dsn(url))
     try:
         ids = [
             row["id"]
             for row in await conn.fetch(
-                "SELECT id FROM dossiers WHERE status IN ('received', 'in_progress') "
-                "AND current_step IS NOT NULL ORDER BY id LIMIT $1",
+                "SELECT id FROM dossiers d WHERE status IN ('received', 'in_progress') "
+                "AND current_step IS NOT NULL "
+                "AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.dossier_id = d.id) "
+                "ORDER BY id LIMIT $1",
                 n,
             )
         ]
@@ -148,7 +154,9 @@ async def _load(base: str, queries: list[str], concurrency: int) -> tuple[list[f
     return latencies, errors
 
 
-def _run(url: str, pg_pid: int, n: int, concurrency: int) -> dict[str, object]:
+def _run(
+    url: str, pg_pid: int, n: int, concurrency: int, workers: int, first_txn: int
+) -> dict[str, object]:
     refs = asyncio.run(_open_payments(url, n))
     secret = secrets.token_urlsafe(32)
     port = _free_port()
@@ -161,13 +169,16 @@ def _run(url: str, pg_pid: int, n: int, concurrency: int) -> dict[str, object]:
         "MOTCUA_DATABASE_URL": url,
         "MOTCUA_DATA_DIR": data_dir,
         "MOTCUA_LOG_LEVEL": "WARNING",
-        "MOTCUA_DB_POOL_SIZE": str(max(concurrency, 10)),
+        "MOTCUA_DB_POOL_SIZE": str(max(-(-concurrency // workers), 10)),  # per worker
         "MOTCUA_PUBLIC_BASE_URL": base,
         "MOTCUA_PAYMENT_MERCHANTS": json.dumps({"vnpay": {TMN: {"hash_secret": secret}}}),
         "MOTCUA_PAYMENT_AGENCY_MERCHANTS": json.dumps({"*": {"vnpay": TMN}}),
     }
     server = subprocess.Popen(
-        [str(ROOT / ".venv/bin/motcua"), "serve", "--host", "127.0.0.1", "--port", str(port)],
+        [
+            *(str(ROOT / ".venv/bin/motcua"), "serve", "--host", "127.0.0.1", "--port", str(port)),
+            *("--workers", str(workers)),
+        ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -182,7 +193,7 @@ def _run(url: str, pg_pid: int, n: int, concurrency: int) -> dict[str, object]:
                 except httpx.TransportError:
                     pass
                 time.sleep(0.25)
-        queries = [_ipn_query(ref, secret, 10_000_000 + i) for i, ref in enumerate(refs)]
+        queries = [_ipn_query(ref, secret, first_txn + i) for i, ref in enumerate(refs)]
         api_before, db_before = _tree_cpu(server.pid), _tree_cpu(pg_pid)
         started = time.perf_counter()
         latencies, errors = asyncio.run(_load(base, queries, concurrency))
@@ -195,6 +206,7 @@ def _run(url: str, pg_pid: int, n: int, concurrency: int) -> dict[str, object]:
     latencies.sort()
     return {
         "concurrency": concurrency,
+        "api_workers": workers,
         "callbacks": len(latencies),
         "per_second": round(len(latencies) / seconds, 1),
         "p50_ms": round(latencies[len(latencies) // 2] * 1000, 1),
@@ -210,6 +222,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=2000, help="callbacks per run")
     parser.add_argument("--concurrency", default="8,32")
     parser.add_argument("--dossiers", type=int, default=0, help="generated (default 3 x n x runs)")
+    parser.add_argument("--api-workers", type=int, default=1, help="uvicorn workers of the API")
     args = parser.parse_args()
     runs = [int(c) for c in args.concurrency.split(",")]
     root = Path(tempfile.mkdtemp(prefix="motcua-payments-bench-"))
@@ -231,18 +244,24 @@ def main() -> None:
             stdout=subprocess.DEVNULL,
         )
         pg_pid = int((root / "data" / "postmaster.pid").read_text().split()[0])
-        for concurrency in runs:
-            result = _run(url, pg_pid, args.n, concurrency)
+        for index, concurrency in enumerate(runs):
+            # VNPay transaction numbers of this run's own: the unique index refuses a repeated one
+            first_txn = 10_000_000 + index * args.n
+            result = _run(url, pg_pid, args.n, concurrency, args.api_workers, first_txn)
             print(json.dumps(result), flush=True)
             results.append(result)
     finally:
         pg.stop()
         shutil.rmtree(root, ignore_errors=True)
-    print("\n| gateways | callbacks | /s | p50 ms | p99 ms | errors | API CPU ms | DB CPU ms |")
-    print("|---|---|---|---|---|---|---|---|")
+    print(
+        "\n| gateways | API workers | callbacks | /s | p50 ms | p99 ms | errors | API CPU ms "
+        "| DB CPU ms |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
     for r in results:
         print(
-            f"| {r['concurrency']} | {r['callbacks']} | {r['per_second']} | {r['p50_ms']} "
+            f"| {r['concurrency']} | {r['api_workers']} | {r['callbacks']} | {r['per_second']} "
+            f"| {r['p50_ms']} "
             f"| {r['p99_ms']} | {r['errors']} | {r['api_cpu_ms']} | {r['db_cpu_ms']} |"
         )
 

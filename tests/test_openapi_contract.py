@@ -28,6 +28,7 @@ NO_PROBLEMS = {
     "vnpay_ipn": "VNPay's protocol: HTTP 200 with RspCode/Message whatever happened",
     "zalopay_callback": "ZaloPay's protocol: HTTP 200 with return_code/return_message",
     "momo_ipn": "MoMo's protocol: 204, or a bodiless 4xx/500",
+    "national_payment_callback": "the national platform adapter's protocol: HTTP 200 with code/message",
 }
 # Media types whose body is text (a string); any other non-JSON answer is binary.
 TEXT_MEDIA = ("text/",)

@@ -281,6 +281,8 @@ class ProcedureApplication(TimestampMixin, Base):
         str_enum(DurationUnit, "processing_time_unit")
     )
     fees: Mapped[list[dict[str, Any]] | None] = mapped_column(JSONB)
+    # whose merchant accounts collect the fees; None: the competent agency's (issue 15)
+    payee_agency_code: Mapped[str | None] = mapped_column(ForeignKey("agencies.code"))
     template_code: Mapped[str] = mapped_column(String(CODE_LENGTH))
     template_version: Mapped[int] = mapped_column(Integer)
     effective_from: Mapped[date]
@@ -297,6 +299,7 @@ class ProcedureApplication(TimestampMixin, Base):
             "province_wide_reception": self.province_wide_reception,
             "processing_time": duration(self.processing_time_amount, self.processing_time_unit),
             "fees": self.fees,
+            "payee_agency": self.payee_agency_code,
             "template": self.template_code,
             "template_version": self.template_version,
             "effective_from": self.effective_from,

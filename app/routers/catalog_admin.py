@@ -51,6 +51,7 @@ from app.security import (
 from app.services.catalog import admin as admin_service
 from app.services.catalog import process_templates as process_service
 from app.services.dossiers import handover as dossier_handover
+from app.services.payments import merchants as payment_merchants
 
 router = Router(prefix="/api/v1/admin", tags=["admin: catalog"])
 
@@ -283,11 +284,13 @@ async def get_template(
 async def create_application(
     session: Session,
     body: ApplicationCreate,
+    request: Request,
     scope: AdminScope = Depends(require_admin),
 ) -> ApplicationRead:
     """Applies a procedure at an agency as draft version 1: its receiving offices, its process
     template and when it takes effect. Recorded in the admin audit log."""
     actor = await scope.of([body.agency])
+    payment_merchants.check_payee(_settings(request), body.payee_agency)
     return application_read(await process_service.create_application(session, body, actor=actor))
 
 
@@ -303,10 +306,12 @@ async def change_application(
     procedure: str,
     agency: str,
     body: ApplicationData,
+    request: Request,
     admin: Administrator = application_admin,
 ) -> ApplicationRead:
     """Changes a procedure's application at an agency: edits its draft, or opens a new draft version
     when the current one is published. Recorded in the admin audit log."""
+    payment_merchants.check_payee(_settings(request), body.payee_agency)
     application, _ = await process_service.change_application(
         session, procedure, agency, body, actor=admin.actor
     )

@@ -25,6 +25,7 @@ from app.models.payment import Payment, PaymentProvider
 from app.problems import JSON_BODY, problem_responses
 from app.routing import NO_STORE, ReadSession, Router, Session
 from app.schemas.payments import (
+    NationalCallbackAnswer,
     PaymentCreate,
     PaymentRead,
     VnpayIpnAnswer,
@@ -41,6 +42,7 @@ PAYMENT_CALLBACK_PREFIXES = (
     "/api/v1/payments/vnpay/ipn",
     "/api/v1/payments/momo/ipn",
     "/api/v1/payments/zalopay/callback",
+    "/api/v1/payments/national/callback",
 )
 
 router = Router(tags=["payments"], response_headers=NO_STORE)
@@ -191,6 +193,24 @@ async def zalopay_callback(request: Request, session: Session) -> Response:
     )
 
 
+@callback_router.post(
+    "/national/callback", operation_id="national_payment_callback",
+    summary="Nền tảng thanh toán quốc gia: callback", response_class=JSONResponse,
+    responses={200: {"model": NationalCallbackAnswer, "description": "Every outcome, in the adapter's words"}},
+)  # fmt: skip
+@callers(Audience.gateway)
+async def national_payment_callback(request: Request, session: Session) -> Response:
+    """The national payment platform's callback, in its configured adapter's protocol (the bundled
+    fake's, [U]: a JSON POST of `data` (base64 JSON) and `signature`, answered HTTP 200 with
+    `code` and `message` whatever happened; docs/payments.md). Never answered as a problem."""
+    raw = RawCallback(body=await request.body())
+    return _answer(
+        await callback_service.handle(
+            session, _settings(request), PaymentProvider.national, raw, now=datetime.now(UTC)
+        )
+    )
+
+
 STATUS_VI = {
     "created": "Đang chờ thanh toán",
     "pending": "Đang chờ cổng thanh toán xác nhận",
@@ -200,7 +220,12 @@ STATUS_VI = {
     "refunded": "Đã hoàn tiền",
 }
 # the parameter naming our order in each gateway's return URL
-_RETURN_REF = {"vnpay": "vnp_TxnRef", "momo": "orderId", "zalopay": "apptransid"}
+_RETURN_REF = {
+    "vnpay": "vnp_TxnRef",
+    "momo": "orderId",
+    "zalopay": "apptransid",
+    "national": "orderRef",  # the fake's [U]
+}
 
 
 @callback_router.get(

@@ -417,6 +417,13 @@ class ApplicationData(Row):
     )
     processing_time: Duration | None = None
     fees: list[LocalFee] | None = None
+    payee_agency: Code | None = Field(
+        default=None,
+        description=(
+            "Cơ quan có tài khoản thu phí, lệ phí trực tuyến của áp dụng này "
+            "(bỏ trống: tài khoản của cơ quan giải quyết)"
+        ),
+    )
     template: Code
     template_version: int = Field(ge=1, le=INTEGER_MAX)
     effective_from: date

@@ -184,3 +184,15 @@ class ZalopayCallbackAnswer(BaseModel):
 
     return_code: int = Field(description="Mã phản hồi cho ZaloPay")
     return_message: str = Field(description="Thông điệp phản hồi")
+
+
+class NationalCallbackAnswer(BaseModel):
+    """Our answer to a national payment platform callback, always HTTP 200, in the configured
+    adapter's protocol; the bundled adapter's (the fake's, marked [U]: the platform publishes none)
+    is ``00`` recorded, ``02`` already recorded, ``01`` unknown order, ``04`` wrong amount, ``97``
+    bad signature, ``99`` malformed or call again later."""
+
+    model_config = ConfigDict(json_schema_extra={"example": {"code": "00", "message": "recorded"}})
+
+    code: str = Field(description="Mã phản hồi cho nền tảng thanh toán")
+    message: str = Field(description="Thông điệp phản hồi")

@@ -153,6 +153,7 @@ SCOPES: dict[str, Scope] = {
     "vnpay_ipn": Scope.gateway,
     "momo_ipn": Scope.gateway,
     "zalopay_callback": Scope.gateway,
+    "national_payment_callback": Scope.gateway,
     "payment_return": Scope.public,
     # the register of a desk (form 06)
     "dossier_register": Scope.desk,

@@ -24,4 +24,5 @@ def test_the_fakes_import_nothing_of_the_app() -> None:
         "vnpay_fake.py",
         "momo_fake.py",
         "zalopay_fake.py",
+        "national_fake.py",
     }

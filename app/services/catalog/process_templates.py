@@ -142,6 +142,7 @@ def _apply_application(application: ProcedureApplication, data: ApplicationData)
     application.processing_time_amount = local.amount if local else None
     application.processing_time_unit = local.unit if local else None
     application.fees = dump(data.fees) if data.fees is not None else None
+    application.payee_agency_code = data.payee_agency
     application.template_code = data.template
     application.template_version = data.template_version
     application.effective_from = data.effective_from

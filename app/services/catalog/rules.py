@@ -145,6 +145,8 @@ async def check_application(session: AsyncSession, data: ApplicationCreate) -> F
     errors = await missing(session, Agency, "agency", data.agency, "cơ quan")
     for index, office in enumerate(data.receiving_offices):
         errors += await missing(session, Agency, f"receiving_offices.{index}", office, "cơ quan")
+    if data.payee_agency is not None:
+        errors += await missing(session, Agency, "payee_agency", data.payee_agency, "cơ quan")
     procedure = await national_procedure(session, data.procedure)
     if procedure is None:
         errors.append(

@@ -122,6 +122,7 @@ async def perform(
     now: datetime,
     if_match: int | None = None,
     client: str = "internal",
+    locked: Dossier | None = None,
 ) -> Dossier:
     """Apply ``action`` to the dossier ``code`` as ``principal`` (a caller, the system, a gateway).
 
@@ -130,8 +131,14 @@ async def perform(
 
     ``version`` (body) or ``If-Match`` pin the version the caller read: a mismatch is 409 (412 with
     If-Match). Two concurrent actions race on the row's version; the loser gets 409 and writes nothing.
+
+    A service that already holds the dossier's row locked (a gateway's payment) passes it as
+    ``locked``: it is not read again.
     """
-    if isinstance(principal, ServicePrincipal):  # acts on any dossier, as the table allows
+    dossier: Dossier | None
+    if isinstance(principal, ServicePrincipal) and locked is not None and locked.code == code:
+        dossier = locked
+    elif isinstance(principal, ServicePrincipal):  # acts on any dossier, as the table allows
         dossier = await session.scalar(select(Dossier).where(Dossier.code == code))
         assert dossier is not None
     elif request.pin is not None and _any_desk_return(principal, action):
@@ -141,6 +148,7 @@ async def perform(
         assert dossier is not None
     else:
         dossier = await get_visible(session, principal, code)
+    assert dossier is not None
     if if_match is not None and if_match != dossier.version:
         raise PreconditionFailed(
             "Hồ sơ đã thay đổi so với phiên bản bạn đã đọc.", code=ProblemCode.version_mismatch

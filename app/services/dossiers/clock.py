@@ -39,9 +39,13 @@ async def processing_time_of(
     session: AsyncSession, dossier: Dossier
 ) -> tuple[Decimal, DurationUnit]:
     """The processing time the dossier runs under: its versions in force at submission, its channel."""
-    application = await session.get(ProcedureApplication, dossier.application_id)
-    procedure = await session.get(Procedure, dossier.procedure_id)
-    assert application is not None and procedure is not None
+    application, procedure = (
+        await session.execute(
+            select(ProcedureApplication, Procedure)
+            .join(Procedure, Procedure.id == dossier.procedure_id)
+            .where(ProcedureApplication.id == dossier.application_id)
+        )
+    ).one()  # one round trip for both versions
     return catalog_service.processing_time(application, procedure, dossier.channel.value)
 
 

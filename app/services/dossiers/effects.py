@@ -135,7 +135,7 @@ async def _receive(ctx: Context) -> None:
     the province takes payments online (merchant accounts configured). A dossier the desk records
     (handed in, by post, forwarded by the national portal) is received by the receptionist, who
     collects its fees (``record_payment``) or finds them paid with the post or on the portal."""
-    if ctx.dossier.channel is Channel.online and ctx.settings.payment_merchants.get_secret_value():
+    if ctx.dossier.channel is Channel.online and ctx.settings.payments_online:
         await _block_unpaid(ctx, FeesDue.on_submission, "tiếp nhận hồ sơ")
     await _start_step(ctx.session, ctx.dossier, 0, ctx.calendar, ctx.now)
 

@@ -76,7 +76,12 @@ async def record_event(
         "from_status": str(from_status) if from_status else None,
         "to_status": str(dossier.status),
     }
-    for topic in topics_of(action, settings):
-        key = system_topics.ordering_key(topic, dossier.code)  # the portal has a key of its own
-        await outbox_service.enqueue(session, topic, key, payload_ref)
+    await outbox_service.enqueue_all(
+        session,
+        [
+            # the portal has a key of its own
+            (topic, system_topics.ordering_key(topic, dossier.code), payload_ref)
+            for topic in topics_of(action, settings)
+        ],
+    )
     return event

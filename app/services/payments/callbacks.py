@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
@@ -27,6 +27,7 @@ from app.services.payments.gateways.base import (
     RawCallback,
 )
 from app.services.payments.gateways.momo import MomoGateway
+from app.services.payments.gateways.national import FakeNationalPlatform, NationalPlatformConfig
 from app.services.payments.gateways.vnpay import VnpayGateway
 from app.services.payments.gateways.zalopay import ZalopayGateway
 from app.services.payments.merchants import merchants
@@ -38,6 +39,8 @@ _UNCONFIGURED: dict[PaymentProvider, Gateway] = {
     PaymentProvider.vnpay: VnpayGateway({}),
     PaymentProvider.momo: MomoGateway({}),
     PaymentProvider.zalopay: ZalopayGateway({}),
+    # no partner: every callback is refused, in the fake's words [U] (the platform's are not public)
+    PaymentProvider.national: FakeNationalPlatform(NationalPlatformConfig()),
 }
 
 
@@ -93,8 +96,9 @@ async def handle(
     except Exception:  # our failure: the gateway tries again (VNPay 99, MoMo 500, ZaloPay 0)
         log.exception("payment_callback_failed", extra={"provider": provider.value})
         disposition, payment = Disposition.error, None
-    session.add(
-        PaymentCallback(
+    # the raw row as one INSERT (no unit of work: nothing reads it back in this transaction)
+    await session.execute(
+        insert(PaymentCallback).values(
             provider=provider,
             payment_id=payment.id if payment is not None else None,
             received_at=now,
@@ -107,5 +111,4 @@ async def handle(
             order_ref=(result.order_ref or "")[:64] or None,
         )
     )
-    await session.flush()
     return gateway.callback_answer(disposition)

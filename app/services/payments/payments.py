@@ -2,7 +2,8 @@
 
 A payment is made for the dossier's confirmed, unpaid fee lines due at its current point (before
 receipt: those due on submission; waiting for payment or resolved: all), records the lines it covers,
-and goes to the competent agency's merchant account. At most one open payment per dossier: asking
+and goes to the competent agency's merchant account unless the procedure application names another
+payee agency (``payee_of``; the payment's ``agency_code`` is the payee). At most one open payment per dossier: asking
 again with the same provider returns the open one; another provider first asks the gateway about the
 open one and expires it only when the gateway says it is unpaid (``reconcile.settle_from_query``).
 """
@@ -27,6 +28,7 @@ from app.models.payment import (
     PaymentProvider,
     PaymentStatus,
 )
+from app.models.procedure import ProcedureApplication
 from app.services.dossiers import effects as dossier_effects
 from app.services.dossiers.access import get_visible, visible_to
 from app.services.identity.principals import CitizenPrincipal, Principal
@@ -43,6 +45,7 @@ CALLBACK_PATHS = {
     PaymentProvider.vnpay: "/api/v1/payments/vnpay/ipn",
     PaymentProvider.momo: "/api/v1/payments/momo/ipn",
     PaymentProvider.zalopay: "/api/v1/payments/zalopay/callback",
+    PaymentProvider.national: "/api/v1/payments/national/callback",
 }
 
 
@@ -59,6 +62,17 @@ def new_order_ref() -> str:
 
 def return_url(settings: Settings, provider: PaymentProvider) -> str:
     return f"{settings.public_base_url.rstrip('/')}/api/v1/payments/{provider.value}/return"
+
+
+async def payee_of(session: AsyncSession, dossier: Dossier) -> str:
+    """The agency whose merchant accounts collect the dossier's fees: the one its procedure
+    application names, else the competent agency (issue 15)."""
+    named = await session.scalar(
+        select(ProcedureApplication.payee_agency_code).where(
+            ProcedureApplication.id == dossier.application_id
+        )
+    )
+    return named or dossier.competent_agency_code
 
 
 async def _open_payment(session: AsyncSession, dossier: Dossier) -> Payment | None:
@@ -83,7 +97,8 @@ async def start(
     dossier = await get_visible(session, principal, code, for_update=True)
     configured = merchants(settings)
     gateway = configured.gateway(provider)
-    merchant = configured.account_for(dossier.competent_agency_code, provider)
+    payee = await payee_of(session, dossier)
+    merchant = configured.account_for(payee, provider)
     assert gateway is not None  # account_for refuses a provider without a gateway
     if dossier.status not in PAYABLE_STATUSES:
         raise Conflict(
@@ -115,7 +130,7 @@ async def start(
         dossier_id=dossier.id,
         provider=provider,
         merchant_code=merchant,
-        agency_code=dossier.competent_agency_code,
+        agency_code=payee,
         order_ref=new_order_ref(),
         amount=amount,
         status=PaymentStatus.created,

@@ -71,17 +71,17 @@ async def _transition(
     target: PaymentStatus,
     values: dict[str, Any],
 ) -> bool:
+    """One conditional UPDATE; its RETURNING refreshes ``payment`` (no second read on success)."""
     changed = await session.scalar(
         update(Payment)
         .where(Payment.id == payment.id, Payment.status.in_(sources))
         .values(status=target, **values)
-        .returning(Payment.id)
-        .execution_options(synchronize_session=False)
+        .returning(Payment)
+        .execution_options(synchronize_session=False, populate_existing=True)
     )
     if changed is None:
         await session.refresh(payment)
         return False
-    await session.refresh(payment)
     return True
 
 
@@ -144,6 +144,7 @@ async def apply(
                 Action.record_payment,
                 ActionRequest(receipt_number=payment.receipt_number),
                 now=now,
+                locked=dossier,
             )
     except DomainError as exc:  # the dossier ended, or is no longer where fees are payable
         await alert(

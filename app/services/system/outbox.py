@@ -51,6 +51,26 @@ async def enqueue(
     return message
 
 
+async def enqueue_all(
+    session: AsyncSession, messages: Sequence[tuple[str, str, dict[str, Any]]]
+) -> list[OutboxMessage]:
+    """Queue several ``(topic, ordering_key, payload)`` messages at once (an event's topics), under
+    ``enqueue``'s rule: the advisory locks of their keys, in the order given, taken by one statement;
+    one flush for all the rows."""
+    keys = list(dict.fromkeys(key for _, key, _ in messages))
+    if not keys:
+        return []
+    await session.execute(
+        select(
+            *(func.pg_advisory_xact_lock(ENQUEUE_LOCK_NAMESPACE, func.hashtext(k)) for k in keys)
+        )
+    )
+    rows = [OutboxMessage(topic=t, ordering_key=k, payload=p) for t, k, p in messages]
+    session.add_all(rows)
+    await session.flush()
+    return rows
+
+
 async def enqueue_notification(
     session: AsyncSession, settings: Settings, ordering_key: str, payload: dict[str, Any]
 ) -> list[OutboxMessage]:

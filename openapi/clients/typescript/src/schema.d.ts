@@ -1112,6 +1112,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payments/national/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nền tảng thanh toán quốc gia: callback
+         * @description The national payment platform's callback, in its configured adapter's protocol (the bundled fake's, [U]: a JSON POST of `data` (base64 JSON) and `signature`, answered HTTP 200 with `code` and `message` whatever happened; docs/payments.md). Never answered as a problem. **Who may call:** the payment gateway's servers only: the request is verified with the gateway's own signature before anything else, and answered in the gateway's protocol.
+         */
+        post: operations["national_payment_callback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/payments/{provider}/return": {
         parameters: {
             query?: never;
@@ -1921,6 +1941,11 @@ export interface components {
             processing_time?: components["schemas"]["Duration-Input"] | null;
             /** Fees */
             fees?: components["schemas"]["LocalFee"][] | null;
+            /**
+             * Payee Agency
+             * @description Cơ quan có tài khoản thu phí, lệ phí trực tuyến của áp dụng này (bỏ trống: tài khoản của cơ quan giải quyết)
+             */
+            payee_agency?: string | null;
             /** Template */
             template: string;
             /** Template Version */
@@ -1965,6 +1990,11 @@ export interface components {
             processing_time?: components["schemas"]["Duration-Input"] | null;
             /** Fees */
             fees?: components["schemas"]["LocalFee"][] | null;
+            /**
+             * Payee Agency
+             * @description Cơ quan có tài khoản thu phí, lệ phí trực tuyến của áp dụng này (bỏ trống: tài khoản của cơ quan giải quyết)
+             */
+            payee_agency?: string | null;
             /** Template */
             template: string;
             /** Template Version */
@@ -2001,6 +2031,11 @@ export interface components {
             processing_time?: components["schemas"]["Duration-Output"] | null;
             /** Fees */
             fees?: components["schemas"]["LocalFee"][] | null;
+            /**
+             * Payee Agency
+             * @description Cơ quan có tài khoản thu phí, lệ phí trực tuyến của áp dụng này (bỏ trống: tài khoản của cơ quan giải quyết)
+             */
+            payee_agency?: string | null;
             /** Template */
             template: string;
             /** Template Version */
@@ -4128,6 +4163,29 @@ export interface components {
             username: string;
             /** Roles */
             roles: components["schemas"]["AgencyRole"][];
+        };
+        /**
+         * NationalCallbackAnswer
+         * @description Our answer to a national payment platform callback, always HTTP 200, in the configured
+         *     adapter's protocol; the bundled adapter's (the fake's, marked [U]: the platform publishes none)
+         *     is ``00`` recorded, ``02`` already recorded, ``01`` unknown order, ``04`` wrong amount, ``97``
+         *     bad signature, ``99`` malformed or call again later.
+         * @example {
+         *       "code": "00",
+         *       "message": "recorded"
+         *     }
+         */
+        NationalCallbackAnswer: {
+            /**
+             * Code
+             * @description Mã phản hồi cho nền tảng thanh toán
+             */
+            code: string;
+            /**
+             * Message
+             * @description Thông điệp phản hồi
+             */
+            message: string;
         };
         /**
          * OfficerLoginForm
@@ -10159,6 +10217,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ZalopayCallbackAnswer"];
+                };
+            };
+        };
+    };
+    national_payment_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every outcome, in the adapter's words */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NationalCallbackAnswer"];
                 };
             };
         };

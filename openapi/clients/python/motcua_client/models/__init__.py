@@ -83,6 +83,7 @@ from .jwks_keys_item import JwksKeysItem
 from .local_fee import LocalFee
 from .lookup_read import LookupRead
 from .me import Me
+from .national_callback_answer import NationalCallbackAnswer
 from .officer_login_form import OfficerLoginForm
 from .online_level import OnlineLevel
 from .outbox_status import OutboxStatus
@@ -237,6 +238,7 @@ __all__ = (
     "LocalFee",
     "LookupRead",
     "Me",
+    "NationalCallbackAnswer",
     "OfficerLoginForm",
     "OnlineLevel",
     "OutboxStatus",

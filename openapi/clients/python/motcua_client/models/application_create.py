@@ -34,6 +34,8 @@ class ApplicationCreate:
             Default: False.
         processing_time (DurationInput | None | Unset):
         fees (list[LocalFee] | None | Unset):
+        payee_agency (None | str | Unset): Cơ quan có tài khoản thu phí, lệ phí trực tuyến của áp dụng này (bỏ trống:
+            tài khoản của cơ quan giải quyết)
     """
 
     receiving_offices: list[str]
@@ -45,6 +47,7 @@ class ApplicationCreate:
     province_wide_reception: bool | Unset = False
     processing_time: DurationInput | None | Unset = UNSET
     fees: list[LocalFee] | None | Unset = UNSET
+    payee_agency: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.duration_input import DurationInput  # noqa: PLC0415
@@ -83,6 +86,12 @@ class ApplicationCreate:
         else:
             fees = self.fees
 
+        payee_agency: None | str | Unset
+        if isinstance(self.payee_agency, Unset):
+            payee_agency = UNSET
+        else:
+            payee_agency = self.payee_agency
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -101,6 +110,8 @@ class ApplicationCreate:
             field_dict["processing_time"] = processing_time
         if fees is not UNSET:
             field_dict["fees"] = fees
+        if payee_agency is not UNSET:
+            field_dict["payee_agency"] = payee_agency
 
         return field_dict
 
@@ -163,6 +174,15 @@ class ApplicationCreate:
 
         fees = _parse_fees(d.pop("fees", UNSET))
 
+        def _parse_payee_agency(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        payee_agency = _parse_payee_agency(d.pop("payee_agency", UNSET))
+
         application_create = cls(
             receiving_offices=receiving_offices,
             template=template,
@@ -173,6 +193,7 @@ class ApplicationCreate:
             province_wide_reception=province_wide_reception,
             processing_time=processing_time,
             fees=fees,
+            payee_agency=payee_agency,
         )
 
         return application_create

@@ -33,6 +33,8 @@ class ApplicationData:
             Default: False.
         processing_time (DurationInput | None | Unset):
         fees (list[LocalFee] | None | Unset):
+        payee_agency (None | str | Unset): Cơ quan có tài khoản thu phí, lệ phí trực tuyến của áp dụng này (bỏ trống:
+            tài khoản của cơ quan giải quyết)
     """
 
     receiving_offices: list[str]
@@ -42,6 +44,7 @@ class ApplicationData:
     province_wide_reception: bool | Unset = False
     processing_time: DurationInput | None | Unset = UNSET
     fees: list[LocalFee] | None | Unset = UNSET
+    payee_agency: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.duration_input import DurationInput  # noqa: PLC0415
@@ -76,6 +79,12 @@ class ApplicationData:
         else:
             fees = self.fees
 
+        payee_agency: None | str | Unset
+        if isinstance(self.payee_agency, Unset):
+            payee_agency = UNSET
+        else:
+            payee_agency = self.payee_agency
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -92,6 +101,8 @@ class ApplicationData:
             field_dict["processing_time"] = processing_time
         if fees is not UNSET:
             field_dict["fees"] = fees
+        if payee_agency is not UNSET:
+            field_dict["payee_agency"] = payee_agency
 
         return field_dict
 
@@ -150,6 +161,15 @@ class ApplicationData:
 
         fees = _parse_fees(d.pop("fees", UNSET))
 
+        def _parse_payee_agency(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        payee_agency = _parse_payee_agency(d.pop("payee_agency", UNSET))
+
         application_data = cls(
             receiving_offices=receiving_offices,
             template=template,
@@ -158,6 +178,7 @@ class ApplicationData:
             province_wide_reception=province_wide_reception,
             processing_time=processing_time,
             fees=fees,
+            payee_agency=payee_agency,
         )
 
         return application_data

@@ -36,6 +36,8 @@ class ApplicationRead:
             Default: False.
         processing_time (DurationOutput | None | Unset):
         fees (list[LocalFee] | None | Unset):
+        payee_agency (None | str | Unset): Cơ quan có tài khoản thu phí, lệ phí trực tuyến của áp dụng này (bỏ trống:
+            tài khoản của cơ quan giải quyết)
         state (CatalogState | Unset):
         published_at (datetime.datetime | None | Unset):
         retired_at (datetime.datetime | None | Unset):
@@ -51,6 +53,7 @@ class ApplicationRead:
     province_wide_reception: bool | Unset = False
     processing_time: DurationOutput | None | Unset = UNSET
     fees: list[LocalFee] | None | Unset = UNSET
+    payee_agency: None | str | Unset = UNSET
     state: CatalogState | Unset = UNSET
     published_at: datetime.datetime | None | Unset = UNSET
     retired_at: datetime.datetime | None | Unset = UNSET
@@ -94,6 +97,12 @@ class ApplicationRead:
         else:
             fees = self.fees
 
+        payee_agency: None | str | Unset
+        if isinstance(self.payee_agency, Unset):
+            payee_agency = UNSET
+        else:
+            payee_agency = self.payee_agency
+
         state: str | Unset = UNSET
         if not isinstance(self.state, Unset):
             state = self.state.value
@@ -133,6 +142,8 @@ class ApplicationRead:
             field_dict["processing_time"] = processing_time
         if fees is not UNSET:
             field_dict["fees"] = fees
+        if payee_agency is not UNSET:
+            field_dict["payee_agency"] = payee_agency
         if state is not UNSET:
             field_dict["state"] = state
         if published_at is not UNSET:
@@ -203,6 +214,15 @@ class ApplicationRead:
 
         fees = _parse_fees(d.pop("fees", UNSET))
 
+        def _parse_payee_agency(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        payee_agency = _parse_payee_agency(d.pop("payee_agency", UNSET))
+
         _state = d.pop("state", UNSET)
         state: CatalogState | Unset
         if isinstance(_state, Unset):
@@ -255,6 +275,7 @@ class ApplicationRead:
             province_wide_reception=province_wide_reception,
             processing_time=processing_time,
             fees=fees,
+            payee_agency=payee_agency,
             state=state,
             published_at=published_at,
             retired_at=retired_at,
