@@ -196,6 +196,9 @@ class Settings(BaseSettings):
     # stops queuing it, for one purpose: measuring what the rollups add to an action
     # (bench/stats_bench.py). The statistics then miss those actions until `motcua stats rebuild`.
     stats_rollups: bool = True
+    # How long a statistics answer may be served again while the rollups have not changed
+    # (app/services/stats/answers.py); 0 computes every answer.
+    stats_answer_seconds: float = Field(default=10.0, ge=0, le=3600)
 
     # Outbox delivery and periodic jobs (`motcua worker`; in-process in demo mode).
     worker_in_process: bool = False

@@ -15,8 +15,10 @@ cluster lives in a folder of its own, removed at the end, or in ``--keep DIR``, 
 finds the sizes already prepared (``DIR/prepared.json``: their rebuild time) and prepares only the
 others. A ``motcua serve`` (production settings) is started and 16 clients ask, for ``--seconds``, in
 turn: the province's indicators for the year (``/api/v1/stats/indicators?period=YYYY``) and the
-agency × month grid (``/api/v1/stats/summary`` for each month: its ``by_agency``). Latencies are the
-clients' (p50, p99); the last line gives the largest size's over the smallest's.
+agency × month grid (``/api/v1/stats/grid?period=YYYY&by=agency``, one request). Latencies are the
+clients' (p50, p99); the last line gives the largest size's over the smallest's. The server remembers
+an answer while the rollups do not move (``stats.answers``); ``MOTCUA_STATS_ANSWER_SECONDS=0`` in the
+bench's environment measures every answer computed.
 
 The action's cost: a second ``motcua serve`` runs with ``MOTCUA_STATS_ROLLUPS=false`` (the shipped
 code without the ``stats.rollup`` outbox row, ``system.topics.stats_topics``), and one client creates
@@ -48,6 +50,7 @@ import asyncpg
 import httpx
 from sqlalchemy import event
 
+from app import migrate
 from app.config import Settings
 from app.db import asyncpg_dsn, create_engine, create_session_factory
 from app.embedded_pg import EmbeddedPostgres
@@ -61,6 +64,9 @@ ROOT = Path(__file__).resolve().parent.parent
 ADMIN, PASSWORD = "admin", "motcua-demo-2026"  # the demo's province administrator (app/demo)
 DESK_OFFICER, DESK = "tiepnhan.xa", "000.31.00.H99"
 CLIENTS = 16
+WRK = shutil.which("wrk")
+API_WORKERS = int(os.environ.get("BENCH_API_WORKERS", "1"))  # uvicorn processes of each server
+PYTHON_LOAD = os.environ.get("BENCH_PYTHON_LOAD") == "1"  # httpx clients instead of wrk
 WARM_UP = 5  # untimed actions on each server first (connections, caches)
 PREPARED = "prepared.json"  # in a kept folder: the sizes there, their rebuild time
 
@@ -125,6 +131,62 @@ def _stats_command(url: str, name: str) -> float:
     return time.perf_counter() - started
 
 
+_WRK_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def _wrk_ms(text: str) -> float:
+    """``812.00us`` / ``3.41ms`` / ``1.02s`` → milliseconds."""
+    for unit in ("us", "ms", "s"):
+        if text.endswith(unit):
+            return float(text.removesuffix(unit)) * _WRK_UNITS[unit]
+    raise ValueError(text)
+
+
+def _reads_wrk(base: str, token: str, year: int, seconds: float) -> dict[str, object]:
+    """The same two questions from wrk (C, like the performance floor's harness, so the load generator
+    does not take the server's CPU): 8 connections on the year's indicators and 8 on the grid at
+    once — 16 clients — each wrk's latency distribution (``--latency``)."""
+    paths = {
+        "indicators": f"/api/v1/stats/indicators?period={year}",
+        "grid": f"/api/v1/stats/grid?period={year}&by=agency",
+    }
+    assert WRK is not None
+    runs = {
+        kind: subprocess.Popen(
+            [
+                WRK,
+                "-t1",
+                f"-c{CLIENTS // 2}",
+                f"-d{int(seconds)}s",
+                "--latency",
+                "-H",
+                f"Authorization: Bearer {token}",
+                base + path,
+            ],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for kind, path in paths.items()
+    }
+    result: dict[str, object] = {"load": "wrk"}
+    for kind, run in runs.items():
+        out, _ = run.communicate()
+        lines = out.splitlines()
+        percent = {
+            p.split()[0]: _wrk_ms(p.split()[1]) for p in lines if p.strip()[:3] in ("50%", "99%")
+        }
+        requests = next(int(line.split()[0]) for line in lines if "requests in" in line)
+        errors = [line.strip() for line in lines if "Non-2xx" in line or "Socket errors" in line]
+        result |= {
+            f"{kind}_p50_ms": round(percent["50%"], 1),
+            f"{kind}_p99_ms": round(percent["99%"], 1),
+            f"{kind}_requests": requests,
+        }
+        if errors:
+            result[f"{kind}_errors"] = "; ".join(errors)
+    return result
+
+
 async def _reads(base: str, token: str, year: int, seconds: float) -> dict[str, object]:
     headers = {"Authorization": f"Bearer {token}"}
     latencies: dict[str, list[float]] = {"indicators": [], "grid": []}
@@ -143,9 +205,8 @@ async def _reads(base: str, token: str, year: int, seconds: float) -> dict[str, 
                     latencies["indicators"].append(time.perf_counter() - started)
                 else:
                     started = time.perf_counter()
-                    for month in range(1, 13):
-                        period = {"period": f"{year}-{month:02d}"}
-                        (await http.get("/api/v1/stats/summary", params=period)).raise_for_status()
+                    grid = {"period": str(year), "by": "agency"}  # agency × the year's months
+                    (await http.get("/api/v1/stats/grid", params=grid)).raise_for_status()
                     latencies["grid"].append(time.perf_counter() - started)
 
     await asyncio.gather(*(client(i) for i in range(CLIENTS)))
@@ -245,7 +306,10 @@ def _serve(url: str, **extra: str) -> tuple[subprocess.Popen[bytes], dict[str, s
     env = _env(url) | extra
     port = _free_port()
     server = subprocess.Popen(
-        [str(ROOT / ".venv/bin/motcua"), "serve", "--host", "127.0.0.1", "--port", str(port)],
+        [
+            *(str(ROOT / ".venv/bin/motcua"), "serve", "--host", "127.0.0.1"),
+            *("--port", str(port), "--workers", str(API_WORKERS)),
+        ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -271,7 +335,11 @@ def _measure(url: str, year: int, seconds: float, actions: int) -> dict[str, obj
             token = client.post(
                 "/api/v1/auth/token", data={"username": ADMIN, "password": PASSWORD}
             ).json()["access_token"]
-        reads = asyncio.run(_reads(bases["with"], token, year, seconds))
+        reads = (
+            _reads_wrk(bases["with"], token, year, seconds)
+            if WRK and not PYTHON_LOAD
+            else asyncio.run(_reads(bases["with"], token, year, seconds))
+        )
         cost = asyncio.run(_actions(bases, url, actions))
     finally:
         for server, env, _ in servers.values():
@@ -328,7 +396,9 @@ def _database(
     generated and rebuilt (and recorded, so a later ``--reuse`` finds it)."""
     known = _prepared(root).get(str(n))
     if reuse and known is not None and known["until"] == str(until):
-        return server.url(f"motcua_stats_{n}"), float(str(known["rebuild_s"]))
+        url = server.url(f"motcua_stats_{n}")
+        migrate.upgrade(url)  # kept by an older checkout: brought to this one's schema
+        return url, float(str(known["rebuild_s"]))
     url, rebuild_seconds = _prepare(server, n, until)
     prepared = _prepared(root) | {str(n): {"rebuild_s": rebuild_seconds, "until": str(until)}}
     (root / PREPARED).write_text(json.dumps(prepared))

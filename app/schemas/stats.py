@@ -183,6 +183,73 @@ class SummaryRead(BaseModel):
     by_unit: list[BucketRead]
 
 
+class GridDimension(StrEnum):
+    agency = "agency"
+    unit = "unit"
+    channel = "channel"
+    procedure = "procedure"
+
+
+class GridQuery(StatsQuery):
+    by: GridDimension = Field(
+        default=GridDimension.agency,
+        description="Hàng của bảng: cơ quan, đơn vị hành chính, kênh hoặc thủ tục",
+    )
+
+
+class GridCellRead(BaseModel):
+    month: str = Field(description="Tháng (YYYY-MM)")
+    received: int = Field(description="Số hồ sơ tiếp nhận trong tháng")
+    received_online: int = Field(description="Số hồ sơ tiếp nhận trực tuyến")
+    ended: int = Field(description="Số hồ sơ kết thúc xử lý")
+    ended_on_time: int = Field(description="Số hồ sơ kết thúc đúng hạn")
+    late: int = Field(description="Trễ hạn: kết thúc trễ hạn và đang xử lý quá hạn cuối tháng")
+
+
+class GridRowRead(BaseModel):
+    key: str
+    name: str
+    cells: list[GridCellRead] = Field(description="Một ô cho mỗi tháng của kỳ, theo thứ tự")
+
+
+class GridRead(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "example": {
+                "period": "2026-Q4",
+                "start": "2026-10-01",
+                "end": "2026-12-31",
+                "by": "agency",
+                "months": ["2026-10", "2026-11", "2026-12"],
+                "rows": [
+                    {
+                        "key": "000.31.00.H99",
+                        "name": "Ủy ban nhân dân xã Một",
+                        "cells": [
+                            {
+                                "month": month,
+                                "received": 200,
+                                "received_online": 120,
+                                "ended": 190,
+                                "ended_on_time": 180,
+                                "late": 10,
+                            }
+                            for month in ("2026-10", "2026-11", "2026-12")
+                        ],
+                    }
+                ],
+            }
+        }
+    )
+
+    period: str
+    start: date
+    end: date
+    by: GridDimension
+    months: list[str] = Field(description="Các tháng của kỳ (cột của bảng)")
+    rows: list[GridRowRead] = Field(description="Các hàng, nhiều hồ sơ trễ hạn nhất trước")
+
+
 class DrillRowRead(BaseModel):
     code: str
     procedure_code: str

@@ -160,6 +160,7 @@ SCOPES: dict[str, Scope] = {
     # statistics (issue 17): any officer, answered for their own scope (an agency outside it is a 403)
     "stats_indicators": Scope.officer,
     "stats_summary": Scope.officer,
+    "stats_grid": Scope.officer,
     "stats_indicator_dossiers": Scope.officer,
     # the report page answers its sign-in form to anyone, the report to a signed-in officer
     "stats_report_page": Scope.public,
@@ -278,6 +279,7 @@ CALLS: dict[str, Call] = {
     ),
     "stats_indicators": Call(params={"period": "2026-11"}),
     "stats_summary": Call(params={"period": "2026-11"}),
+    "stats_grid": Call(params={"period": "2026-Q4", "by": "agency"}),
     "stats_indicator_dossiers": Call(
         path={"indicator": _const("2.1")}, params={"period": "2026-11"}
     ),

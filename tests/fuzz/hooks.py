@@ -383,6 +383,7 @@ REALISTIC: dict[str, Callable[[Case], None]] = {
     "GET /api/v1/registers/{office_code}": _register,
     "GET /api/v1/stats/indicators": _stats,
     "GET /api/v1/stats/summary": _stats,
+    "GET /api/v1/stats/grid": _stats,
     "GET /api/v1/stats/indicators/{indicator}/dossiers": _stats_dossiers,
     "GET /api/v1/lookup/{code}": _lookup,
     "POST /api/v1/ratings": _device_rating,

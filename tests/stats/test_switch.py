@@ -45,3 +45,24 @@ async def test_a_measurement_run_is_folded_back_by_the_rebuild(
         c["received"] for c in before.values()
     )
     assert await dossier_id(session, code)
+
+
+async def test_one_fold_per_dossier_and_transaction(world: World, session: AsyncSession) -> None:
+    """Submission and receipt at the desk are two events of one transaction; the fold reads the
+    dossier's state when it runs, so one ``stats.rollup`` message is queued, not two; a later
+    action (its own transaction) queues its own."""
+    desk = await world.officer("tiepnhan.xa")
+    created = await world.submit_at_desk(desk, BIRTH, COMMUNE)
+    assert created.status_code == 201, created.text
+    code = created.json()["code"]
+
+    async def rollups_queued() -> int:
+        topics = await session.scalars(
+            select(OutboxMessage.topic).where(OutboxMessage.ordering_key == code)
+        )
+        return sum(1 for t in topics if t == STATS_ROLLUP)
+
+    assert await rollups_queued() == 1
+    forwarded = await world.act(code, "forward", desk)
+    assert forwarded.status_code == 200, forwarded.text
+    assert await rollups_queued() == 2

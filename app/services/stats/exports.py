@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from openpyxl import Workbook
 
 from app.services.stats.indicators import IndicatorReport
-from app.services.stats.summary import Bucket, Summary
+from app.services.stats.periods import Period
+from app.services.stats.summary import Bucket, GridRow, Summary
 
 INDICATOR_HEADER = (
     "Mã chỉ số",
@@ -89,3 +90,37 @@ def to_xlsx(title: str, header: Sequence[str], rows: Sequence[Sequence[object]])
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+GRID_HEADER = (
+    "Nhóm theo",
+    "Mã",
+    "Tên",
+    "Tháng",
+    "Tiếp nhận",
+    "Trực tuyến",
+    "Đã xử lý",
+    "Đúng hạn",
+    "Trễ hạn",
+)
+
+
+def grid_rows(
+    by: str, months: Sequence[Period], rows: Sequence[GridRow]
+) -> list[tuple[object, ...]]:
+    """One line per row and month of the grid."""
+    return [
+        (
+            by,
+            r.key,
+            r.name,
+            m.label,
+            c.received,
+            c.received_online,
+            c.ended,
+            c.ended_on_time,
+            c.late,
+        )
+        for r in rows
+        for m, c in zip(months, r.cells, strict=True)
+    ]

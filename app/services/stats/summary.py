@@ -4,7 +4,7 @@ breakdowns the report page draws — all from the daily rollups (issue 17)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
 from sqlalchemy import select
@@ -125,3 +125,55 @@ async def _names(session: AsyncSession, by: Dimension, keys: list[object]) -> di
         )
         return {str(i): f"{code} — {name}" for i, code, name in rows2}
     return {}
+
+
+def months_of(period: Period) -> list[Period]:
+    """The calendar months of ``period`` (one for a month, three for a quarter, twelve for a year)."""
+    months, first = [], period.start
+    while first <= period.end:
+        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        months.append(Period(f"{first:%Y-%m}", first, following - timedelta(days=1)))
+        first = following
+    return months
+
+
+@dataclass(frozen=True)
+class GridRow:
+    """One value of the grid's dimension (an agency, a unit...) and its bucket in every month of the
+    period (months with nothing are zero buckets)."""
+
+    key: str
+    name: str
+    cells: list[Bucket]
+
+
+async def grid(
+    session: AsyncSession,
+    period: Period,
+    today: date,
+    agencies: set[str] | None,
+    unit: str | None,
+    by: Dimension,
+) -> tuple[list[Period], list[GridRow]]:
+    """``by`` × month over ``period`` (``GET /api/v1/stats/grid``): each month's ``breakdown``, judged
+    at its own end (or today for the running month), in one answer. Rows with the most late
+    dossiers over the period first."""
+    months = months_of(period)
+    per_month = [
+        {b.key: b for b in await breakdown(session, m, m.judged_at(today), agencies, unit, by)}
+        for m in months
+        if m.start <= today
+    ]
+    keys = sorted({key for found in per_month for key in found})
+    names = {b.key: b.name for found in per_month for b in found.values()}
+    rows = [
+        GridRow(
+            key,
+            names[key],
+            [found.get(key) or Bucket(key, names[key], 0, 0, 0, 0, 0) for found in per_month]
+            + [Bucket(key, names[key], 0, 0, 0, 0, 0)] * (len(months) - len(per_month)),
+        )
+        for key in keys
+    ]
+    rows.sort(key=lambda r: (-sum(c.late for c in r.cells), r.key))
+    return months, rows

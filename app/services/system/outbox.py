@@ -25,7 +25,7 @@ from app.models.audit import AdminAction, AuditTarget
 from app.models.outbox import OutboxMessage, PeriodicJobState
 from app.services.system import audit
 from app.services.system.audit import AuditActor
-from app.services.system.topics import notification_topics
+from app.services.system.topics import COALESCED_TOPICS, notification_topics
 
 # Namespace of the advisory lock taken by ``enqueue`` (two-int form, so it never meets the workers'
 # one-bigint delivery locks).
@@ -56,7 +56,9 @@ async def enqueue_all(
 ) -> list[OutboxMessage]:
     """Queue several ``(topic, ordering_key, payload)`` messages at once (an event's topics), under
     ``enqueue``'s rule: the advisory locks of their keys, in the order given, taken by one statement;
-    one flush for all the rows."""
+    one flush for all the rows. A coalesced topic (``topics.COALESCED_TOPICS``) is queued once per
+    ordering key and transaction."""
+    messages = _not_yet_queued(session, messages)
     keys = list(dict.fromkeys(key for _, key, _ in messages))
     if not keys:
         return []
@@ -69,6 +71,34 @@ async def enqueue_all(
     session.add_all(rows)
     await session.flush()
     return rows
+
+
+def _not_yet_queued(
+    session: AsyncSession, messages: Sequence[tuple[str, str, dict[str, Any]]]
+) -> list[tuple[str, str, dict[str, Any]]]:
+    """``messages`` without the coalesced ones already queued for their key in this transaction.
+
+    A coalesced topic's handler reads the dossier's state when it runs and nothing of the payload
+    (the statistics' fold), so a second message of the same transaction would redo the same work.
+    Marks are kept per innermost transaction: a savepoint rolled back takes its messages with it, and
+    the enclosing transaction queues them again."""
+    sync = session.sync_session
+    transaction = sync.get_nested_transaction() or sync.get_transaction()
+    owner, queued = session.info.get(_COALESCED, (None, set()))
+    if owner is not transaction:
+        queued = set()
+        session.info[_COALESCED] = (transaction, queued)
+    kept = []
+    for topic, key, payload in messages:
+        if topic in COALESCED_TOPICS:
+            if (topic, key) in queued:
+                continue
+            queued.add((topic, key))
+        kept.append((topic, key, payload))
+    return kept
+
+
+_COALESCED = "outbox.coalesced"
 
 
 async def enqueue_notification(

@@ -54,6 +54,10 @@ def ordering_key(topic: str, dossier_code: str) -> str:
 # The statistics' rollups (queued by the dossiers domain, folded by the stats domain): one message per
 # change the national index counts (issue 17).
 STATS_ROLLUP = "stats.rollup"
+# Topics whose handler works from the dossier's state at run time and reads nothing of the message:
+# one message per ordering key and transaction is enough (``outbox.enqueue_all``). A desk receipt
+# (submission and receipt, two events) then queues one fold, not two.
+COALESCED_TOPICS = frozenset({STATS_ROLLUP})
 
 
 def stats_topics(settings: Settings) -> tuple[str, ...]:

@@ -972,6 +972,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stats/grid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bảng số hồ sơ theo tháng của kỳ và theo cơ quan (đơn vị, kênh, thủ tục)
+         * @description The months of a period (a quarter or a year; a month gives one column) by agency, unit, channel or procedure over the caller's scope, in one answer: each cell the month's received, online, ended, on-time and late dossiers, judged at the month's end (today for the running month); also as CSV or XLSX (`format`). **Who may call:** any signed-in officer; a citizen's token is refused (403 `officer_required`). Answers are limited to the officer's own agencies.
+         */
+        get: operations["stats_grid"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stats/indicators/{indicator}/dossiers": {
         parameters: {
             query?: never;
@@ -3854,6 +3874,170 @@ export interface components {
              * @description true: hồ sơ mới; false: Cổng đã chuyển hồ sơ này trước đó
              */
             created: boolean;
+        };
+        /**
+         * GridCellRead
+         * @example {
+         *       "month": "2026-10",
+         *       "received": 200,
+         *       "received_online": 120,
+         *       "ended": 190,
+         *       "ended_on_time": 180,
+         *       "late": 10
+         *     }
+         */
+        GridCellRead: {
+            /**
+             * Month
+             * @description Tháng (YYYY-MM)
+             */
+            month: string;
+            /**
+             * Received
+             * @description Số hồ sơ tiếp nhận trong tháng
+             */
+            received: number;
+            /**
+             * Received Online
+             * @description Số hồ sơ tiếp nhận trực tuyến
+             */
+            received_online: number;
+            /**
+             * Ended
+             * @description Số hồ sơ kết thúc xử lý
+             */
+            ended: number;
+            /**
+             * Ended On Time
+             * @description Số hồ sơ kết thúc đúng hạn
+             */
+            ended_on_time: number;
+            /**
+             * Late
+             * @description Trễ hạn: kết thúc trễ hạn và đang xử lý quá hạn cuối tháng
+             */
+            late: number;
+        };
+        /**
+         * GridDimension
+         * @example agency
+         * @enum {string}
+         */
+        GridDimension: "agency" | "unit" | "channel" | "procedure";
+        /**
+         * GridRead
+         * @example {
+         *       "period": "2026-Q4",
+         *       "start": "2026-10-01",
+         *       "end": "2026-12-31",
+         *       "by": "agency",
+         *       "months": [
+         *         "2026-10",
+         *         "2026-11",
+         *         "2026-12"
+         *       ],
+         *       "rows": [
+         *         {
+         *           "key": "000.31.00.H99",
+         *           "name": "Ủy ban nhân dân xã Một",
+         *           "cells": [
+         *             {
+         *               "month": "2026-10",
+         *               "received": 200,
+         *               "received_online": 120,
+         *               "ended": 190,
+         *               "ended_on_time": 180,
+         *               "late": 10
+         *             },
+         *             {
+         *               "month": "2026-11",
+         *               "received": 200,
+         *               "received_online": 120,
+         *               "ended": 190,
+         *               "ended_on_time": 180,
+         *               "late": 10
+         *             },
+         *             {
+         *               "month": "2026-12",
+         *               "received": 200,
+         *               "received_online": 120,
+         *               "ended": 190,
+         *               "ended_on_time": 180,
+         *               "late": 10
+         *             }
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
+        GridRead: {
+            /** Period */
+            period: string;
+            /**
+             * Start
+             * Format: date
+             */
+            start: string;
+            /**
+             * End
+             * Format: date
+             */
+            end: string;
+            by: components["schemas"]["GridDimension"];
+            /**
+             * Months
+             * @description Các tháng của kỳ (cột của bảng)
+             */
+            months: string[];
+            /**
+             * Rows
+             * @description Các hàng, nhiều hồ sơ trễ hạn nhất trước
+             */
+            rows: components["schemas"]["GridRowRead"][];
+        };
+        /**
+         * GridRowRead
+         * @example {
+         *       "key": "000.31.00.H99",
+         *       "name": "Ủy ban nhân dân xã Một",
+         *       "cells": [
+         *         {
+         *           "month": "2026-10",
+         *           "received": 200,
+         *           "received_online": 120,
+         *           "ended": 190,
+         *           "ended_on_time": 180,
+         *           "late": 10
+         *         },
+         *         {
+         *           "month": "2026-11",
+         *           "received": 200,
+         *           "received_online": 120,
+         *           "ended": 190,
+         *           "ended_on_time": 180,
+         *           "late": 10
+         *         },
+         *         {
+         *           "month": "2026-12",
+         *           "received": 200,
+         *           "received_online": 120,
+         *           "ended": 190,
+         *           "ended_on_time": 180,
+         *           "late": 10
+         *         }
+         *       ]
+         *     }
+         */
+        GridRowRead: {
+            /** Key */
+            key: string;
+            /** Name */
+            name: string;
+            /**
+             * Cells
+             * @description Một ô cho mỗi tháng của kỳ, theo thứ tự
+             */
+            cells: components["schemas"]["GridCellRead"][];
         };
         /**
          * GroupRead
@@ -9831,6 +10015,76 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SummaryRead"];
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                };
+            };
+            /** @description Chưa xác thực: `unauthorized`, `invalid_token`, `token_revoked` */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không có quyền: `officer_required`, `not_officer_here` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Không tìm thấy: `agency_not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ: `period_invalid`, `validation_failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    stats_grid: {
+        parameters: {
+            query: {
+                /** @description Kỳ: YYYY, YYYY-MM hoặc YYYY-Qn (ngày giờ Việt Nam) */
+                period: string;
+                /** @description Cơ quan (cả cấp dưới) */
+                agency?: string | null;
+                /** @description Đơn vị hành chính */
+                unit?: string | null;
+                format?: components["schemas"]["StatsFormat"];
+                /** @description Hàng của bảng: cơ quan, đơn vị hành chính, kênh hoặc thủ tục */
+                by?: components["schemas"]["GridDimension"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON, hoặc CSV / XLSX khi format=csv|xlsx */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GridRead"];
                     "text/csv; charset=utf-8": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
                 };

@@ -73,6 +73,10 @@ from .forwarded_document import ForwardedDocument
 from .forwarded_dossier import ForwardedDossier
 from .forwarded_dossier_hinhthuc import ForwardedDossierHinhthuc
 from .forwarded_dossier_loaidoituong import ForwardedDossierLoaidoituong
+from .grid_cell_read import GridCellRead
+from .grid_dimension import GridDimension
+from .grid_read import GridRead
+from .grid_row_read import GridRowRead
 from .group_read import GroupRead
 from .health_read import HealthRead
 from .identifier_kind import IdentifierKind
@@ -228,6 +232,10 @@ __all__ = (
     "ForwardedDossierHinhthuc",
     "ForwardedDossierLoaidoituong",
     "ForwardResult",
+    "GridCellRead",
+    "GridDimension",
+    "GridRead",
+    "GridRowRead",
     "GroupRead",
     "HealthRead",
     "IdentifierKind",
