@@ -92,15 +92,20 @@ async def handle(
     *,
     now: datetime,
 ) -> CallbackAnswer:
-    """Handle one callback of ``provider`` and return its protocol's answer."""
+    """Handle one callback of ``provider`` and return its protocol's answer.
+
+    The callback owns ``session``'s transaction (its route writes nothing else): on our failure the
+    whole of it is rolled back (no savepoint to pay for on every callback) and the raw row is then
+    written alone, in the transaction the route commits."""
     gateway = merchants(settings).gateway(provider) or _UNCONFIGURED[provider]
     result = gateway.parse_callback(raw)
     payment: Payment | None = None
     try:
-        async with session.begin_nested():
-            disposition, payment = await _decide(session, settings, provider, result, now)
+        disposition, payment = await _decide(session, settings, provider, result, now)
+        await session.flush()  # a failing write is our failure too (an alert's row)
     except Exception:  # our failure: the gateway tries again (VNPay 99, MoMo 500, ZaloPay 0)
         log.exception("payment_callback_failed", extra={"provider": provider.value})
+        await session.rollback()
         disposition, payment = Disposition.error, None
     # the raw row as one Core INSERT (no unit of work: nothing reads it back in this transaction)
     await (await session.connection()).execute(
