@@ -1,7 +1,9 @@
 """Lean routes: the hottest requests served without the framework's per-request layers.
 
-Only anonymous GETs whose documented route cannot reach its target in ``bench/`` have one: today the
-public lookup and the usual catalog search. A lean route matches with its documented route's own
+Only requests whose documented route cannot reach its target in ``bench/`` have one: today the
+public lookup, the usual catalog search and the payment gateways' callbacks (their handlers take the
+raw query or body and nothing FastAPI would parse; each runs in one transaction committed before the
+answer, ``routing.write_transaction``). A lean route matches with its documented route's own
 parameter model (``model_params``), so both validate alike.
 
 A lean route says which requests it serves (``match``: the parsed request, or ``None`` to leave it to

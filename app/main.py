@@ -260,7 +260,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if settings.payment_sandbox_on:  # the demo's own payment page (never in production)
         app.include_router(payments_sandbox.router)
     # the hot public requests, served without the framework's per-request layers (app/lean.py)
-    app.lean_routes.extend((dossiers_lookup.LEAN_ROUTE, catalog.LEAN_ROUTE))
+    app.lean_routes.extend((dossiers_lookup.LEAN_ROUTE, catalog.LEAN_ROUTE, payments.LEAN_ROUTE))
     _register_citizen_issuers(app, settings)
 
     def openapi() -> dict[str, Any]:

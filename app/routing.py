@@ -101,6 +101,31 @@ async def export_connection(state: State) -> AsyncIterator[Any]:
         await conn.close()
 
 
+@asynccontextmanager
+async def write_transaction(state: State) -> AsyncIterator[AsyncSession]:
+    """A session of a route that writes, outside FastAPI's routing (a lean route): committed when the
+    block ends, before the caller sends its answer; rolled back on any error, which propagates (the
+    500 problem), as :class:`TransactionalRoute` does."""
+    factory: SessionFactory = state.session_factory
+    session = factory()
+    try:
+        try:
+            yield session
+        except BaseException as exc:
+            if isinstance(exc, DomainError) and exc.commits:
+                await session.commit()
+            else:
+                await session.rollback()
+            raise
+        try:
+            await session.commit()
+        except BaseException:
+            await session.rollback()
+            raise
+    finally:
+        await session.close()
+
+
 def _request_session(request: Request) -> AsyncSession:
     """The request's one session, opened lazily with the factory of the route's kind."""
     session: AsyncSession | None = getattr(request.state, _SESSION_KEY, None)

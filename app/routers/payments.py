@@ -17,13 +17,15 @@ from fastapi import Depends, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.types import Receive, Scope, Send
 
 from app.callers import Audience, callers
 from app.config import Settings
 from app.errors import ProblemCode
+from app.lean import LEAN_KEY, LeanRoute
 from app.models.payment import Payment, PaymentProvider
 from app.problems import JSON_BODY, problem_responses
-from app.routing import NO_STORE, ReadSession, Router, Session
+from app.routing import NO_STORE, ReadSession, Router, Session, write_transaction
 from app.schemas.payments import (
     NationalCallbackAnswer,
     PaymentCreate,
@@ -131,6 +133,20 @@ def _answer(answer: CallbackAnswer) -> Response:
     return Response(answer.body, status_code=answer.status_code, media_type=answer.media_type)
 
 
+async def _callback(request: Request, session: AsyncSession, provider: PaymentProvider) -> Response:
+    """One callback of ``provider`` handled in ``session`` (the query of VNPay's GET, the others'
+    body as received) and answered in its protocol: the same for the documented and lean routes."""
+    if provider is PaymentProvider.vnpay:
+        raw = RawCallback(query=request.url.query)
+    else:
+        raw = RawCallback(body=await request.body())
+    return _answer(
+        await callback_service.handle(
+            session, _settings(request), provider, raw, now=datetime.now(UTC)
+        )
+    )
+
+
 @callback_router.get(
     "/vnpay/ipn", operation_id="vnpay_ipn", summary="VNPay IPN", response_class=JSONResponse,
     responses={200: {"model": VnpayIpnAnswer, "description": "Every outcome, in VNPay's words"}},
@@ -141,12 +157,7 @@ async def vnpay_ipn(request: Request, session: Session) -> Response:
     VNPay's protocol, never as a problem: HTTP 200 with `RspCode` and `Message` whatever happened
     (a bad signature, an unknown order or a wrong amount included), so VNPay retries only what
     it should."""
-    raw = RawCallback(query=request.url.query)
-    return _answer(
-        await callback_service.handle(
-            session, _settings(request), PaymentProvider.vnpay, raw, now=datetime.now(UTC)
-        )
-    )
+    return await _callback(request, session, PaymentProvider.vnpay)
 
 
 # MoMo's answers other than 204 are bodiless (gateways/momo.py); MoMo publishes no meaning for them [U]
@@ -167,12 +178,7 @@ _MOMO_REFUSALS: dict[int | str, dict[str, Any]] = {
 async def momo_ipn(request: Request, session: Session) -> Response:
     """MoMo's IPN (a signed JSON POST). Answered in MoMo's protocol, never as a problem: 204 once
     recorded, a bodiless 4xx for a refusal, 500 for our own failure (MoMo calls again)."""
-    raw = RawCallback(body=await request.body())
-    return _answer(
-        await callback_service.handle(
-            session, _settings(request), PaymentProvider.momo, raw, now=datetime.now(UTC)
-        )
-    )
+    return await _callback(request, session, PaymentProvider.momo)
 
 
 @callback_router.post(
@@ -185,12 +191,7 @@ async def zalopay_callback(request: Request, session: Session) -> Response:
     """ZaloPay's callback (a JSON POST of `data`, `mac`, `type`; the mac over `data` as received).
     Answered in ZaloPay's protocol, never as a problem: HTTP 200 with `return_code` and
     `return_message` whatever happened."""
-    raw = RawCallback(body=await request.body())
-    return _answer(
-        await callback_service.handle(
-            session, _settings(request), PaymentProvider.zalopay, raw, now=datetime.now(UTC)
-        )
-    )
+    return await _callback(request, session, PaymentProvider.zalopay)
 
 
 @callback_router.post(
@@ -203,12 +204,37 @@ async def national_payment_callback(request: Request, session: Session) -> Respo
     """The national payment platform's callback, in its configured adapter's protocol (the bundled
     fake's, [U]: a JSON POST of `data` (base64 JSON) and `signature`, answered HTTP 200 with
     `code` and `message` whatever happened; docs/payments.md). Never answered as a problem."""
-    raw = RawCallback(body=await request.body())
-    return _answer(
-        await callback_service.handle(
-            session, _settings(request), PaymentProvider.national, raw, now=datetime.now(UTC)
-        )
-    )
+    return await _callback(request, session, PaymentProvider.national)
+
+
+# The gateways' callbacks as lean routes (app/lean.py): each is a write transaction under load from
+# the gateways (issue 15, acceptance 5) whose handler takes no parameter FastAPI would parse, so the
+# framework's routing and dependency solving are skipped; the same user middleware, the same
+# ``_callback``, committed before the answer is sent (``write_transaction``). Another method (HEAD)
+# or path (a trailing slash) is the documented route's.
+_LEAN_CALLBACKS: dict[tuple[str, str], PaymentProvider] = {
+    ("GET", "/api/v1/payments/vnpay/ipn"): PaymentProvider.vnpay,
+    ("POST", "/api/v1/payments/momo/ipn"): PaymentProvider.momo,
+    ("POST", "/api/v1/payments/zalopay/callback"): PaymentProvider.zalopay,
+    ("POST", "/api/v1/payments/national/callback"): PaymentProvider.national,
+}
+
+
+def lean_request(scope: Scope) -> PaymentProvider | None:
+    """The provider whose callback ``scope`` is (its documented method and path), else ``None``."""
+    return _LEAN_CALLBACKS.get((scope["method"], scope["path"]))
+
+
+async def lean_callback(scope: Scope, receive: Receive, send: Send) -> None:
+    """Serves a callback :func:`lean_request` matched, in one transaction committed before the
+    answer (an error rolls it back and becomes the 500 problem, as on the documented route)."""
+    request = Request(scope, receive)
+    async with write_transaction(request.app.state) as session:
+        response = await _callback(request, session, scope[LEAN_KEY])
+    await response(scope, receive, send)
+
+
+LEAN_ROUTE = LeanRoute(match=lean_request, serve=lean_callback)
 
 
 STATUS_VI = {

@@ -113,10 +113,21 @@ async def _all_overrides(session: AsyncSession) -> list[CalendarOverride]:
     return list(await session.scalars(select(CalendarOverride).order_by(CalendarOverride.day)))
 
 
+# every override's day and kind: all a calendar needs, read without building ORM entities
+_OVERRIDE_DAYS = select(CalendarOverride.day, CalendarOverride.kind)
+
+
 async def load_calendar(session: AsyncSession, settings: Settings) -> WorkingCalendar:
-    """The working calendar in force: settings' office hours, public holidays, every override."""
-    rows = await _all_overrides(session)
-    return WorkingCalendar(settings.calendar_office_hours, _overrides_of(rows), time_zone())
+    """The working calendar in force: settings' office hours, public holidays, every override.
+
+    Read on every call (another process may have changed an override), as two columns: every
+    lifecycle action computes with it (the IPN's write path included)."""
+    rows = (await session.execute(_OVERRIDE_DAYS)).all()
+    overrides = CalendarOverrides(
+        days_off=frozenset(day for day, kind in rows if kind is OverrideKind.day_off),
+        working_days=frozenset(day for day, kind in rows if kind is OverrideKind.working_day),
+    )
+    return WorkingCalendar(settings.calendar_office_hours, overrides, time_zone())
 
 
 def _describe(day: date, calendar: WorkingCalendar, reasons: dict[date, str]) -> NamedDay:

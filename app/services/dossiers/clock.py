@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models.calendar import DurationUnit
@@ -23,15 +23,25 @@ from app.services.calendar.working_time import WorkingCalendar
 from app.services.catalog import reads as catalog_service
 from app.services.dossiers.lifecycle import Clock
 
+# Built once (their SQL cache keys too), every value bound: every action's clock reads through them.
+_OPEN_STEP = (
+    select(DossierStep)
+    .where(DossierStep.dossier_id == bindparam("dossier_id"), DossierStep.finished_at.is_(None))
+    .order_by(DossierStep.id.desc())
+    .limit(1)
+)
+# both versions in one round trip, their time columns only (no entities to build)
+_PROCESSING_TIMES = (
+    select(*catalog_service.PROCESSING_TIME_COLUMNS)
+    .select_from(ProcedureApplication)
+    .join(Procedure, Procedure.id == bindparam("procedure_id"))
+    .where(ProcedureApplication.id == bindparam("application_id"))
+)
+
 
 async def open_step(session: AsyncSession, dossier: Dossier) -> DossierStep | None:
     """The dossier's step in progress (not finished), if any."""
-    found: DossierStep | None = await session.scalar(
-        select(DossierStep)
-        .where(DossierStep.dossier_id == dossier.id, DossierStep.finished_at.is_(None))
-        .order_by(DossierStep.id.desc())
-        .limit(1)
-    )
+    found: DossierStep | None = await session.scalar(_OPEN_STEP, {"dossier_id": dossier.id})
     return found
 
 
@@ -39,14 +49,9 @@ async def processing_time_of(
     session: AsyncSession, dossier: Dossier
 ) -> tuple[Decimal, DurationUnit]:
     """The processing time the dossier runs under: its versions in force at submission, its channel."""
-    application, procedure = (
-        await session.execute(
-            select(ProcedureApplication, Procedure)
-            .join(Procedure, Procedure.id == dossier.procedure_id)
-            .where(ProcedureApplication.id == dossier.application_id)
-        )
-    ).one()  # one round trip for both versions
-    return catalog_service.processing_time(application, procedure, dossier.channel.value)
+    params = {"procedure_id": dossier.procedure_id, "application_id": dossier.application_id}
+    row = (await session.execute(_PROCESSING_TIMES, params)).one()
+    return catalog_service.ProcessingTimes(*row).for_channel(dossier.channel.value)
 
 
 async def _start(

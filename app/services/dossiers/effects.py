@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import VIETNAM_TZ_NAME, Settings
@@ -258,20 +258,30 @@ async def _send_back(ctx: Context) -> None:
     ctx.payload.update(to_step=ctx.request.to_step)
 
 
+# built once (their SQL cache keys too), every value bound
+_UNPAID = (
+    DossierFeeLine.dossier_id == bindparam("dossier_id"),
+    DossierFeeLine.confirmed.is_(True),
+    DossierFeeLine.paid_at.is_(None),
+    DossierFeeLine.amount > 0,
+)
+_UNPAID_LINES = select(DossierFeeLine).where(*_UNPAID).order_by(DossierFeeLine.id)
+_UNPAID_LINES_DUE = (
+    select(DossierFeeLine)
+    .where(*_UNPAID, DossierFeeLine.due == bindparam("due"))
+    .order_by(DossierFeeLine.id)
+)
+
+
 async def unpaid_lines(
     session: AsyncSession, dossier: Dossier, due: FeesDue | None = None
 ) -> list[DossierFeeLine]:
     """The confirmed, unpaid lines of a dossier (those due at ``due`` when given); an unconfirmed
     conditional line is never charged (issue 15)."""
-    query = select(DossierFeeLine).where(
-        DossierFeeLine.dossier_id == dossier.id,
-        DossierFeeLine.confirmed.is_(True),
-        DossierFeeLine.paid_at.is_(None),
-        DossierFeeLine.amount > 0,
-    )
-    if due is not None:
-        query = query.where(DossierFeeLine.due == due.value)
-    return list(await session.scalars(query.order_by(DossierFeeLine.id)))
+    if due is None:
+        return list(await session.scalars(_UNPAID_LINES, {"dossier_id": dossier.id}))
+    params = {"dossier_id": dossier.id, "due": due.value}
+    return list(await session.scalars(_UNPAID_LINES_DUE, params))
 
 
 def payable_point(status: DossierStatus) -> FeesDue | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
@@ -44,6 +44,15 @@ _UNCONFIGURED: dict[PaymentProvider, Gateway] = {
 }
 
 
+# Statements built once (their SQL cache key too), every value bound: a callback builds none.
+_PAYMENT_OF_ORDER = select(Payment).where(
+    Payment.order_ref == bindparam("order_ref"),
+    Payment.provider == bindparam("provider"),
+    Payment.merchant_code == bindparam("merchant"),
+)
+_RAW_CALLBACK = insert(PaymentCallback)  # on the connection: no ORM object, nothing reads it
+
+
 async def _decide(
     session: AsyncSession,
     settings: Settings,
@@ -56,11 +65,8 @@ async def _decide(
         return rejected, None
     assert result.order_ref is not None and result.outcome is not None
     payment = await session.scalar(
-        select(Payment).where(
-            Payment.order_ref == result.order_ref,
-            Payment.provider == provider,
-            Payment.merchant_code == result.merchant,
-        )
+        _PAYMENT_OF_ORDER,
+        {"order_ref": result.order_ref, "provider": provider, "merchant": result.merchant},
     )
     if payment is None:
         return Disposition.unknown_order, None
@@ -86,29 +92,35 @@ async def handle(
     *,
     now: datetime,
 ) -> CallbackAnswer:
-    """Handle one callback of ``provider`` and return its protocol's answer."""
+    """Handle one callback of ``provider`` and return its protocol's answer.
+
+    The callback owns ``session``'s transaction (its route writes nothing else): on our failure the
+    whole of it is rolled back (no savepoint to pay for on every callback) and the raw row is then
+    written alone, in the transaction the route commits."""
     gateway = merchants(settings).gateway(provider) or _UNCONFIGURED[provider]
     result = gateway.parse_callback(raw)
     payment: Payment | None = None
     try:
-        async with session.begin_nested():
-            disposition, payment = await _decide(session, settings, provider, result, now)
+        disposition, payment = await _decide(session, settings, provider, result, now)
+        await session.flush()  # a failing write is our failure too (an alert's row)
     except Exception:  # our failure: the gateway tries again (VNPay 99, MoMo 500, ZaloPay 0)
         log.exception("payment_callback_failed", extra={"provider": provider.value})
+        await session.rollback()
         disposition, payment = Disposition.error, None
-    # the raw row as one INSERT (no unit of work: nothing reads it back in this transaction)
-    await session.execute(
-        insert(PaymentCallback).values(
-            provider=provider,
-            payment_id=payment.id if payment is not None else None,
-            received_at=now,
-            query=raw.query.replace("\x00", "\ufffd"),
-            body=raw.body.decode("utf-8", errors="replace").replace("\x00", "\ufffd"),
-            verified=result.verified,
-            rejection=result.rejection.value if result.rejection else None,
-            outcome=result.outcome.value if result.outcome else None,
-            disposition=disposition.value,
-            order_ref=(result.order_ref or "")[:64] or None,
-        )
+    # the raw row as one Core INSERT (no unit of work: nothing reads it back in this transaction)
+    await (await session.connection()).execute(
+        _RAW_CALLBACK,
+        {
+            "provider": provider,
+            "payment_id": payment.id if payment is not None else None,
+            "received_at": now,
+            "query": raw.query.replace("\x00", "\ufffd"),
+            "body": raw.body.decode("utf-8", errors="replace").replace("\x00", "\ufffd"),
+            "verified": result.verified,
+            "rejection": result.rejection.value if result.rejection else None,
+            "outcome": result.outcome.value if result.outcome else None,
+            "disposition": disposition.value,
+            "order_ref": (result.order_ref or "")[:64] or None,
+        },
     )
     return gateway.callback_answer(disposition)

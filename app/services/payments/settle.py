@@ -14,12 +14,13 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
@@ -64,6 +65,21 @@ async def alert(
     session.add(PaymentAlert(payment_id=payment.id, kind=kind, detail=detail, created_at=now))
 
 
+@functools.cache
+def _transition_statement(
+    sources: frozenset[PaymentStatus], target: PaymentStatus, columns: tuple[str, ...]
+) -> Any:
+    """The conditional UPDATE from ``sources`` to ``target`` setting ``columns`` (bound as ``v_`` +
+    the column), built once per kind of change: its RETURNING refreshes the payment."""
+    return (
+        update(Payment)
+        .where(Payment.id == bindparam("payment_id"), Payment.status.in_(sorted(sources)))
+        .values(status=target, **{column: bindparam(f"v_{column}") for column in columns})
+        .returning(Payment)
+        .execution_options(synchronize_session=False, populate_existing=True)
+    )
+
+
 async def _transition(
     session: AsyncSession,
     payment: Payment,
@@ -73,11 +89,8 @@ async def _transition(
 ) -> bool:
     """One conditional UPDATE; its RETURNING refreshes ``payment`` (no second read on success)."""
     changed = await session.scalar(
-        update(Payment)
-        .where(Payment.id == payment.id, Payment.status.in_(sources))
-        .values(status=target, **values)
-        .returning(Payment)
-        .execution_options(synchronize_session=False, populate_existing=True)
+        _transition_statement(sources, target, tuple(values)),
+        {"payment_id": payment.id, **{f"v_{column}": value for column, value in values.items()}},
     )
     if changed is None:
         await session.refresh(payment)
@@ -85,13 +98,15 @@ async def _transition(
     return True
 
 
+_PAID_AMONG = select(DossierFeeLine.id).where(
+    DossierFeeLine.id.in_(bindparam("line_ids", expanding=True)),
+    DossierFeeLine.paid_at.is_not(None),
+)
+
+
 async def _lines_still_due(session: AsyncSession, payment: Payment) -> bool:
     """Every line the payment covers is still unpaid (nobody paid them another way meanwhile)."""
-    paid = await session.scalar(
-        select(DossierFeeLine.id).where(
-            DossierFeeLine.id.in_(payment.fee_line_ids), DossierFeeLine.paid_at.is_not(None)
-        )
-    )
+    paid = await session.scalar(_PAID_AMONG, {"line_ids": list(payment.fee_line_ids)})
     return paid is None
 
 

@@ -12,11 +12,12 @@ reference will do.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select, text, update
+from sqlalchemy import Select, String, bindparam, func, insert, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -53,24 +54,37 @@ async def enqueue(
 
 async def enqueue_all(
     session: AsyncSession, messages: Sequence[tuple[str, str, dict[str, Any]]]
-) -> list[OutboxMessage]:
+) -> None:
     """Queue several ``(topic, ordering_key, payload)`` messages at once (an event's topics), under
     ``enqueue``'s rule: the advisory locks of their keys, in the order given, taken by one statement;
-    one flush for all the rows. A coalesced topic (``topics.COALESCED_TOPICS``) is queued once per
-    ordering key and transaction."""
+    then the rows, in the order given, by one Core INSERT on the session's connection (in its
+    transaction; no ORM objects: nothing reads them back in the transaction that queues them). A
+    coalesced topic (``topics.COALESCED_TOPICS``) is queued once per ordering key and transaction."""
     messages = _not_yet_queued(session, messages)
     keys = list(dict.fromkeys(key for _, key, _ in messages))
     if not keys:
-        return []
-    await session.execute(
-        select(
-            *(func.pg_advisory_xact_lock(ENQUEUE_LOCK_NAMESPACE, func.hashtext(k)) for k in keys)
+        return
+    connection = await session.connection()
+    await connection.execute(_advisory_locks(len(keys)), {f"k{i}": k for i, k in enumerate(keys)})
+    await connection.execute(
+        _OUTBOX_INSERT, [{"topic": t, "ordering_key": k, "payload": p} for t, k, p in messages]
+    )
+
+
+_OUTBOX_INSERT = insert(OutboxMessage)  # run on the connection (Core): no ORM objects
+
+
+@functools.cache
+def _advisory_locks(count: int) -> Select[Any]:
+    """``enqueue``'s advisory locks of ``count`` keys (bound as ``k0``, ``k1``...), in that order."""
+    return select(
+        *(
+            func.pg_advisory_xact_lock(
+                ENQUEUE_LOCK_NAMESPACE, func.hashtext(bindparam(f"k{i}", type_=String()))
+            )
+            for i in range(count)
         )
     )
-    rows = [OutboxMessage(topic=t, ordering_key=k, payload=p) for t, k, p in messages]
-    session.add_all(rows)
-    await session.flush()
-    return rows
 
 
 def _not_yet_queued(
