@@ -10,7 +10,8 @@ are put waiting for payment, each with a 50,000 đ fee line and an open VNPay pa
 (dossiers no earlier run paid; each run's IPNs carry transaction numbers of its own, since the
 unique index on the provider's transaction id refuses a number twice).
 A fresh ``motcua serve`` (production settings, ``--api-workers`` uvicorn workers, default one; one
-VNPay terminal configured) then receives ``--n`` distinct success IPNs, signed as VNPay signs, from
+VNPay terminal configured) first gets 4 IPNs per gateway, untimed (the pool's connections opened,
+the statements prepared, as on a server that has been up), then receives ``--n`` distinct success IPNs, signed as VNPay signs, from
 ``--concurrency`` concurrent gateways (closed loop, one keep-alive connection each). Every IPN changes its payment, pays the
 line, resumes the dossier (its clock too), writes the event and queues the notification, and
 stores the raw callback: the whole write path. Reported: callbacks/s, p50/p99 latency, errors
@@ -46,6 +47,9 @@ from bench.register_bench import _create, _free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 TMN = "BENCH001"
+# BENCH_WRK=1: the timed IPNs from wrk for a duration sized from the warm-up (see _load_wrk); the
+# default is the closed loop of Python clients, exact in count
+WRK = shutil.which("wrk") if os.environ.get("BENCH_WRK") == "1" else None
 AMOUNT = 50_000
 
 
@@ -157,7 +161,9 @@ async def _load(base: str, queries: list[str], concurrency: int) -> tuple[list[f
 def _run(
     url: str, pg_pid: int, n: int, concurrency: int, workers: int, first_txn: int
 ) -> dict[str, object]:
-    refs = asyncio.run(_open_payments(url, n))
+    warm = 4 * concurrency  # untimed first: the pool's connections opened, statements prepared
+    spare = 4 * n if WRK else 0  # wrk runs for a time: more fresh IPNs than it can send in it
+    refs = asyncio.run(_open_payments(url, warm + n + spare))
     secret = secrets.token_urlsafe(32)
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
@@ -194,26 +200,76 @@ def _run(
                     pass
                 time.sleep(0.25)
         queries = [_ipn_query(ref, secret, first_txn + i) for i, ref in enumerate(refs)]
-        api_before, db_before = _tree_cpu(server.pid), _tree_cpu(pg_pid)
         started = time.perf_counter()
-        latencies, errors = asyncio.run(_load(base, queries, concurrency))
-        seconds = time.perf_counter() - started
+        asyncio.run(_load(base, queries[:warm], concurrency))
+        warm_rate = warm / (time.perf_counter() - started)
+        queries = queries[warm:]
+        api_before, db_before = _tree_cpu(server.pid), _tree_cpu(pg_pid)
+        if WRK:
+            # about n callbacks: wrk runs for a duration, not a count, and sends about twice as
+            # fast as the warm-up's Python clients
+            seconds = max(3, round(n / (2 * warm_rate)))
+            measured = _load_wrk(base, queries, seconds, concurrency)
+        else:
+            started = time.perf_counter()
+            latencies, errors = asyncio.run(_load(base, queries, concurrency))
+            measured = _measured(latencies, errors, time.perf_counter() - started)
         api_cpu, db_cpu = _tree_cpu(server.pid) - api_before, _tree_cpu(pg_pid) - db_before
     finally:
         server.terminate()
         server.wait(timeout=30)
         shutil.rmtree(data_dir, ignore_errors=True)
-    latencies.sort()
+    answered = int(str(measured["callbacks"]))
     return {
         "concurrency": concurrency,
         "api_workers": workers,
+        **measured,
+        "api_cpu_ms": round(api_cpu * 1000 / answered, 2),
+        "db_cpu_ms": round(db_cpu * 1000 / answered, 2),
+    }
+
+
+def _measured(latencies: list[float], errors: int, seconds: float) -> dict[str, object]:
+    latencies.sort()
+    return {
+        "load": "httpx",
         "callbacks": len(latencies),
         "per_second": round(len(latencies) / seconds, 1),
         "p50_ms": round(latencies[len(latencies) // 2] * 1000, 1),
         "p99_ms": round(latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000, 1),
         "errors": errors,
-        "api_cpu_ms": round(api_cpu * 1000 / len(latencies), 2),
-        "db_cpu_ms": round(db_cpu * 1000 / len(latencies), 2),
+    }
+
+
+def _load_wrk(base: str, queries: list[str], seconds: int, concurrency: int) -> dict[str, object]:
+    """The timed IPNs from wrk (C, as the performance floor's harness: a gateway is not on our machine,
+    and a Python load generator would take a third of the 2 cores): ``concurrency`` connections for
+    ``seconds``, one fresh signed IPN per request (``ipn.lua``). wrk runs for a duration, not a
+    count: if it sends more than the fresh IPNs prepared (4 × n), the rest are duplicates and show as
+    errors — then the run says nothing and must be repeated with a larger ``--n``."""
+    assert WRK is not None
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as listing:
+        listing.write("".join(f"/api/v1/payments/vnpay/ipn?{q}\n" for q in queries))
+    try:
+        run = subprocess.run(
+            [
+                *(WRK, "-t1", f"-c{concurrency}", f"-d{seconds}s", "--timeout", "10s"),
+                *("-s", str(ROOT / "bench/ipn.lua"), base, "--", listing.name),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    finally:
+        os.unlink(listing.name)
+    found = json.loads(run.stdout.strip().splitlines()[-1])
+    return {
+        "load": "wrk",
+        "callbacks": found["answered"],
+        "per_second": round(found["answered"] / found["seconds"], 1),
+        "p50_ms": round(found["p50_us"] / 1000, 1),
+        "p99_ms": round(found["p99_us"] / 1000, 1),
+        "errors": found["failed"] + found["socket_errors"],
     }
 
 
@@ -246,7 +302,7 @@ def main() -> None:
         pg_pid = int((root / "data" / "postmaster.pid").read_text().split()[0])
         for index, concurrency in enumerate(runs):
             # VNPay transaction numbers of this run's own: the unique index refuses a repeated one
-            first_txn = 10_000_000 + index * args.n
+            first_txn = 10_000_000 + index * (args.n + 1000)  # n + the warm-up
             result = _run(url, pg_pid, args.n, concurrency, args.api_workers, first_txn)
             print(json.dumps(result), flush=True)
             results.append(result)
