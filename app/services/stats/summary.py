@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -57,9 +57,24 @@ async def breakdown(
     by: Dimension,
 ) -> list[Bucket]:
     """Per value of ``by``: the flows of the period and the dossiers late at its end (``sums``)."""
-    column = _COLUMNS[by]
-    rows = await stats_sums.sums(session, period.start, judged_at, agencies, unit, by=(column,))
-    names = await _names(session, by, [r[0] for r in rows])
+    rows = await _rows(session, period, judged_at, agencies, unit, by)
+    return _buckets(rows, await _names(session, by, [r[0] for r in rows]))
+
+
+async def _rows(
+    session: AsyncSession,
+    period: Period,
+    judged_at: date,
+    agencies: set[str] | None,
+    unit: str | None,
+    by: Dimension,
+) -> list[Any]:
+    return list(
+        await stats_sums.sums(session, period.start, judged_at, agencies, unit, by=(_COLUMNS[by],))
+    )
+
+
+def _buckets(rows: list[Any], names: dict[str, str]) -> list[Bucket]:
     buckets = [
         Bucket(
             key=str(r[0]),
@@ -131,7 +146,7 @@ def months_of(period: Period) -> list[Period]:
     """The calendar months of ``period`` (one for a month, three for a quarter, twelve for a year)."""
     months, first = [], period.start
     while first <= period.end:
-        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        following = stats_sums.next_month(first)
         months.append(Period(f"{first:%Y-%m}", first, following - timedelta(days=1)))
         first = following
     return months
@@ -156,24 +171,20 @@ async def grid(
     by: Dimension,
 ) -> tuple[list[Period], list[GridRow]]:
     """``by`` × month over ``period`` (``GET /api/v1/stats/grid``): each month's ``breakdown``, judged
-    at its own end (or today for the running month), in one answer. Rows with the most late
-    dossiers over the period first."""
+    at its own end (or today for the running month), in one answer; the names read once. Rows with
+    the most late dossiers over the period first; months to come are empty."""
     months = months_of(period)
-    per_month = [
-        {b.key: b for b in await breakdown(session, m, m.judged_at(today), agencies, unit, by)}
-        for m in months
-        if m.start <= today
-    ]
-    keys = sorted({key for found in per_month for key in found})
-    names = {b.key: b.name for found in per_month for b in found.values()}
     rows = [
-        GridRow(
-            key,
-            names[key],
-            [found.get(key) or Bucket(key, names[key], 0, 0, 0, 0, 0) for found in per_month]
-            + [Bucket(key, names[key], 0, 0, 0, 0, 0)] * (len(months) - len(per_month)),
-        )
-        for key in keys
+        await _rows(session, m, m.judged_at(today), agencies, unit, by) if m.start <= today else []
+        for m in months
     ]
-    rows.sort(key=lambda r: (-sum(c.late for c in r.cells), r.key))
-    return months, rows
+    names = await _names(session, by, list({r[0] for found in rows for r in found}))
+    per_month = [{b.key: b for b in _buckets(found, names)} for found in rows]
+    keys = sorted({key for found in per_month for key in found})
+    grid_rows = []
+    for key in keys:
+        name = names.get(key, key)
+        empty = Bucket(key, name, 0, 0, 0, 0, 0)
+        grid_rows.append(GridRow(key, name, [found.get(key, empty) for found in per_month]))
+    grid_rows.sort(key=lambda r: (-sum(c.late for c in r.cells), r.key))
+    return months, grid_rows
