@@ -40,7 +40,7 @@ from bench.register_bench import _create
 ROOT = Path(__file__).resolve().parent.parent
 
 
-async def _measure(url: str, n: int, profile: str | None) -> dict[str, Any]:
+async def _measure(url: str, n: int, profile: str | None, sql: bool = False) -> dict[str, Any]:
     refs = await _open_payments(url, n)
     secret = secrets.token_urlsafe(32)
     os.environ.update(
@@ -61,9 +61,13 @@ async def _measure(url: str, n: int, profile: str | None) -> dict[str, Any]:
     statements = 0
     async with app.router.lifespan_context(app):
 
-        def count(*_: Any) -> None:
+        shown: list[str] = []
+
+        def count(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
             nonlocal statements
             statements += 1
+            if sql and len(shown) < 60:
+                shown.append(" ".join(statement.split())[:300])
 
         event.listen(app.state.engine.sync_engine, "before_cursor_execute", count)
         transport = httpx.ASGITransport(app=app)
@@ -75,6 +79,12 @@ async def _measure(url: str, n: int, profile: str | None) -> dict[str, Any]:
                 await client.get(f"/api/v1/payments/vnpay/ipn?{query}")
             for _ in range(warm):
                 await client.get("/health")
+            if sql:  # the statements of one IPN, in order
+                shown.clear()
+                await client.get(f"/api/v1/payments/vnpay/ipn?{queries[warm]}")
+                print("\n".join(f"{i + 1:2}. {text}" for i, text in enumerate(shown)), flush=True)
+                queries = queries[:warm] + queries[warm + 1 :]
+                n -= 1
             statements = 0
             profiler = cProfile.Profile() if profile else None
             errors = 0
@@ -141,6 +151,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=200)
     parser.add_argument("--dossiers", type=int, default=3000)
     parser.add_argument("--profile", help="write a cProfile of the measured IPNs here")
+    parser.add_argument("--sql", action="store_true", help="print the SQL statements of one IPN")
     parser.add_argument("--keep", help="a folder kept for the next run (its database is reused)")
     args = parser.parse_args()
     root = Path(args.keep or tempfile.mkdtemp(prefix="motcua-ipn-profile-"))
@@ -163,7 +174,7 @@ def main() -> None:
                 stdout=subprocess.DEVNULL,
             )
             (root / "generated").touch()
-        print(json.dumps(asyncio.run(_measure(url, args.n, args.profile))), flush=True)
+        print(json.dumps(asyncio.run(_measure(url, args.n, args.profile, args.sql))), flush=True)
         if args.profile:
             _report(args.profile, args.n - max(5, args.n // 10))
     finally:

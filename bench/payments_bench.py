@@ -162,7 +162,7 @@ def _run(
     url: str, pg_pid: int, n: int, concurrency: int, workers: int, first_txn: int
 ) -> dict[str, object]:
     warm = 4 * concurrency  # untimed first: the pool's connections opened, statements prepared
-    spare = 4 * n if WRK else 0  # wrk runs for a time: more fresh IPNs than it can send in it
+    spare = 2 * n if WRK else 0  # wrk runs for a time: more fresh IPNs than it can send in it
     refs = asyncio.run(_open_payments(url, warm + n + spare))
     secret = secrets.token_urlsafe(32)
     port = _free_port()
@@ -202,13 +202,12 @@ def _run(
         queries = [_ipn_query(ref, secret, first_txn + i) for i, ref in enumerate(refs)]
         started = time.perf_counter()
         asyncio.run(_load(base, queries[:warm], concurrency))
-        warm_rate = warm / (time.perf_counter() - started)
         queries = queries[warm:]
         api_before, db_before = _tree_cpu(server.pid), _tree_cpu(pg_pid)
         if WRK:
-            # about n callbacks: wrk runs for a duration, not a count, and sends about twice as
-            # fast as the warm-up's Python clients
-            seconds = max(3, round(n / (2 * warm_rate)))
+            # about n callbacks at 250/s: wrk runs for a duration, not a count (the 3 n fresh IPNs
+            # prepared last up to 750/s; the warm-up's rate, cold, is no guide)
+            seconds = max(3, round(n / 250))
             measured = _load_wrk(base, queries, seconds, concurrency)
         else:
             started = time.perf_counter()
@@ -245,7 +244,7 @@ def _load_wrk(base: str, queries: list[str], seconds: int, concurrency: int) -> 
     """The timed IPNs from wrk (C, as the performance floor's harness: a gateway is not on our machine,
     and a Python load generator would take a third of the 2 cores): ``concurrency`` connections for
     ``seconds``, one fresh signed IPN per request (``ipn.lua``). wrk runs for a duration, not a
-    count: if it sends more than the fresh IPNs prepared (4 × n), the rest are duplicates and show as
+    count: if it sends more than the fresh IPNs prepared (3 × n), the rest are duplicates and show as
     errors — then the run says nothing and must be repeated with a larger ``--n``."""
     assert WRK is not None
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as listing:

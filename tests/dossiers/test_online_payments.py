@@ -422,6 +422,23 @@ async def test_a_success_for_an_ended_dossier_asks_for_a_refund(live: Live) -> N
     view = (await live.world.get(code, citizen)).json()
     assert view["status"] == "withdrawn"
     assert await _count(live, PaymentAlert, PaymentAlert.kind == "refund_needed") == 1
+    # the dossier refused it (no savepoint: the attempt rolled back and the callback applied again)
+    async with live.world.factory() as session:
+        alert = await session.scalar(select(PaymentAlert))
+        paid = await session.get(Payment, uuid.UUID(payment["id"]))
+        callbacks = list(await session.scalars(select(PaymentCallback)))
+    assert alert is not None and paid is not None
+    assert alert.detail["reason"] == "dossier_not_payable"
+    assert (alert.detail["dossier_status"], alert.detail["code"]) == (
+        "withdrawn",
+        "action_not_allowed",
+    )
+    assert paid.status is PaymentStatus.succeeded and paid.receipt_number
+    assert [(c.disposition, c.payment_id) for c in callbacks] == [("recorded", paid.id)]
+    assert await _count(live, DossierEvent, DossierEvent.action == "record_payment") == 0
+    again = await asyncio.to_thread(live.vnpay.send_ipn, ipn, payment["order_ref"], Kind.success)
+    assert again.json()["RspCode"] == "02"  # VNPay: already confirmed
+    assert await _count(live, PaymentAlert, PaymentAlert.kind == "refund_needed") == 1
 
 
 async def test_the_desk_receives_a_dossier_by_post_and_records_its_fee(live: Live) -> None:

@@ -13,8 +13,9 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from app.models.calendar import DurationUnit
 from app.models.dossier import Dossier, DossierStep
@@ -36,6 +37,14 @@ _PROCESSING_TIMES = (
     .select_from(ProcedureApplication)
     .join(Procedure, Procedure.id == bindparam("procedure_id"))
     .where(ProcedureApplication.id == bindparam("application_id"))
+)
+
+
+# the open step and the processing time together, for the clock's resumption (one round trip)
+_OPEN_STEP_LATERAL = _OPEN_STEP.lateral("open_step")
+_OPEN_STEP_ROW = aliased(DossierStep, _OPEN_STEP_LATERAL)
+_OPEN_STEP_AND_TIMES = _PROCESSING_TIMES.add_columns(_OPEN_STEP_ROW).outerjoin(
+    _OPEN_STEP_LATERAL, true()
 )
 
 
@@ -94,8 +103,13 @@ async def _move_by_pause(
     """
     if dossier.paused_at is None or dossier.due_at is None or dossier.received_at is None:
         return
-    step = await open_step(session, dossier)
-    amount, unit = await processing_time_of(session, dossier)
+    params = {
+        "procedure_id": dossier.procedure_id,
+        "application_id": dossier.application_id,
+        "dossier_id": dossier.id,
+    }
+    *times, step = (await session.execute(_OPEN_STEP_AND_TIMES, params)).one()
+    amount, unit = catalog_service.ProcessingTimes(*times).for_channel(dossier.channel.value)
     if unit is DurationUnit.CALENDAR_DAYS:
         local = calendar.tz
         days = (now.astimezone(local).date() - dossier.paused_at.astimezone(local).date()).days

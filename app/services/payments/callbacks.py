@@ -17,6 +17,7 @@ from sqlalchemy import bindparam, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
+from app.errors import DomainError
 from app.models.payment import AlertKind, Payment, PaymentCallback, PaymentProvider
 from app.services.payments import settle
 from app.services.payments.gateways.base import (
@@ -24,6 +25,7 @@ from app.services.payments.gateways.base import (
     CallbackResult,
     Disposition,
     Gateway,
+    PaymentOutcome,
     RawCallback,
 )
 from app.services.payments.gateways.momo import MomoGateway
@@ -59,11 +61,20 @@ async def _decide(
     provider: PaymentProvider,
     result: CallbackResult,
     now: datetime,
+    refused: DomainError | None = None,
 ) -> tuple[Disposition, Payment | None]:
     rejected = result.disposition_if_rejected
     if rejected is not None:
         return rejected, None
     assert result.order_ref is not None and result.outcome is not None
+    word = settle.Word(result.outcome, result.provider_txn_id, result.provider_code)
+    if result.outcome is PaymentOutcome.succeeded:  # the common case first, in one statement
+        order = settle.OrderOf(provider, result.merchant, result.order_ref, result.amount)
+        paid = await settle.apply_success_of_order(
+            session, settings, order, word, now=now, refused=refused
+        )
+        if paid is not None:
+            return Disposition.recorded, paid
     payment = await session.scalar(
         _PAYMENT_OF_ORDER,
         {"order_ref": result.order_ref, "provider": provider, "merchant": result.merchant},
@@ -77,8 +88,9 @@ async def _decide(
             outcome=result.outcome.value,
         )  # fmt: skip
         return Disposition.wrong_amount, payment
-    word = settle.Word(result.outcome, result.provider_txn_id, result.provider_code)
-    change = await settle.apply(session, settings, payment, word, now=now)
+    change = await settle.apply(
+        session, settings, payment, word, now=now, isolated=False, refused=refused
+    )
     if change is settle.Change.applied:
         return Disposition.recorded, payment
     return Disposition.duplicate, payment
@@ -101,7 +113,15 @@ async def handle(
     result = gateway.parse_callback(raw)
     payment: Payment | None = None
     try:
-        disposition, payment = await _decide(session, settings, provider, result, now)
+        try:
+            disposition, payment = await _decide(session, settings, provider, result, now)
+        except settle.NotPayable as refusal:
+            # the dossier refused the payment: nothing of the attempt stays, and the same callback
+            # is applied again, recording the refund alert instead of the dossier's change
+            await session.rollback()
+            disposition, payment = await _decide(
+                session, settings, provider, result, now, refused=refusal.error
+            )
         await session.flush()  # a failing write is our failure too (an alert's row)
     except Exception:  # our failure: the gateway tries again (VNPay 99, MoMo 500, ZaloPay 0)
         log.exception("payment_callback_failed", extra={"provider": provider.value})

@@ -32,6 +32,7 @@ from app.models.payment import (
     AlertKind,
     Payment,
     PaymentAlert,
+    PaymentProvider,
     PaymentStatus,
 )
 from app.schemas.dossiers import ActionRequest
@@ -46,6 +47,16 @@ class Change(StrEnum):
 
 
 @dataclass(frozen=True)
+class OrderOf:
+    """The order a callback names, and the amount it states."""
+
+    provider: PaymentProvider
+    merchant: str | None
+    order_ref: str
+    amount: int | None
+
+
+@dataclass(frozen=True)
 class Word:
     """A verified statement by the gateway (a callback or a query's answer)."""
 
@@ -54,9 +65,19 @@ class Word:
     provider_code: str | None
 
 
-def receipt_number(payment: Payment, at: datetime) -> str:
+def receipt_number(order_ref: str, at: datetime) -> str:
     """The electronic receipt (biên lai điện tử) number of a succeeded payment: one per payment."""
-    return f"BLDT-{at:%Y%m%d}-{payment.order_ref}"
+    return f"BLDT-{at:%Y%m%d}-{order_ref}"
+
+
+class NotPayable(Exception):
+    """The dossier refused a verified success (it ended, or its fees are no longer payable where it
+    stands) with no savepoint around the attempt: the caller rolls the transaction back and applies
+    the word again with ``refused`` set, which records the refund alert instead."""
+
+    def __init__(self, error: DomainError) -> None:
+        super().__init__(error.detail)
+        self.error = error
 
 
 async def alert(
@@ -111,9 +132,21 @@ async def _lines_still_due(session: AsyncSession, payment: Payment) -> bool:
 
 
 async def apply(
-    session: AsyncSession, settings: Settings, payment: Payment, word: Word, *, now: datetime
+    session: AsyncSession,
+    settings: Settings,
+    payment: Payment,
+    word: Word,
+    *,
+    now: datetime,
+    isolated: bool = True,
+    refused: DomainError | None = None,
 ) -> Change:
-    """Apply the gateway's verified ``word`` about ``payment`` (see the module's rules)."""
+    """Apply the gateway's verified ``word`` about ``payment`` (see the module's rules).
+
+    ``isolated`` (the default, for callers whose transaction holds other writes): the dossier's
+    action runs in a savepoint, and its refusal becomes a refund alert. Otherwise (a callback, which
+    owns its transaction) there is no savepoint to pay for: a refusal raises ``NotPayable``, the
+    caller rolls back and calls again with ``refused``, which records the alert."""
     if word.outcome is PaymentOutcome.pending:
         return Change.unchanged
     if word.outcome is not PaymentOutcome.succeeded:
@@ -135,36 +168,121 @@ async def apply(
             "provider_txn_id": word.provider_txn_id,
             "provider_code": word.provider_code,
             "settled_at": now,
-            "receipt_number": receipt_number(payment, now),
+            "receipt_number": receipt_number(payment.order_ref, now),
         },
     )
     if not changed:
         return Change.unchanged
+    expired = was is PaymentStatus.expired
+    await _paid(session, settings, payment, now, expired=expired, isolated=isolated, refused=refused)
+    return Change.applied
+
+
+# A callback's success in one statement: the open (or failed) payment of the order, at the amount
+# the gateway states, becomes succeeded. No row: an unknown order, a wrong amount, a payment already
+# final or expired, each told apart by ``apply``'s slower path.
+_SUCCESS_OF_ORDER = (
+    update(Payment)
+    .where(
+        Payment.order_ref == bindparam("w_order_ref"),
+        Payment.provider == bindparam("w_provider"),
+        Payment.merchant_code == bindparam("w_merchant"),
+        Payment.amount == bindparam("w_amount"),
+        Payment.status.in_(sorted(SUCCESS_MAY_FOLLOW - {PaymentStatus.expired})),
+    )
+    .values(
+        status=PaymentStatus.succeeded,
+        provider_txn_id=bindparam("v_provider_txn_id"),
+        provider_code=bindparam("v_provider_code"),
+        settled_at=bindparam("v_settled_at"),
+        receipt_number=bindparam("v_receipt_number"),
+    )
+    .returning(Payment)
+    .execution_options(synchronize_session=False, populate_existing=True)
+)
+
+
+async def apply_success_of_order(
+    session: AsyncSession,
+    settings: Settings,
+    order: OrderOf,
+    word: Word,
+    *,
+    now: datetime,
+    refused: DomainError | None = None,
+) -> Payment | None:
+    """A callback's verified success, applied as ``apply`` would in the common case (the payment
+    open or failed, the amount its own) with one statement fewer; None when that is not the case,
+    and nothing was changed. The caller owns the transaction (``isolated=False``)."""
+    assert word.outcome is PaymentOutcome.succeeded
+    payment: Payment | None = await session.scalar(
+        _SUCCESS_OF_ORDER,
+        {
+            "w_order_ref": order.order_ref,
+            "w_provider": order.provider,
+            "w_merchant": order.merchant,
+            "w_amount": order.amount,
+            "v_provider_txn_id": word.provider_txn_id,
+            "v_provider_code": word.provider_code,
+            "v_settled_at": now,
+            "v_receipt_number": receipt_number(order.order_ref, now),
+        },
+    )
+    if payment is not None:
+        await _paid(session, settings, payment, now, expired=False, isolated=False, refused=refused)
+    return payment
+
+
+async def _paid(
+    session: AsyncSession,
+    settings: Settings,
+    payment: Payment,
+    now: datetime,
+    *,
+    expired: bool,
+    isolated: bool,
+    refused: DomainError | None,
+) -> None:
+    """The dossier's side of a success just applied to ``payment`` (see the module's rules)."""
     dossier = await session.get(Dossier, payment.dossier_id, with_for_update=True)
     assert dossier is not None
-    if was is PaymentStatus.expired or not await _lines_still_due(session, payment):
+    if expired or not await _lines_still_due(session, payment):
         await alert(
             session, payment, AlertKind.refund_needed, now,
-            reason="expired" if was is PaymentStatus.expired else "already_paid",
-            amount=payment.amount,
+            reason="expired" if expired else "already_paid", amount=payment.amount,
         )  # fmt: skip
-        return Change.applied
-    try:
-        async with session.begin_nested():
-            await dossier_actions.perform(
-                session,
-                settings,
-                gateway(payment.provider.value),
-                dossier.code,
-                Action.record_payment,
-                ActionRequest(receipt_number=payment.receipt_number),
-                now=now,
-                locked=dossier,
-            )
-    except DomainError as exc:  # the dossier ended, or is no longer where fees are payable
-        await alert(
-            session, payment, AlertKind.refund_needed, now,
-            reason="dossier_not_payable", dossier_status=dossier.status.value, code=exc.instance_code.value,
-            amount=payment.amount,
-        )  # fmt: skip
-    return Change.applied
+        return
+    if refused is None:
+        try:
+            if isolated:
+                async with session.begin_nested():
+                    await _record_payment(session, settings, payment, dossier, now)
+            else:
+                await _record_payment(session, settings, payment, dossier, now)
+            return
+        except DomainError as exc:  # the dossier ended, or is no longer where fees are payable
+            if not isolated:  # what the attempt wrote may stay half done: the caller starts again
+                raise NotPayable(exc) from exc
+            refused = exc
+    await alert(
+        session, payment, AlertKind.refund_needed, now,
+        reason="dossier_not_payable", dossier_status=dossier.status.value,
+        code=refused.instance_code.value, amount=payment.amount,
+    )  # fmt: skip
+
+
+async def _record_payment(
+    session: AsyncSession, settings: Settings, payment: Payment, dossier: Dossier, now: datetime
+) -> None:
+    """The lifecycle's ``record_payment`` by the gateway actor: the lines paid, the clock resumed,
+    the event and its messages."""
+    await dossier_actions.perform(
+        session,
+        settings,
+        gateway(payment.provider.value),
+        dossier.code,
+        Action.record_payment,
+        ActionRequest(receipt_number=payment.receipt_number),
+        now=now,
+        locked=dossier,
+    )

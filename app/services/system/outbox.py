@@ -12,12 +12,12 @@ reference will do.
 
 from __future__ import annotations
 
-import functools
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, String, bindparam, func, insert, select, text, update
+from sqlalchemy import ARRAY, Integer, String, Text, bindparam, func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -65,26 +65,34 @@ async def enqueue_all(
     if not keys:
         return
     connection = await session.connection()
-    await connection.execute(_advisory_locks(len(keys)), {f"k{i}": k for i, k in enumerate(keys)})
     await connection.execute(
-        _OUTBOX_INSERT, [{"topic": t, "ordering_key": k, "payload": p} for t, k, p in messages]
+        _LOCKED_INSERT,
+        {
+            "namespace": ENQUEUE_LOCK_NAMESPACE,
+            "lock_keys": keys,
+            "topics": [topic for topic, _, _ in messages],
+            "keys": [key for _, key, _ in messages],
+            "payloads": [json.dumps(payload) for _, _, payload in messages],
+        },
     )
 
 
-_OUTBOX_INSERT = insert(OutboxMessage)  # run on the connection (Core): no ORM objects
-
-
-@functools.cache
-def _advisory_locks(count: int) -> Select[Any]:
-    """``enqueue``'s advisory locks of ``count`` keys (bound as ``k0``, ``k1``...), in that order."""
-    return select(
-        *(
-            func.pg_advisory_xact_lock(
-                ENQUEUE_LOCK_NAMESPACE, func.hashtext(bindparam(f"k{i}", type_=String()))
-            )
-            for i in range(count)
-        )
-    )
+# ``enqueue_all`` in one round trip: the locks' aggregate yields its one row only once every lock
+# is held, so no row (and no id: the identity is drawn as each row is inserted) comes before them.
+_LOCKED_INSERT = text(
+    "INSERT INTO outbox_messages (topic, ordering_key, payload, attempts) "
+    "SELECT m.topic, m.ordering_key, CAST(m.payload AS JSONB), 0 "
+    "FROM unnest(:topics, :keys, :payloads) WITH ORDINALITY AS m(topic, ordering_key, payload, n) "
+    "CROSS JOIN (SELECT count(pg_advisory_xact_lock(:namespace, hashtext(k.key))) "
+    "FROM unnest(:lock_keys) WITH ORDINALITY AS k(key, n)) AS locks "
+    "ORDER BY m.n"
+).bindparams(
+    bindparam("namespace", type_=Integer()),
+    bindparam("lock_keys", type_=ARRAY(String())),
+    bindparam("topics", type_=ARRAY(String())),
+    bindparam("keys", type_=ARRAY(String())),
+    bindparam("payloads", type_=ARRAY(Text())),
+)
 
 
 def _not_yet_queued(
