@@ -60,7 +60,6 @@ async def _measure(url: str, n: int, profile: str | None, sql: bool = False) -> 
     app = create_app(get_settings())
     statements = 0
     async with app.router.lifespan_context(app):
-
         shown: list[str] = []
 
         def count(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:

@@ -174,7 +174,9 @@ async def apply(
     if not changed:
         return Change.unchanged
     expired = was is PaymentStatus.expired
-    await _paid(session, settings, payment, now, expired=expired, isolated=isolated, refused=refused)
+    await _paid(
+        session, settings, payment, now, expired=expired, isolated=isolated, refused=refused
+    )
     return Change.applied
 
 
