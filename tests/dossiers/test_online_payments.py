@@ -441,6 +441,28 @@ async def test_a_success_for_an_ended_dossier_asks_for_a_refund(live: Live) -> N
     assert await _count(live, PaymentAlert, PaymentAlert.kind == "refund_needed") == 1
 
 
+async def test_a_success_for_fees_paid_at_the_desk_meanwhile_asks_for_a_refund(live: Live) -> None:
+    """The citizen pays in cash at the desk while the online payment is open; the gateway's success
+    then finds the lines paid: recorded, no second payment of the lines, a refund alert."""
+    code, citizen = await _submitted(live, "twice")
+    payment = await _pay(live, code, citizen, "vnpay")
+    await asyncio.to_thread(httpx.get, payment["pay_url"])
+    desk = await live.world.officer("tiepnhan.xa")
+    cash = await live.world.act(code, "record_payment", desk, receipt_number="BL-9")
+    assert cash.status_code == 200, cash.text
+    ipn = live.url("/api/v1/payments/vnpay/ipn")
+    answer = await asyncio.to_thread(live.vnpay.send_ipn, ipn, payment["order_ref"], Kind.success)
+    assert answer.json()["RspCode"] == "00"
+    async with live.world.factory() as session:
+        alerts = list(await session.scalars(select(PaymentAlert)))
+        paid = await session.get(Payment, uuid.UUID(payment["id"]))
+        receipts = set(await session.scalars(select(DossierFeeLine.receipt_number)))
+    assert paid is not None and paid.status is PaymentStatus.succeeded
+    assert [(a.kind, a.detail["reason"]) for a in alerts] == [("refund_needed", "already_paid")]
+    assert receipts <= {"BL-9", None}  # the lines keep the desk's receipt
+    assert await _count(live, DossierEvent, DossierEvent.action == "record_payment") == 1
+
+
 async def test_the_desk_receives_a_dossier_by_post_and_records_its_fee(live: Live) -> None:
     """Only a dossier submitted online waits for its online payment: one the desk records (by post,
     forwarded by the portal) is received, then asked for its fee, which the desk records in cash."""

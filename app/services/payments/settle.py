@@ -20,7 +20,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import BigInteger, bindparam, cast, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
@@ -183,6 +183,18 @@ async def apply(
 # A callback's success in one statement: the open (or failed) payment of the order, at the amount
 # the gateway states, becomes succeeded. No row: an unknown order, a wrong amount, a payment already
 # final or expired, each told apart by ``apply``'s slower path.
+# some line the payment covers was paid another way meanwhile (``_lines_still_due``'s contrary)
+_COVERED_LINE = func.jsonb_array_elements_text(Payment.fee_line_ids).column_valued("line_id")
+_LINES_PAID_MEANWHILE = (
+    select(DossierFeeLine.id)
+    .where(
+        DossierFeeLine.id.in_(select(cast(_COVERED_LINE, BigInteger))),
+        DossierFeeLine.paid_at.is_not(None),
+    )
+    .exists()
+    .correlate(Payment)
+    .label("lines_paid")
+)
 _SUCCESS_OF_ORDER = (
     update(Payment)
     .where(
@@ -199,8 +211,24 @@ _SUCCESS_OF_ORDER = (
         settled_at=bindparam("v_settled_at"),
         receipt_number=bindparam("v_receipt_number"),
     )
-    .returning(Payment)
+    .returning(Payment, _LINES_PAID_MEANWHILE)
     .execution_options(synchronize_session=False, populate_existing=True)
+)
+# the order's dossier, locked before its payment changes (as when a payment starts: dossier, then
+# payment), so what the UPDATE then reads of the lines is what the dossier's lock guards
+_DOSSIER_OF_ORDER = (
+    select(Dossier)
+    .where(
+        Dossier.id
+        == select(Payment.dossier_id)
+        .where(
+            Payment.order_ref == bindparam("w_order_ref"),
+            Payment.provider == bindparam("w_provider"),
+            Payment.merchant_code == bindparam("w_merchant"),
+        )
+        .scalar_subquery()
+    )
+    .with_for_update(of=Dossier)
 )
 
 
@@ -217,21 +245,29 @@ async def apply_success_of_order(
     open or failed, the amount its own) with one statement fewer; None when that is not the case,
     and nothing was changed. The caller owns the transaction (``isolated=False``)."""
     assert word.outcome is PaymentOutcome.succeeded
-    payment: Payment | None = await session.scalar(
-        _SUCCESS_OF_ORDER,
-        {
-            "w_order_ref": order.order_ref,
-            "w_provider": order.provider,
-            "w_merchant": order.merchant,
-            "w_amount": order.amount,
-            "v_provider_txn_id": word.provider_txn_id,
-            "v_provider_code": word.provider_code,
-            "v_settled_at": now,
-            "v_receipt_number": receipt_number(order.order_ref, now),
-        },
-    )
-    if payment is not None:
-        await _paid(session, settings, payment, now, expired=False, isolated=False, refused=refused)
+    of_order = {
+        "w_order_ref": order.order_ref,
+        "w_provider": order.provider,
+        "w_merchant": order.merchant,
+    }
+    dossier = await session.scalar(_DOSSIER_OF_ORDER, of_order)
+    if dossier is None:
+        return None
+    values = {
+        "w_amount": order.amount,
+        "v_provider_txn_id": word.provider_txn_id,
+        "v_provider_code": word.provider_code,
+        "v_settled_at": now,
+        "v_receipt_number": receipt_number(order.order_ref, now),
+    }
+    row = (await session.execute(_SUCCESS_OF_ORDER, {**of_order, **values})).one_or_none()
+    if row is None:
+        return None
+    payment, lines_paid = row
+    await _paid(
+        session, settings, payment, now,
+        expired=False, isolated=False, refused=refused, locked=(dossier, not lines_paid),
+    )  # fmt: skip
     return payment
 
 
@@ -244,11 +280,19 @@ async def _paid(
     expired: bool,
     isolated: bool,
     refused: DomainError | None,
+    locked: tuple[Dossier, bool] | None = None,
 ) -> None:
-    """The dossier's side of a success just applied to ``payment`` (see the module's rules)."""
-    dossier = await session.get(Dossier, payment.dossier_id, with_for_update=True)
-    assert dossier is not None
-    if expired or not await _lines_still_due(session, payment):
+    """The dossier's side of a success just applied to ``payment`` (see the module's rules).
+
+    ``locked``: the dossier, already locked, and whether the payment's lines were all still due
+    when read under that lock."""
+    if locked is None:
+        dossier = await session.get(Dossier, payment.dossier_id, with_for_update=True)
+        assert dossier is not None
+        still_due = await _lines_still_due(session, payment)
+    else:
+        dossier, still_due = locked
+    if expired or not still_due:
         await alert(
             session, payment, AlertKind.refund_needed, now,
             reason="expired" if expired else "already_paid", amount=payment.amount,
