@@ -199,6 +199,10 @@ class Settings(BaseSettings):
     # How long a statistics answer may be served again while the rollups have not changed
     # (app/services/stats/answers.py); 0 computes every answer.
     stats_answer_seconds: float = Field(default=10.0, ge=0, le=3600)
+    # The API keeps the calendar's overrides while PostgreSQL tells it of every change
+    # (app/services/calendar/cache.py), reading them again after at most this long; 0 reads them
+    # on every action.
+    calendar_cache_seconds: float = Field(default=60.0, ge=0, le=3600)
 
     # Outbox delivery and periodic jobs (`motcua worker`; in-process in demo mode).
     worker_in_process: bool = False

@@ -84,8 +84,12 @@ async def create_read_pool(url: str, settings: Settings) -> asyncpg.Pool:
     )
 
 
-def create_session_factory(bind: Any) -> SessionFactory:
-    return async_sessionmaker(bind=bind, expire_on_commit=False, autoflush=False)
+def create_session_factory(bind: Any, info: dict[str, Any] | None = None) -> SessionFactory:
+    """Sessions of the routes that write. ``info`` is every session's ``Session.info`` (the API's
+    process-wide caches, e.g. the calendar's overrides)."""
+    return async_sessionmaker(
+        bind=bind, expire_on_commit=False, autoflush=False, info=dict(info or {})
+    )
 
 
 class ReadOnlySessionError(RuntimeError):

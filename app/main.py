@@ -16,6 +16,7 @@ from fastapi.openapi.utils import get_openapi
 from app import __doc__ as app_doc
 from app.config import Environment, Settings, get_settings
 from app.db import (
+    asyncpg_dsn,
     create_engine,
     create_read_pool,
     create_read_session_factory,
@@ -55,6 +56,8 @@ from app.routers import (
     system_admin,
     uploads,
 )
+from app.services.calendar import cache as calendar_cache
+from app.services.calendar.cache import OverridesCache
 from app.services.identity.dev_issuer import DevCitizenIssuer
 from app.services.identity.jwks import HttpJwksSource, JwksVerifier
 from app.services.identity.tokens import TokenService
@@ -158,10 +161,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if settings.database_url is None:
             raise RuntimeError("MOTCUA_DATABASE_URL is not set (use `motcua serve --demo`)")
+        listener_stop = asyncio.Event()
+        listener_task = None
         if not hasattr(app.state, "engine"):  # tests may hand in their own
             app.state.engine = create_engine(settings.database_url.get_secret_value(), settings)
-            app.state.session_factory = create_session_factory(app.state.engine)
+            # the calendar's overrides kept while PostgreSQL tells this process of every change
+            overrides = OverridesCache(max_age_seconds=settings.calendar_cache_seconds)
+            app.state.calendar_cache = overrides
+            app.state.session_factory = create_session_factory(
+                app.state.engine, info={calendar_cache.INFO_KEY: overrides}
+            )
             app.state.read_session_factory = create_read_session_factory(app.state.engine)
+            if settings.calendar_cache_seconds > 0:
+                dsn = asyncpg_dsn(settings.database_url.get_secret_value())
+                listener_task = asyncio.create_task(
+                    calendar_cache.listen(overrides, dsn, listener_stop)
+                )
         if not hasattr(app.state, "read_pool"):  # the hot public reads' own pool
             app.state.read_pool = await create_read_pool(
                 settings.database_url.get_secret_value(), settings
@@ -184,6 +199,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             if worker_task is not None:
                 worker_stop.set()
                 await worker_task
+            if listener_task is not None:
+                listener_stop.set()
+                await listener_task
             await app.state.engine.dispose()
             await app.state.read_pool.close()
 

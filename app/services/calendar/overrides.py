@@ -2,12 +2,13 @@
 
 ``load_calendar`` builds the ``WorkingCalendar`` every due-date computation uses (office hours from
 the settings, Vietnam's public holidays from the ``holidays`` package, the overrides from the
-database); it reads one small table and is cheap enough to call per request.
+database); it reads one small table, or the process's cache of it (``cache``).
 """
 
 from __future__ import annotations
 
 import functools
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -15,7 +16,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import holidays
-from sqlalchemy import delete, extract, literal_column, select
+from sqlalchemy import delete, event, extract, func, literal_column, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql import Executable
@@ -24,6 +25,9 @@ from app.config import CALENDAR_TIME_ZONE, Settings
 from app.errors import NotFound, ProblemCode, ValidationFailed
 from app.models.audit import AdminAction, AuditTarget
 from app.models.calendar import CalendarOverride, DurationUnit, OverrideKind
+from app.services.calendar.cache import CHANNEL as CACHE_CHANNEL
+from app.services.calendar.cache import INFO_KEY as CACHE_KEY
+from app.services.calendar.cache import OverridesCache
 from app.services.calendar.working_time import CalendarOverrides, WorkingCalendar
 from app.services.system import audit
 from app.services.system.audit import AuditActor
@@ -120,14 +124,37 @@ _OVERRIDE_DAYS = select(CalendarOverride.day, CalendarOverride.kind)
 async def load_calendar(session: AsyncSession, settings: Settings) -> WorkingCalendar:
     """The working calendar in force: settings' office hours, public holidays, every override.
 
-    Read on every call (another process may have changed an override), as two columns: every
-    lifecycle action computes with it (the IPN's write path included)."""
-    rows = (await session.execute(_OVERRIDE_DAYS)).all()
-    overrides = CalendarOverrides(
-        days_off=frozenset(day for day, kind in rows if kind is OverrideKind.day_off),
-        working_days=frozenset(day for day, kind in rows if kind is OverrideKind.working_day),
-    )
+    Every lifecycle action computes with it (the IPN's write path included). The overrides come
+    from the process's cache when the session carries one that may be used now
+    (``calendar.cache``: exact, kept current by PostgreSQL's notices), else from the table, as two
+    columns."""
+    cache: OverridesCache | None = session.info.get(CACHE_KEY)
+    overrides = cache.get() if cache is not None else None
+    if overrides is None:
+        generation = cache.generation() if cache is not None else 0
+        read_at = time.monotonic()
+        rows = (await session.execute(_OVERRIDE_DAYS)).all()
+        overrides = CalendarOverrides(
+            days_off=frozenset(day for day, kind in rows if kind is OverrideKind.day_off),
+            working_days=frozenset(day for day, kind in rows if kind is OverrideKind.working_day),
+        )
+        if cache is not None:
+            cache.put(overrides, generation, read_at)
     return WorkingCalendar(settings.calendar_office_hours, overrides, time_zone())
+
+
+# sent in the transaction that changes an override: delivered to every listener when it commits
+_NOTIFY_CHANGED = select(func.pg_notify(CACHE_CHANNEL, ""))
+
+
+async def _notify_changed(session: AsyncSession) -> None:
+    """Tell every process's cache that the overrides changed, when this transaction commits; this
+    process's own forgets at once then (a notice arrives a moment later: the writer's next request
+    must already compute with the change)."""
+    await session.execute(_NOTIFY_CHANGED)
+    cache: OverridesCache | None = session.info.get(CACHE_KEY)
+    if cache is not None:
+        event.listen(session.sync_session, "after_commit", cache.forget_after_commit, once=True)
 
 
 def _describe(day: date, calendar: WorkingCalendar, reasons: dict[date, str]) -> NamedDay:
@@ -261,6 +288,7 @@ async def set_override(
         .execution_options(populate_existing=True)
     )
     row = (await session.execute(statement)).one()
+    await _notify_changed(session)
     await audit.record(
         session,
         actor,
@@ -293,6 +321,7 @@ async def delete_override(
             f"Không có điều chỉnh lịch làm việc cho ngày {day:%d/%m/%Y}.",
             code=ProblemCode.calendar_override_not_found,
         )
+    await _notify_changed(session)
     await audit.record(
         session, actor, AdminAction.calendar_delete_override, AuditTarget.calendar_day, str(day)
     )
