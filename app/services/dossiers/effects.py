@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import VIETNAM_TZ_NAME, Settings
@@ -259,18 +259,35 @@ async def _send_back(ctx: Context) -> None:
 
 
 # built once (their SQL cache keys too), every value bound
-_UNPAID = (
-    DossierFeeLine.dossier_id == bindparam("dossier_id"),
-    DossierFeeLine.confirmed.is_(True),
+_CHARGED_UNPAID = (
+    DossierFeeLine.confirmed.is_(True),  # an unconfirmed conditional line is never charged
     DossierFeeLine.paid_at.is_(None),
     DossierFeeLine.amount > 0,
 )
+_UNPAID = (DossierFeeLine.dossier_id == bindparam("dossier_id"), *_CHARGED_UNPAID)
 _UNPAID_LINES = select(DossierFeeLine).where(*_UNPAID).order_by(DossierFeeLine.id)
 _UNPAID_LINES_DUE = (
     select(DossierFeeLine)
     .where(*_UNPAID, DossierFeeLine.due == bindparam("due"))
     .order_by(DossierFeeLine.id)
 )
+
+
+def _paying(*where: Any) -> Any:
+    """The unpaid lines (``_UNPAID``, and ``where``) marked paid by one UPDATE, returned as entities
+    (the session's own refreshed): no read first, no flush after. An UPDATE reserves its columns'
+    names for the values set, so the dossier is bound as ``w_dossier_id``."""
+    return (
+        update(DossierFeeLine)
+        .where(DossierFeeLine.dossier_id == bindparam("w_dossier_id"), *_CHARGED_UNPAID, *where)
+        .values(paid_at=bindparam("w_paid_at"), receipt_number=bindparam("w_receipt_number"))
+        .returning(DossierFeeLine)
+        .execution_options(synchronize_session=False, populate_existing=True)
+    )
+
+
+_PAY_LINES = _paying()
+_PAY_LINES_DUE = _paying(DossierFeeLine.due == bindparam("w_due"))
 
 
 async def unpaid_lines(
@@ -319,14 +336,20 @@ async def record_payment_lines(ctx: Context, receipt_number: str, provider: str)
     """Mark the lines due as paid (a dossier waiting for payment resumes: ``Clock.resume``); a
     gateway's confirmation passes through the same action as the ``gateway`` actor. Before receipt
     or after resolution there must be something due at that point."""
-    lines = await _unpaid_lines(ctx)
+    due = payable_point(ctx.dossier.status)
+    params: dict[str, Any] = {
+        "w_dossier_id": ctx.dossier.id,
+        "w_paid_at": ctx.now,
+        "w_receipt_number": receipt_number,
+    }
+    if due is not None:
+        params["w_due"] = due.value
+    paid = await ctx.session.scalars(_PAY_LINES if due is None else _PAY_LINES_DUE, params)
+    lines = sorted(paid, key=lambda line: line.id)
     if not lines and ctx.dossier.status is not DossierStatus.awaiting_payment:
-        raise Conflict(
+        raise Conflict(  # nothing was changed
             "Hồ sơ không có khoản phí, lệ phí nào phải nộp lúc này.", code=ProblemCode.nothing_due
         )
-    for line in lines:
-        line.paid_at = ctx.now
-        line.receipt_number = receipt_number
     ctx.payload.update(
         amount=sum(line.amount for line in lines),
         receipt_number=receipt_number,
