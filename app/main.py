@@ -58,6 +58,7 @@ from app.routers import (
 )
 from app.services.calendar import cache as calendar_cache
 from app.services.calendar.cache import OverridesCache
+from app.services.calendar.working_time import warm_holidays
 from app.services.identity.dev_issuer import DevCitizenIssuer
 from app.services.identity.jwks import HttpJwksSource, JwksVerifier
 from app.services.identity.tokens import TokenService
@@ -182,6 +183,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 settings.database_url.get_secret_value(), settings
             )
         app.state.alembic_heads = alembic_heads()
+        # the public holidays of the years in use, now rather than on the first action after a
+        # start (the package imports its calendars: ~0.4 s), and frozen with the rest below
+        warm_holidays()
         # Everything imported and built so far lives as long as the process: keep it out of the
         # cyclic collector's full passes, which otherwise walk it again and again and pause every
         # request in flight (the statistics' p99 at 16 clients went 122 → 56 ms, bench/README.md).

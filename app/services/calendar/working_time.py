@@ -60,6 +60,13 @@ def _package_year(year: int) -> tuple[frozenset[date], frozenset[date]]:
     return days_off, weekend_workdays
 
 
+def warm_holidays(today: date | None = None) -> None:
+    """Compute the package's days of last year, this year and the next two (its imports too)."""
+    year = (today or date.today()).year
+    for each in range(year - 1, year + 3):
+        _package_year(each)
+
+
 def _to_decimal(amount: Decimal | int | float) -> Decimal:
     """A finite, non-negative amount as an exact Decimal (floats by their shortest repr)."""
     if isinstance(amount, bool) or not isinstance(amount, Decimal | int | float):

@@ -12,12 +12,29 @@ reference will do.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ARRAY, Integer, String, Text, bindparam, func, select, text, update
+from sqlalchemy import (
+    ARRAY,
+    Insert,
+    Integer,
+    String,
+    Text,
+    bindparam,
+    cast,
+    func,
+    insert,
+    literal,
+    select,
+    text,
+    true,
+    update,
+)
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -53,46 +70,84 @@ async def enqueue(
 
 
 async def enqueue_all(
-    session: AsyncSession, messages: Sequence[tuple[str, str, dict[str, Any]]]
+    session: AsyncSession,
+    messages: Sequence[tuple[str, str, dict[str, Any]]],
+    *,
+    along: tuple[Insert, dict[str, Any]] | None = None,
 ) -> None:
     """Queue several ``(topic, ordering_key, payload)`` messages at once (an event's topics), under
-    ``enqueue``'s rule: the advisory locks of their keys, in the order given, taken by one statement;
-    then the rows, in the order given, by one Core INSERT on the session's connection (in its
-    transaction; no ORM objects: nothing reads them back in the transaction that queues them). A
-    coalesced topic (``topics.COALESCED_TOPICS``) is queued once per ordering key and transaction."""
+    ``enqueue``'s rule, in one statement on the session's connection (in its transaction; no ORM
+    objects: nothing reads them back in the transaction that queues them): the advisory locks of
+    their keys, in the order given, then the rows, in the order given. A coalesced topic
+    (``topics.COALESCED_TOPICS``) is queued once per ordering key and transaction.
+
+    ``along``: a row of the caller's, as an INSERT (built once, values bound) and its parameters,
+    written by the same statement (a data-modifying CTE): the event these messages announce."""
     messages = _not_yet_queued(session, messages)
     keys = list(dict.fromkeys(key for _, key, _ in messages))
-    if not keys:
-        return
     connection = await session.connection()
+    extra = along[1] if along is not None else {}
+    if not keys:
+        if along is not None:
+            await connection.execute(along[0], extra)
+        return
     await connection.execute(
-        _LOCKED_INSERT,
+        _locked_insert(along[0] if along is not None else None),
         {
             "namespace": ENQUEUE_LOCK_NAMESPACE,
             "lock_keys": keys,
             "topics": [topic for topic, _, _ in messages],
             "keys": [key for _, key, _ in messages],
             "payloads": [json.dumps(payload) for _, _, payload in messages],
+            **extra,
         },
     )
 
 
 # ``enqueue_all`` in one round trip: the locks' aggregate yields its one row only once every lock
 # is held, so no row (and no id: the identity is drawn as each row is inserted) comes before them.
-_LOCKED_INSERT = text(
-    "INSERT INTO outbox_messages (topic, ordering_key, payload, attempts) "
-    "SELECT m.topic, m.ordering_key, CAST(m.payload AS JSONB), 0 "
-    "FROM unnest(:topics, :keys, :payloads) WITH ORDINALITY AS m(topic, ordering_key, payload, n) "
-    "CROSS JOIN (SELECT count(pg_advisory_xact_lock(:namespace, hashtext(k.key))) "
-    "FROM unnest(:lock_keys) WITH ORDINALITY AS k(key, n)) AS locks "
-    "ORDER BY m.n"
-).bindparams(
-    bindparam("namespace", type_=Integer()),
-    bindparam("lock_keys", type_=ARRAY(String())),
-    bindparam("topics", type_=ARRAY(String())),
-    bindparam("keys", type_=ARRAY(String())),
-    bindparam("payloads", type_=ARRAY(Text())),
+_MESSAGES = (
+    func.unnest(
+        bindparam("topics", type_=ARRAY(String())),
+        bindparam("keys", type_=ARRAY(String())),
+        bindparam("payloads", type_=ARRAY(Text())),
+    )
+    .table_valued("topic", "ordering_key", "payload", with_ordinality="n")
+    .render_derived(name="messages")
 )
+_LOCK_KEYS = (
+    func.unnest(bindparam("lock_keys", type_=ARRAY(String())))
+    .table_valued("key", with_ordinality="n")
+    .render_derived(name="lock_keys")
+)
+_LOCKS = (
+    select(
+        func.count(
+            func.pg_advisory_xact_lock(
+                bindparam("namespace", type_=Integer()), func.hashtext(_LOCK_KEYS.c.key)
+            )
+        ).label("held")
+    )
+    .select_from(_LOCK_KEYS)
+    .subquery("locks")
+)
+_LOCKED_INSERT = insert(OutboxMessage).from_select(
+    ["topic", "ordering_key", "payload", "attempts"],
+    select(
+        _MESSAGES.c.topic,
+        _MESSAGES.c.ordering_key,
+        cast(_MESSAGES.c.payload, JSONB),
+        literal(0, Integer()),
+    )
+    .select_from(_MESSAGES.join(_LOCKS, true()))
+    .order_by(_MESSAGES.c.n),
+)
+
+
+@functools.cache
+def _locked_insert(along: Insert | None) -> Insert:
+    """``_LOCKED_INSERT``, with ``along`` as a data-modifying CTE (built once per ``along``)."""
+    return _LOCKED_INSERT if along is None else _LOCKED_INSERT.add_cte(along.cte("along"))
 
 
 def _not_yet_queued(
