@@ -199,6 +199,9 @@ class Settings(BaseSettings):
     # How long a statistics answer may be served again while the rollups have not changed
     # (app/services/stats/answers.py); 0 computes every answer.
     stats_answer_seconds: float = Field(default=10.0, ge=0, le=3600)
+    # How many payment callbacks one API process handles at once; the others wait in arrival order
+    # (app/admission.py, app/routers/payments.py).
+    callback_concurrency: int = Field(default=8, ge=1, le=256)
     # The API keeps the calendar's overrides while PostgreSQL tells it of every change
     # (app/services/calendar/cache.py), reading them again after at most this long; 0 reads them
     # on every action.

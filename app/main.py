@@ -14,6 +14,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
 
 from app import __doc__ as app_doc
+from app.admission import FairLimit
 from app.config import Environment, Settings, get_settings
 from app.db import (
     asyncpg_dsn,
@@ -224,6 +225,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if settings.docs_on:
         install_docs(app)
     app.state.settings = settings
+    app.state.callback_admission = FairLimit(settings.callback_concurrency)
     app.state.token_service = TokenService(settings)
     app.state.storage = LocalStorage(settings.upload_root)
     app.state.stats_answers = Answers(settings.stats_answer_seconds)

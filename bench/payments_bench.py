@@ -65,6 +65,23 @@ def _tree_cpu(pid: int) -> float:
     return sum(cpu_time.cpu_seconds(p) for p in seen)
 
 
+async def _settle_down(url: str) -> None:
+    """After the bulk writes that prepare a run: the tables it touches vacuumed and analysed, and a
+    checkpoint, so the timed callbacks meet a database in its steady state, not the autovacuum and
+    checkpoint of thousands of rows written a moment before (which a server that has been up would
+    have had long ago)."""
+    conn = await asyncpg.connect(asyncpg_dsn(url))
+    try:
+        await conn.execute(
+            "VACUUM (ANALYZE) payments, dossier_fee_lines, dossier_events, outbox_messages, "
+            "payment_callbacks"
+        )
+        await conn.execute("ANALYZE dossiers")
+        await conn.execute("CHECKPOINT")
+    finally:
+        await conn.close()
+
+
 async def _open_payments(url: str, n: int) -> list[str]:
     """``n`` received dossiers never paid before put waiting for payment, each with a line and an
     open payment (a dossier an earlier run paid has resumed, and would be picked again)."""
@@ -159,11 +176,12 @@ async def _load(base: str, queries: list[str], concurrency: int) -> tuple[list[f
 
 
 def _run(
-    url: str, pg_pid: int, n: int, concurrency: int, workers: int, first_txn: int
+    url: str, pg_pid: int, n: int, concurrency: int, workers: int, first_txn: int, pool: int = 0
 ) -> dict[str, object]:
     warm = 4 * concurrency  # untimed first: the pool's connections opened, statements prepared
     spare = 2 * n if WRK else 0  # wrk runs for a time: more fresh IPNs than it can send in it
     refs = asyncio.run(_open_payments(url, warm + n + spare))
+    asyncio.run(_settle_down(url))
     secret = secrets.token_urlsafe(32)
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
@@ -175,7 +193,8 @@ def _run(
         "MOTCUA_DATABASE_URL": url,
         "MOTCUA_DATA_DIR": data_dir,
         "MOTCUA_LOG_LEVEL": "WARNING",
-        "MOTCUA_DB_POOL_SIZE": str(max(-(-concurrency // workers), 10)),  # per worker
+        # per worker: one connection per gateway it may serve at once, unless --pool-size says
+        "MOTCUA_DB_POOL_SIZE": str(pool or max(-(-concurrency // workers), 10)),
         "MOTCUA_PUBLIC_BASE_URL": base,
         "MOTCUA_PAYMENT_MERCHANTS": json.dumps({"vnpay": {TMN: {"hash_secret": secret}}}),
         "MOTCUA_PAYMENT_AGENCY_MERCHANTS": json.dumps({"*": {"vnpay": TMN}}),
@@ -222,6 +241,7 @@ def _run(
     return {
         "concurrency": concurrency,
         "api_workers": workers,
+        "pool": int(env["MOTCUA_DB_POOL_SIZE"]),
         **measured,
         "api_cpu_ms": round(api_cpu * 1000 / answered, 2),
         "db_cpu_ms": round(db_cpu * 1000 / answered, 2),
@@ -278,6 +298,12 @@ def main() -> None:
     parser.add_argument("--concurrency", default="8,32")
     parser.add_argument("--dossiers", type=int, default=0, help="generated (default 3 x n x runs)")
     parser.add_argument("--api-workers", type=int, default=1, help="uvicorn workers of the API")
+    parser.add_argument(
+        "--pool-size",
+        type=int,
+        default=0,
+        help="database connections per API worker (default: one per gateway, at least 10)",
+    )
     args = parser.parse_args()
     runs = [int(c) for c in args.concurrency.split(",")]
     root = Path(tempfile.mkdtemp(prefix="motcua-payments-bench-"))
@@ -302,20 +328,23 @@ def main() -> None:
         for index, concurrency in enumerate(runs):
             # VNPay transaction numbers of this run's own: the unique index refuses a repeated one
             first_txn = 10_000_000 + index * (args.n + 1000)  # n + the warm-up
-            result = _run(url, pg_pid, args.n, concurrency, args.api_workers, first_txn)
+            result = _run(
+                url, pg_pid, args.n, concurrency, args.api_workers, first_txn, args.pool_size
+            )
             print(json.dumps(result), flush=True)
             results.append(result)
     finally:
         pg.stop()
         shutil.rmtree(root, ignore_errors=True)
     print(
-        "\n| gateways | API workers | callbacks | /s | p50 ms | p99 ms | errors | API CPU ms "
+        "\n| gateways | API workers | pool | callbacks | /s | p50 ms | p99 ms | errors | API CPU ms "
         "| DB CPU ms |"
     )
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
         print(
-            f"| {r['concurrency']} | {r['api_workers']} | {r['callbacks']} | {r['per_second']} "
+            f"| {r['concurrency']} | {r['api_workers']} | {r['pool']} | {r['callbacks']} "
+            f"| {r['per_second']} "
             f"| {r['p50_ms']} "
             f"| {r['p99_ms']} | {r['errors']} | {r['api_cpu_ms']} | {r['db_cpu_ms']} |"
         )

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.types import Receive, Scope, Send
 
+from app.admission import FairLimit
 from app.callers import Audience, callers
 from app.config import Settings
 from app.errors import ProblemCode
@@ -227,9 +228,15 @@ def lean_request(scope: Scope) -> PaymentProvider | None:
 
 async def lean_callback(scope: Scope, receive: Receive, send: Send) -> None:
     """Serves a callback :func:`lean_request` matched, in one transaction committed before the
-    answer (an error rolls it back and becomes the 500 problem, as on the documented route)."""
+    answer (an error rolls it back and becomes the 500 problem, as on the documented route).
+
+    At most ``MOTCUA_CALLBACK_CONCURRENCY`` callbacks run at once in a process, the others waiting
+    in arrival order (``admission.FairLimit``): a callback is CPU work in this process and a few
+    round trips, so running more at once only stretches every one of them, and adds backends
+    contending in the database (32 gateways: p99 238 -> 161 ms with 8 at once, bench/README.md)."""
     request = Request(scope, receive)
-    async with write_transaction(request.app.state) as session:
+    admission: FairLimit = request.app.state.callback_admission  # create_app's, per process
+    async with admission, write_transaction(request.app.state) as session:
         response = await _callback(request, session, scope[LEAN_KEY])
     await response(scope, receive, send)
 
