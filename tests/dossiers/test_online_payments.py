@@ -291,6 +291,42 @@ async def test_reconciliation_settles_a_vnpay_payment_whose_ipn_never_came(live:
     assert (await live.world.act(code, "receive", desk)).status_code == 200
 
 
+async def test_reconciliation_takes_the_dossier_before_the_payment(live: Live) -> None:
+    """The order of a payment's start and of a callback (dossier, then payment), so neither can
+    deadlock with it: while a callback holds the dossier, reconciliation passes this payment over
+    (it neither waits nor takes the payment's row) and settles it at the next run."""
+    code, citizen = await _submitted(live, "busy-payer")
+    payment = await _pay(live, code, citizen, "vnpay")
+    await asyncio.to_thread(httpx.get, payment["pay_url"])
+    live.vnpay.ledger.truth[payment["order_ref"]] = Truth.paid
+    async with live.world.factory() as session:
+        await session.execute(
+            update(Payment)
+            .where(Payment.id == uuid.UUID(payment["id"]))
+            .values(created_at=datetime.now(UTC) - timedelta(hours=1))
+        )
+        await session.commit()
+    async with live.world.factory() as holder, holder.begin():
+        await holder.execute(select(Dossier.id).where(Dossier.code == code).with_for_update())
+        settled = await asyncio.wait_for(
+            reconcile.reconcile_due(live.world.settings, live.world.factory, datetime.now(UTC)),
+            10,
+        )
+        assert settled == 0
+        async with live.world.factory() as observer:  # the payment's row was not taken either
+            free = await observer.scalar(
+                select(Payment.id)
+                .where(Payment.id == uuid.UUID(payment["id"]))
+                .with_for_update(nowait=True)
+            )
+            assert free is not None
+            await observer.rollback()
+    settled = await reconcile.reconcile_due(
+        live.world.settings, live.world.factory, datetime.now(UTC)
+    )
+    assert settled == 1
+
+
 async def test_finance_office_sees_payments_callbacks_alerts_and_settlement(live: Live) -> None:
     code, citizen = await _submitted(live, "finance-payer")
     payment = await _pay(live, code, citizen, "vnpay")

@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db import SessionFactory
+from app.models.dossier import Dossier
 from app.models.payment import (
     OPEN_PAYMENT_STATUSES,
     AlertKind,
@@ -104,8 +105,21 @@ async def reconcile_due(settings: Settings, factory: SessionFactory, now: dateti
     settled = 0
     for payment_id in ids:
         async with factory() as session, session.begin():
+            # the dossier first, then the payment: the order of a payment's start and of a callback
+            # (two transactions taking the same two rows in opposite orders could deadlock); one
+            # busy now (an officer's action, the callback itself) is reconciled at the next run
+            dossier = await session.scalar(
+                select(Dossier.id)
+                .where(
+                    Dossier.id
+                    == select(Payment.dossier_id).where(Payment.id == payment_id).scalar_subquery()
+                )
+                .with_for_update(skip_locked=True)
+            )
+            if dossier is None:
+                continue
             payment = await session.scalar(
-                select(Payment).where(Payment.id == payment_id).with_for_update(skip_locked=True)
+                select(Payment).where(Payment.id == payment_id).with_for_update()
             )
             if payment is None or payment.status not in OPEN_PAYMENT_STATUSES:
                 continue
