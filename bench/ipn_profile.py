@@ -43,11 +43,22 @@ ROOT = Path(__file__).resolve().parent.parent
 async def _measure(url: str, n: int, profile: str | None, sql: bool = False) -> dict[str, Any]:
     refs = await _open_payments(url, n)
     secret = secrets.token_urlsafe(32)
+    data_dir = tempfile.mkdtemp(prefix="motcua-ipn-profile-")
+    try:
+        return await _measure_in(url, refs, secret, data_dir, profile, sql)
+    finally:
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+async def _measure_in(
+    url: str, refs: list[str], secret: str, data_dir: str, profile: str | None, sql: bool
+) -> dict[str, Any]:
+    n = len(refs)
     os.environ.update(
         MOTCUA_ENV="production",
         MOTCUA_SECRET_KEY=secrets.token_urlsafe(48),
         MOTCUA_DATABASE_URL=url,
-        MOTCUA_DATA_DIR=tempfile.mkdtemp(prefix="motcua-ipn-profile-"),
+        MOTCUA_DATA_DIR=data_dir,
         MOTCUA_LOG_LEVEL="WARNING",
         MOTCUA_PUBLIC_BASE_URL="http://bench",
         MOTCUA_PAYMENT_MERCHANTS=json.dumps({"vnpay": {TMN: {"hash_secret": secret}}}),
