@@ -180,9 +180,6 @@ async def apply(
     return Change.applied
 
 
-# A callback's success in one statement: the open (or failed) payment of the order, at the amount
-# the gateway states, becomes succeeded. No row: an unknown order, a wrong amount, a payment already
-# final or expired, each told apart by ``apply``'s slower path.
 # some line the payment covers was paid another way meanwhile (``_lines_still_due``'s contrary)
 _COVERED_LINE = func.jsonb_array_elements_text(Payment.fee_line_ids).column_valued("line_id")
 _LINES_PAID_MEANWHILE = (
@@ -195,6 +192,9 @@ _LINES_PAID_MEANWHILE = (
     .correlate(Payment)
     .label("lines_paid")
 )
+# A callback's success in one statement: the open (or failed) payment of the order, at the amount
+# the gateway states, becomes succeeded. No row: an unknown order, a wrong amount, a payment already
+# final or expired, each told apart by ``apply``'s slower path.
 _SUCCESS_OF_ORDER = (
     update(Payment)
     .where(
