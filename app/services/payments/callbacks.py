@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from sqlalchemy import bindparam, insert, select
+from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
@@ -47,11 +47,7 @@ _UNCONFIGURED: dict[PaymentProvider, Gateway] = {
 
 
 # Statements built once (their SQL cache key too), every value bound: a callback builds none.
-_PAYMENT_OF_ORDER = select(Payment).where(
-    Payment.order_ref == bindparam("order_ref"),
-    Payment.provider == bindparam("provider"),
-    Payment.merchant_code == bindparam("merchant"),
-)
+_PAYMENT_OF_ORDER = select(Payment).where(*settle.OF_ORDER)
 _RAW_CALLBACK = insert(PaymentCallback)  # on the connection: no ORM object, nothing reads it
 
 
@@ -77,7 +73,7 @@ async def _decide(
             return Disposition.recorded, paid
     payment = await session.scalar(
         _PAYMENT_OF_ORDER,
-        {"order_ref": result.order_ref, "provider": provider, "merchant": result.merchant},
+        {"w_order_ref": result.order_ref, "w_provider": provider, "w_merchant": result.merchant},
     )
     if payment is None:
         return Disposition.unknown_order, None

@@ -180,6 +180,13 @@ async def apply(
     return Change.applied
 
 
+# the payment of the order a callback names: its reference, provider and merchant, bound as
+# ``w_order_ref``, ``w_provider``, ``w_merchant`` (an UPDATE reserves the columns' own names)
+OF_ORDER = (
+    Payment.order_ref == bindparam("w_order_ref"),
+    Payment.provider == bindparam("w_provider"),
+    Payment.merchant_code == bindparam("w_merchant"),
+)
 # some line the payment covers was paid another way meanwhile (``_lines_still_due``'s contrary)
 _COVERED_LINE = func.jsonb_array_elements_text(Payment.fee_line_ids).column_valued("line_id")
 _LINES_PAID_MEANWHILE = (
@@ -198,9 +205,7 @@ _LINES_PAID_MEANWHILE = (
 _SUCCESS_OF_ORDER = (
     update(Payment)
     .where(
-        Payment.order_ref == bindparam("w_order_ref"),
-        Payment.provider == bindparam("w_provider"),
-        Payment.merchant_code == bindparam("w_merchant"),
+        *OF_ORDER,
         Payment.amount == bindparam("w_amount"),
         Payment.status.in_(sorted(SUCCESS_MAY_FOLLOW - {PaymentStatus.expired})),
     )
@@ -218,16 +223,7 @@ _SUCCESS_OF_ORDER = (
 # payment), so what the UPDATE then reads of the lines is what the dossier's lock guards
 _DOSSIER_OF_ORDER = (
     select(Dossier)
-    .where(
-        Dossier.id
-        == select(Payment.dossier_id)
-        .where(
-            Payment.order_ref == bindparam("w_order_ref"),
-            Payment.provider == bindparam("w_provider"),
-            Payment.merchant_code == bindparam("w_merchant"),
-        )
-        .scalar_subquery()
-    )
+    .where(Dossier.id == select(Payment.dossier_id).where(*OF_ORDER).scalar_subquery())
     .with_for_update(of=Dossier)
 )
 
