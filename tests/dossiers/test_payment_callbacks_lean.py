@@ -14,7 +14,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from pydantic import SecretStr
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from app.config import Settings
@@ -213,17 +213,26 @@ async def test_our_failure_rolls_everything_back_and_keeps_the_raw_callback(
     session_factory: async_sessionmaker[AsyncSession],
     dev_key: bytes,
 ) -> None:
-    """A failure while handling (here the payment's line list is unreadable: the database refuses
-    the query) is VNPay's 99 (it calls again): the payment's change already made is rolled back, the
-    raw callback is stored with disposition ``error``."""
+    """A failure while handling (here the database refuses to mark the fee lines paid, after the
+    payment's change) is VNPay's 99 (it calls again): the payment's change already made is rolled
+    back, the raw callback is stored with disposition ``error``."""
     app = _app(settings, engine, session_factory, dev_key, lean=True)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
         world = World(app, c, session_factory, app.state.settings)
         code, ref = await _awaiting_payment(world)
-        async with world.factory() as session:
-            payment = await session.scalar(select(Payment).where(Payment.order_ref == ref))
-            assert payment is not None
-            payment.fee_line_ids = ["not a line id"]  # type: ignore[list-item]
+        async with world.factory() as session:  # the test's own transaction drops it again
+            await session.execute(
+                text(
+                    "CREATE FUNCTION refuse_line_payment() RETURNS trigger LANGUAGE plpgsql "
+                    "AS $$ BEGIN RAISE EXCEPTION 'no fee line may be paid'; END $$"
+                )
+            )
+            await session.execute(
+                text(
+                    "CREATE TRIGGER refuse_line_payment BEFORE UPDATE ON dossier_fee_lines "
+                    "FOR EACH ROW EXECUTE FUNCTION refuse_line_payment()"
+                )
+            )
             await session.commit()
         answer = await c.get(_ipn(ref, 7002))
     assert answer.status_code == 200 and answer.json()["RspCode"] == "99"
